@@ -1,0 +1,174 @@
+package org.mcsim.dist;
+
+import java.util.Arrays;
+
+/**
+ * A finite mixture with CDF F(x) = Σ w_i F_i(x) / Σ w_i, sampled by inverting that CDF (one open
+ * uniform per draw, monotone), so LHS, Sobol points and copulas apply to it.
+ *
+ * <p>The quantile F⁻¹(u) lies between the smallest and the largest component quantile
+ * F_i⁻¹(u) (below the smallest every F_i is under u, at the largest every F_i has reached u).
+ * Within that bracket a monotone search finds the smallest double x with F(x) &gt;= u: the
+ * Illinois variant of regula falsi (Dowell and Jarratt 1971) for speed on smooth parts,
+ * interleaved with bisection of the bracket in the ordering of doubles so the search always ends
+ * at two adjacent doubles, exactly on an atom when a component has one. Immutable and
+ * thread-safe.
+ */
+final class MixtureLaw extends Law {
+    /** Bound on search steps; one in three halves the bracket's count of doubles (2^64). */
+    private static final int MAX_STEPS = 400;
+
+    private final double[] weights;
+    private final Law[] components;
+    /** Σ weights, summed in the same order as the CDF so that F(+∞) is exactly 1. */
+    private final double total;
+
+    /**
+     * @param weights positive finite weights (not necessarily normalized); copied, scaled by
+     *     the largest so their sum cannot overflow
+     * @param components the component laws, none a mixture; copied
+     */
+    MixtureLaw(double[] weights, Law[] components) {
+        double largest = Arrays.stream(weights).max().orElse(1);
+        this.weights = Arrays.stream(weights).map(w -> w / largest).toArray();
+        this.components = components.clone();
+        double sum = 0;
+        for (double w : this.weights) {
+            sum += w;
+        }
+        this.total = sum;
+    }
+
+    @Override
+    public double quantile(double p) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Law c : components) {
+            double q = c.quantile(p);
+            lo = Math.min(lo, q);
+            hi = Math.max(hi, q);
+        }
+        if (p >= 1) {
+            return hi;
+        }
+        return p <= 0 || lo == hi ? lo : search(p, lo, hi, false);
+    }
+
+    @Override
+    double inverseSurvival(double q) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Law c : components) {
+            double x = c.inverseSurvival(q);
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        if (q <= 0) {
+            return hi;
+        }
+        return q >= 1 || lo == hi ? lo : search(q, lo, hi, true);
+    }
+
+    @Override
+    public double cdf(double x) {
+        double s = 0;
+        for (int i = 0; i < components.length; i++) {
+            s += weights[i] * components[i].cdf(x);
+        }
+        return s / total;
+    }
+
+    @Override
+    double survival(double x) {
+        double s = 0;
+        for (int i = 0; i < components.length; i++) {
+            s += weights[i] * components[i].survival(x);
+        }
+        return s / total;
+    }
+
+    @Override
+    public double mean() {
+        double s = 0;
+        for (int i = 0; i < components.length; i++) {
+            s += weights[i] * components[i].mean();
+        }
+        return s / total;
+    }
+
+    @Override
+    double[] kinks() {
+        double[] all = new double[0];
+        for (Law c : components) {
+            double[] k = c.kinks();
+            double[] joined = Arrays.copyOf(all, all.length + k.length);
+            System.arraycopy(k, 0, joined, all.length, k.length);
+            all = joined;
+        }
+        return all;
+    }
+
+    /**
+     * Non-decreasing in x, and &gt;= 0 exactly where x is at or past the target: F(x) − u on the
+     * lower side, q − S(x) on the upper (survival) side.
+     */
+    private double excess(double x, double target, boolean upperSide) {
+        return upperSide ? target - survival(x) : cdf(x) - target;
+    }
+
+    /** The smallest double x with excess(x) &gt;= 0, searched from the bracket [lo, hi]. */
+    private double search(double target, double lo, double hi, boolean upperSide) {
+        double a = lo;
+        double ga = excess(a, target, upperSide);
+        // Component quantiles are rounded, so the bracket may need widening by a few ulps.
+        for (double step = Math.max(Math.ulp(a), Double.MIN_NORMAL); ga >= 0; step *= 2) {
+            a -= step;
+            ga = excess(a, target, upperSide);
+        }
+        double b = hi;
+        double gb = excess(b, target, upperSide);
+        for (double step = Math.max(Math.ulp(b), Double.MIN_NORMAL); gb < 0; step *= 2) {
+            b += step;
+            gb = excess(b, target, upperSide);
+        }
+        int side = 0;
+        for (int step = 0; step < MAX_STEPS && Math.nextUp(a) < b; step++) {
+            double x = step % 3 == 2 ? Double.NaN : b - gb * ((b - a) / (gb - ga));
+            if (!(x > a && x < b)) {
+                x = ordinalMidpoint(a, b);
+            }
+            double g = excess(x, target, upperSide);
+            if (g >= 0) {
+                b = x;
+                gb = g;
+                ga = side > 0 ? 0.5 * ga : ga;
+                side = 1;
+            } else {
+                a = x;
+                ga = g;
+                gb = side < 0 ? 0.5 * gb : gb;
+                side = -1;
+            }
+        }
+        return b;
+    }
+
+    /** The double halfway between a &lt; b in the ordering of all doubles (by bit pattern). */
+    static double ordinalMidpoint(double a, double b) {
+        long ka = orderKey(a);
+        long kb = orderKey(b);
+        long mid = (ka >> 1) + (kb >> 1) + (ka & kb & 1);
+        return Double.longBitsToDouble(mid >= 0 ? mid : mid ^ Long.MAX_VALUE);
+    }
+
+    /** A long that orders as the double does (−0.0 just below +0.0). */
+    private static long orderKey(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        return bits >= 0 ? bits : bits ^ Long.MAX_VALUE;
+    }
+
+    @Override
+    public String toString() {
+        return "mixture of " + components.length;
+    }
+}

@@ -1,0 +1,52 @@
+package org.mcsim.dist;
+
+/**
+ * Uniform on [min, max], sampled and inverted in closed form: min + u (max − min).
+ * Immutable and thread-safe.
+ */
+final class UniformLaw extends Law {
+    private final double min;
+    private final double max;
+    private final double width;
+
+    UniformLaw(double min, double max) {
+        this.min = min;
+        this.max = max;
+        this.width = max - min;
+    }
+
+    @Override
+    public double quantile(double p) {
+        return clamp(min + p * width, min, max);
+    }
+
+    @Override
+    double inverseSurvival(double q) {
+        return clamp(max - q * width, min, max);
+    }
+
+    @Override
+    public double cdf(double x) {
+        return clamp((x - min) / width, 0, 1);
+    }
+
+    @Override
+    double survival(double x) {
+        return clamp((max - x) / width, 0, 1);
+    }
+
+    @Override
+    public double mean() {
+        return min + 0.5 * width;
+    }
+
+    @Override
+    double truncatedMean(double lo, double hi) {
+        return 0.5 * (Math.max(lo, min) + Math.min(hi, max));
+    }
+
+    @Override
+    public String toString() {
+        return "uniform(" + min + ", " + max + ")";
+    }
+}

@@ -1,0 +1,55 @@
+package org.mcsim.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mcsim.model.Dist;
+
+/** The mixture quantile is the smallest double x with F(x) >= u, atoms included. */
+class MixtureLawTest {
+
+    @Test
+    void quantileIsSmallestDoubleReachingTheProbability() {
+        InputSampler smooth = Samplers.of(Cases.mixture(new Dist.Normal(0, 1), new Dist.LogNormal(3, 1), 2, 1));
+        InputSampler atoms = Samplers.of(Cases.mixture(new Dist.Gamma(2, 1),
+                new Dist.Discrete(new double[] {1, 2.5}, new double[] {1, 3}), 1, 1));
+        for (InputSampler s : new InputSampler[] {smooth, atoms}) {
+            for (int i = 1; i < 1000; i++) {
+                double u = i / 1000.0 - 1e-4;
+                double x = s.quantile(u);
+                assertTrue(s.cdf(x) >= u, "F(x) >= u at u = " + u);
+                assertTrue(s.cdf(Math.nextDown(x)) < u, "F(x⁻) < u at u = " + u);
+            }
+        }
+    }
+
+    @Test
+    void quantileLandsExactlyOnAtoms() {
+        // 0.5 Gamma(2,1) + 0.5 {1: 1/4, 2.5: 3/4}; F jumps by 1/8 at 1 and by 3/8 at 2.5.
+        InputSampler s = Samplers.of(Cases.mixture(new Dist.Gamma(2, 1),
+                new Dist.Discrete(new double[] {1, 2.5}, new double[] {1, 3}), 1, 1));
+        double below = s.cdf(Math.nextDown(2.5));
+        double at = s.cdf(2.5);
+        assertEquals(0.375, at - below, 1e-15);
+        for (int i = 1; i < 100; i++) {
+            assertEquals(2.5, s.quantile(below + (at - below) * i / 100.0));
+        }
+        assertEquals(2.5, s.quantile(at));
+    }
+
+    @Test
+    void meanIsWeightedComponentMeans() {
+        InputSampler s = Samplers.of(Cases.mixture(new Dist.Exponential(2), new Dist.Uniform(0, 10), 1, 3));
+        assertEquals(0.25 * 2 + 0.75 * 5, s.mean(), 1e-15);
+    }
+
+    @Test
+    void ordinalMidpointSplitsTheDoublesBetween() {
+        assertEquals(1.5, MixtureLaw.ordinalMidpoint(1, 2));
+        assertEquals(0.0, MixtureLaw.ordinalMidpoint(-Double.MIN_VALUE, Double.MIN_VALUE), 0);
+        double m = MixtureLaw.ordinalMidpoint(-1e300, 1e-300);
+        assertTrue(m > -1e300 && m < 1e-300);
+        assertEquals(Math.nextUp(1.0), MixtureLaw.ordinalMidpoint(1, Math.nextUp(Math.nextUp(1.0))));
+    }
+}
