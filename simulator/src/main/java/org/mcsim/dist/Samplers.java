@@ -114,7 +114,8 @@ public final class Samplers {
         Parameters.positive("alpha", alpha);
         Parameters.positive("beta", beta);
         Parameters.below("min", min, "max", max);
-        return new ScaledLaw(family + "(alpha " + alpha + ", beta " + beta + ", [" + min + ", " + max + "])",
+        String name = family + "(alpha " + alpha + ", beta " + beta + ", [" + min + ", " + max + "])";
+        return new ScaledLaw(name,
                 BetaDistribution.of(alpha, beta), ChengBetaSampler.of(Law.UNBOUND, alpha, beta),
                 min, max - min);
     }
@@ -160,7 +161,8 @@ public final class Samplers {
             // P(0) or P(trials) underflows for very many trials: draws invert uniforms instead.
             sampler = null;
         }
-        return new IntegerLaw("binomial(" + trials + ", " + p + ")", BinomialDistribution.of(trials, p), sampler);
+        return new IntegerLaw("binomial(" + trials + ", " + p + ")",
+                BinomialDistribution.of(trials, p), sampler);
     }
 
     private static Law discrete(double[] values, double[] weights) {

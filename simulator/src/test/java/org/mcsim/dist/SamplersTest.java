@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -73,7 +74,8 @@ class SamplersTest {
         double[] x = new double[u.length];
         Samplers.of(c.dist()).inverse(u, x, u.length);
         for (int i = 1; i < x.length; i++) {
-            assertTrue(x[i - 1] <= x[i], () -> "not monotone: " + x[0] + " then " + x[1]);
+            int at = i;
+            assertTrue(x[at - 1] <= x[at], () -> "not monotone at u = " + u[at] + ": " + x[at - 1] + " then " + x[at]);
         }
         assertTrue(Double.isFinite(x[0]) && Double.isFinite(x[x.length - 1]), "finite at the extremes");
     }
@@ -86,7 +88,7 @@ class SamplersTest {
         double[] shortDraw = new double[1234];
         s.sample(RandomSource.XO_SHI_RO_256_PP.create(SEED + 2), longDraw, longDraw.length);
         s.sample(RandomSource.XO_SHI_RO_256_PP.create(SEED + 2), shortDraw, shortDraw.length);
-        double[] prefix = java.util.Arrays.copyOf(longDraw, shortDraw.length);
+        double[] prefix = Arrays.copyOf(longDraw, shortDraw.length);
         assertArrayEquals(prefix, shortDraw);
     }
 
