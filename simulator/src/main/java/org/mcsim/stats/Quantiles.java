@@ -43,28 +43,15 @@ public final class Quantiles {
             throw new IllegalArgumentException("n: must be in [1, " + data.length + "], got " + n);
         }
         final int[][] ranks = new int[levels.length][];
-        final int[] k = new int[levels.length * 4];
-        int count = 0;
         for (int i = 0; i < levels.length; i++) {
             final double q = levels[i];
             if (!(q >= 0 && q <= 1)) {
                 throw new IllegalArgumentException("levels[" + i + "]: must be in [0, 1], got " + q);
             }
             final int[] r = orderStatisticRanks(n, q, confidence);
-            final int j = floorIndex(n, q);
-            ranks[i] = new int[] {j, r[0], r[1]};
-            k[count++] = j;
-            if (j + 1 < n) {
-                k[count++] = j + 1;
-            }
-            if (r[0] >= 1) {
-                k[count++] = r[0] - 1;
-            }
-            if (r[1] <= n) {
-                k[count++] = r[1] - 1;
-            }
+            ranks[i] = new int[] {floorIndex(n, q), r[0], r[1]};
         }
-        Selection.select(data, 0, n, Arrays.copyOf(k, count));
+        Selection.select(data, 0, n, selectionIndices(ranks, n));
         final double[][] result = new double[levels.length][];
         for (int i = 0; i < levels.length; i++) {
             final int j = ranks[i][0];
@@ -82,6 +69,25 @@ public final class Quantiles {
             };
         }
         return result;
+    }
+
+    /** The 0-based indices that must hold their sorted values: j, j+1, l−1, u−1 where defined. */
+    private static int[] selectionIndices(int[][] ranks, int n) {
+        final int[] k = new int[ranks.length * 4];
+        int count = 0;
+        for (int[] r : ranks) {
+            k[count++] = r[0];
+            if (r[0] + 1 < n) {
+                k[count++] = r[0] + 1;
+            }
+            if (r[1] >= 1) {
+                k[count++] = r[1] - 1;
+            }
+            if (r[2] <= n) {
+                k[count++] = r[2] - 1;
+            }
+        }
+        return Arrays.copyOf(k, count);
     }
 
     /**
