@@ -1,0 +1,167 @@
+package org.mcsim.output;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * The registry of output not yet in place (open {@link RunFolder}s, files being written
+ * atomically), aborted by one JVM shutdown hook installed on first use, and the file-system
+ * helpers they share. Thread-safe.
+ */
+final class PendingOutput {
+    /** Something that leaves nothing behind when aborted. */
+    interface Abortable {
+        /** Removes every temporary file; idempotent, never throws. */
+        void abort();
+    }
+
+    private static final Set<Abortable> OPEN = new LinkedHashSet<>();
+    private static boolean hookInstalled;
+    private static final int DELETE_ATTEMPTS = 5;
+
+    private PendingOutput() {
+    }
+
+    static synchronized void register(Abortable a) {
+        if (!hookInstalled) {
+            Runtime.getRuntime().addShutdownHook(new Thread(PendingOutput::abortAll, "mcsim-output-cleanup"));
+            hookInstalled = true;
+        }
+        OPEN.add(a);
+    }
+
+    static synchronized void unregister(Abortable a) {
+        OPEN.remove(a);
+    }
+
+    static synchronized int openCount() {
+        return OPEN.size();
+    }
+
+    /** Aborts everything still open; the registry lock is not held while aborting. */
+    static void abortAll() {
+        List<Abortable> open;
+        synchronized (PendingOutput.class) {
+            open = new ArrayList<>(OPEN);
+        }
+        for (Abortable a : open) {
+            a.abort();
+        }
+    }
+
+    /** A fresh hidden sibling name {@code dir/.NAME.KIND-<random>} (not created). */
+    static Path sibling(Path dir, String name, String kind) {
+        for (;;) {
+            String suffix = Long.toUnsignedString(new SplittableRandom().nextLong(), 36);
+            Path p = dir.resolve("." + name + "." + kind + "-" + suffix);
+            if (!Files.exists(p)) {
+                return p;
+            }
+        }
+    }
+
+    /** Deletes a file or directory tree if present, retrying if a writer adds files meanwhile. */
+    static void deleteTree(Path root) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                deleteOnce(root);
+                return;
+            } catch (DirectoryNotEmptyException e) {
+                if (attempt == DELETE_ATTEMPTS) {
+                    throw failure("cannot delete", root, e);
+                }
+            }
+        }
+    }
+
+    private static void deleteOnce(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        for (Path p : paths) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    static IOException failure(String what, Path path, IOException cause) {
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof FileAlreadyExistsException || cause instanceof NoSuchFileException) {
+            detail = cause.getClass().getSimpleName().replace("Exception", "") + ": " + detail;
+        }
+        return new IOException(what + " " + path + ": " + detail, cause);
+    }
+
+    /** See {@link RunFolder#writeAtomically(Path, IoConsumer)}. */
+    static void writeAtomically(Path target, boolean gzip, IoConsumer<Writer> body) throws IOException {
+        final Path dir = target.toAbsolutePath().getParent();
+        final PendingFile pending = new PendingFile(sibling(dir, target.getFileName().toString(), "tmp"));
+        register(pending);
+        try {
+            try (Writer w = gzip ? RunFolder.newGzipWriter(pending.temp) : RunFolder.newWriter(pending.temp)) {
+                body.accept(w);
+            }
+            pending.replace(target);
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().contains(target.toString()) ? e
+                : failure("cannot write", target, e);
+        } finally {
+            unregister(pending);
+            pending.abort();
+        }
+    }
+
+    /** A file being written aside, to be moved over its target. */
+    private static final class PendingFile implements Abortable {
+        private final Path temp;
+        private boolean finished;
+
+        PendingFile(Path temp) {
+            this.temp = temp;
+        }
+
+        synchronized void replace(Path target) throws IOException {
+            if (finished) {
+                throw new IOException("aborted while writing " + target);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            finished = true;
+        }
+
+        @Override
+        public synchronized void abort() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // Best effort: runs on failure paths and in the shutdown hook.
+            }
+        }
+    }
+}

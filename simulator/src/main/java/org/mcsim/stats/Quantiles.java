@@ -1,0 +1,121 @@
+package org.mcsim.stats;
+
+import java.util.Arrays;
+import org.apache.commons.numbers.arrays.Selection;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+
+/**
+ * Exact sample quantiles with distribution-free confidence intervals, read from the full sample
+ * by selection (expected linear time) rather than a full sort.
+ *
+ * <p>The estimate is Hyndman–Fan type 7 (R's default, numpy's {@code linear}): with the sorted
+ * sample x[0..n−1] and h = (n−1)q, {@code x[⌊h⌋] + (h−⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋])}
+ * (R. J. Hyndman, Y. Fan, "Sample quantiles in statistical packages", The American Statistician
+ * 50, 1996).
+ *
+ * <p>The interval is the order-statistic interval [X<sub>(l)</sub>, X<sub>(u)</sub>] (1-based
+ * ranks): the number B of observations at or below the true quantile Q<sub>q</sub> of a
+ * continuous law is Binomial(n, q), and X<sub>(l)</sub> ≤ Q<sub>q</sub> ≤ X<sub>(u)</sub> holds
+ * exactly when l ≤ B ≤ u−1. Taking l the (1−c)/2 binomial quantile and u the (1+c)/2 binomial
+ * quantile plus one gives P(l ≤ B ≤ u−1) = F(u−1) − F(l−1) ≥ (1+c)/2 − (1−c)/2 = c, whatever the
+ * law (H. A. David, H. N. Nagaraja, <i>Order Statistics</i>, 3rd ed., 2003, §7.1). An end whose
+ * rank falls outside 1..n is undefined (NaN).
+ *
+ * <p>Stateless and thread-safe; the data array passed in is reordered.
+ */
+public final class Quantiles {
+    private Quantiles() {
+    }
+
+    /**
+     * Estimates the quantiles at {@code levels} of {@code data[0..n)} with their intervals.
+     *
+     * @param data the sample; {@code data[0..n)} is reordered (partially sorted)
+     * @param n the sample size, in 1..data.length
+     * @param levels the quantile levels, each in [0, 1]
+     * @param confidence the two-sided level of the intervals, in (0, 1)
+     * @return for each level, {@code {estimate, low, high}}; NaN for an undefined interval end
+     * @throws IllegalArgumentException if n or a level or the confidence is out of range
+     */
+    public static double[][] exact(double[] data, int n, double[] levels, double confidence) {
+        Intervals.checkConfidence(confidence);
+        if (n < 1 || n > data.length) {
+            throw new IllegalArgumentException("n: must be in [1, " + data.length + "], got " + n);
+        }
+        final int[][] ranks = new int[levels.length][];
+        for (int i = 0; i < levels.length; i++) {
+            final double q = levels[i];
+            if (!(q >= 0 && q <= 1)) {
+                throw new IllegalArgumentException("levels[" + i + "]: must be in [0, 1], got " + q);
+            }
+            final int[] r = orderStatisticRanks(n, q, confidence);
+            ranks[i] = new int[] {floorIndex(n, q), r[0], r[1]};
+        }
+        Selection.select(data, 0, n, selectionIndices(ranks, n));
+        final double[][] result = new double[levels.length][];
+        for (int i = 0; i < levels.length; i++) {
+            final int j = ranks[i][0];
+            final double g = (n - 1.0) * levels[i] - j;
+            double estimate = data[j];
+            if (g > 0 && j + 1 < n) {
+                estimate = data[j] + g * (data[j + 1] - data[j]);
+            }
+            final int l = ranks[i][1];
+            final int u = ranks[i][2];
+            result[i] = new double[] {
+                estimate,
+                l >= 1 ? data[l - 1] : Double.NaN,
+                u <= n ? data[u - 1] : Double.NaN,
+            };
+        }
+        return result;
+    }
+
+    /** The 0-based indices that must hold their sorted values: j, j+1, l−1, u−1 where defined. */
+    private static int[] selectionIndices(int[][] ranks, int n) {
+        final int[] k = new int[ranks.length * 4];
+        int count = 0;
+        for (int[] r : ranks) {
+            k[count++] = r[0];
+            if (r[0] + 1 < n) {
+                k[count++] = r[0] + 1;
+            }
+            if (r[1] >= 1) {
+                k[count++] = r[1] - 1;
+            }
+            if (r[2] <= n) {
+                k[count++] = r[2] - 1;
+            }
+        }
+        return Arrays.copyOf(k, count);
+    }
+
+    /**
+     * The 1-based ranks {l, u} of the distribution-free interval [X<sub>(l)</sub>,
+     * X<sub>(u)</sub>] for the q quantile (see the class comment). A rank below 1 or above n
+     * means that end is undefined.
+     *
+     * @param n the sample size, at least 1
+     * @param q the quantile level, in [0, 1]
+     * @param confidence the two-sided level, in (0, 1)
+     * @return {l, u} with 0 ≤ l and u ≤ n + 1
+     */
+    public static int[] orderStatisticRanks(int n, double q, double confidence) {
+        Intervals.checkConfidence(confidence);
+        final BinomialDistribution b = BinomialDistribution.of(n, q);
+        final int l = b.inverseCumulativeProbability((1 - confidence) / 2);
+        final int u = b.inverseCumulativeProbability((1 + confidence) / 2) + 1;
+        return new int[] {l, u};
+    }
+
+    /**
+     * The 0-based index ⌊(n−1)q⌋ of the lower order statistic of the type 7 estimate.
+     *
+     * @param n the sample size
+     * @param q the level
+     * @return the index, in 0..n−1
+     */
+    static int floorIndex(int n, double q) {
+        return Math.min(n - 1, (int) Math.floor((n - 1.0) * q));
+    }
+}
