@@ -26,15 +26,15 @@ public final class Exprs {
     }
 
     private static void collect(Expr e, List<Expr.Ref> refs) {
-        if (e instanceof Expr.Ref) {
-            refs.add((Expr.Ref) e);
-        } else if (e instanceof Expr.Unary) {
-            collect(((Expr.Unary) e).operand(), refs);
-        } else if (e instanceof Expr.Binary) {
-            collect(((Expr.Binary) e).left(), refs);
-            collect(((Expr.Binary) e).right(), refs);
-        } else if (e instanceof Expr.Call) {
-            for (Expr arg : ((Expr.Call) e).args()) {
+        if (e instanceof Expr.Ref ref) {
+            refs.add(ref);
+        } else if (e instanceof Expr.Unary u) {
+            collect(u.operand(), refs);
+        } else if (e instanceof Expr.Binary b) {
+            collect(b.left(), refs);
+            collect(b.right(), refs);
+        } else if (e instanceof Expr.Call c) {
+            for (Expr arg : c.args()) {
                 collect(arg, refs);
             }
         }
@@ -52,18 +52,16 @@ public final class Exprs {
      * @throws IllegalArgumentException if a call has a wrong number of arguments
      */
     public static double evaluate(Expr e, ToDoubleFunction<String> values) {
-        if (e instanceof Expr.Num) {
-            return ((Expr.Num) e).value();
+        if (e instanceof Expr.Num num) {
+            return num.value();
         }
-        if (e instanceof Expr.Ref) {
-            return values.applyAsDouble(((Expr.Ref) e).name());
+        if (e instanceof Expr.Ref ref) {
+            return values.applyAsDouble(ref.name());
         }
-        if (e instanceof Expr.Unary) {
-            Expr.Unary u = (Expr.Unary) e;
+        if (e instanceof Expr.Unary u) {
             return UnaryKernel.of(u.op()).apply(evaluate(u.operand(), values));
         }
-        if (e instanceof Expr.Binary) {
-            Expr.Binary b = (Expr.Binary) e;
+        if (e instanceof Expr.Binary b) {
             double left = evaluate(b.left(), values);
             return BinaryKernel.of(b.op()).apply(left, evaluate(b.right(), values));
         }
@@ -124,18 +122,16 @@ public final class Exprs {
     }
 
     private static void render(Expr e, StringBuilder sb) {
-        if (e instanceof Expr.Num) {
-            double v = ((Expr.Num) e).value();
+        if (e instanceof Expr.Num num) {
+            double v = num.value();
             sb.append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
-        } else if (e instanceof Expr.Ref) {
-            sb.append(((Expr.Ref) e).name());
-        } else if (e instanceof Expr.Unary) {
-            Expr.Unary u = (Expr.Unary) e;
+        } else if (e instanceof Expr.Ref ref) {
+            sb.append(ref.name());
+        } else if (e instanceof Expr.Unary u) {
             sb.append('(').append(u.op() == Expr.UnaryOp.NEG ? '-' : '!');
             render(u.operand(), sb);
             sb.append(')');
-        } else if (e instanceof Expr.Binary) {
-            Expr.Binary b = (Expr.Binary) e;
+        } else if (e instanceof Expr.Binary b) {
             sb.append('(');
             render(b.left(), sb);
             sb.append(' ').append(b.op().symbol()).append(' ');
