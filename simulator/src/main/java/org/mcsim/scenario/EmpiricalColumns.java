@@ -1,0 +1,153 @@
+package org.mcsim.scenario;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+/**
+ * Reads the data columns of empirical inputs (scenario-format.md, {@code empirical}): a UTF-8
+ * CSV file with a header row, its path relative to the scenario file's directory, the column
+ * named exactly, every cell a plain decimal number. A bad cell is reported at
+ * {@code CSVFILE:LINE:COLUMN}, CSVFILE being the scenario path as given resolved against the
+ * file's path as written; at most {@value #MAX_CELL_PROBLEMS} cells per column are reported,
+ * then their count. The outcome of each input's column is read once and kept, so that the
+ * checks of variants do not read the file again. Thread-safe.
+ */
+final class EmpiricalColumns {
+
+    static final int MAX_CELL_PROBLEMS = 1000;
+    private static final Pattern PLAIN_DECIMAL =
+        Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+
+    /** One problem as reported, replayed into each check's {@link Problems}. */
+    private record Report(String otherFile, Pos pos, Pos sortPos, String message) { }
+
+    private record Outcome(double[] sorted, List<Report> reports) { }
+
+    private final Path dir;
+    private final String displayName;
+    private final Map<String, Outcome> cache = new ConcurrentHashMap<>();
+
+    EmpiricalColumns(Path scenarioFile, String displayName) {
+        Path parent = scenarioFile.toAbsolutePath().getParent();
+        this.dir = parent == null ? Path.of("") : parent;
+        this.displayName = displayName;
+    }
+
+    /** The sorted values of the column, or null after reporting its problems. */
+    double[] column(String label, Field file, Field column, Problems problems) {
+        Outcome o = cache.computeIfAbsent(label, l -> read(l, file, column));
+        for (Report r : o.reports()) {
+            if (r.otherFile() == null) {
+                problems.at(r.pos(), r.message());
+            } else {
+                problems.inFile(r.otherFile(), r.pos(), r.sortPos(), r.message());
+            }
+        }
+        return o.sorted() == null ? null : o.sorted().clone();
+    }
+
+    private Outcome read(String label, Field file, Field column) {
+        String fileText = Nodes.text(file.value());
+        String name = Nodes.text(column.value());
+        String shown = Path.of(displayName).resolveSibling(fileText).toString();
+        List<Report> reports = new ArrayList<>();
+        Path path = dir.resolve(fileText);
+        String text;
+        try {
+            Problems decoding = new Problems(shown);
+            text = YamlSource.decode(Files.readAllBytes(path), decoding);
+        } catch (ScenarioException e) {
+            reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
+                + " is not valid UTF-8 (" + e.lines().get(0).substring(shown.length() + 1) + ")"));
+            return new Outcome(null, reports);
+        } catch (IOException e) {
+            reports.add(new Report(null, file.pos(), file.pos(), label + ".file: cannot read " + shown
+                + ": " + YamlSource.reason(e, path)));
+            return new Outcome(null, reports);
+        }
+        double[] values = parse(text, label, name, shown, file, column, reports);
+        return new Outcome(values, reports);
+    }
+
+    private double[] parse(String text, String label, String name, String shown, Field file,
+                           Field column, List<Report> reports) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+            .setAllowMissingColumnNames(true).get();
+        LineIndex lines = new LineIndex(text);
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            List<String> header = parser.getHeaderNames();
+            int index = header.indexOf(name);
+            if (index < 0 || header.lastIndexOf(name) != index) {
+                String why = header.isEmpty() ? shown + " has no header row"
+                    : index >= 0 ? "the column '" + name + "' appears more than once in " + shown
+                    : Nodes.unknown("column", name, header) + " in " + shown;
+                reports.add(new Report(null, column.pos(), column.pos(), label + ".column: " + why));
+                return null;
+            }
+            double[] out = new double[16];
+            int n = 0;
+            int bad = 0;
+            for (CSVRecord r : parser) {
+                long at = r.getCharacterPosition();
+                String cell = r.size() > index ? r.get(index) : null;
+                double v = cell == null ? Double.NaN : value(cell);
+                if (Double.isNaN(v)) {
+                    if (++bad <= MAX_CELL_PROBLEMS) {
+                        int offset = lines.fieldOffset((int) at, index);
+                        reports.add(new Report(shown, lines.pos(offset), file.pos(), label + ": column '" + name
+                            + "': " + (cell == null ? "the row has no such field"
+                            : cell.isEmpty() ? "empty cell; every cell must be a plain decimal number"
+                            : "'" + Nodes.abbreviate(cell) + "' is not a plain decimal number")));
+                    }
+                    continue;
+                }
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = v;
+            }
+            if (bad > MAX_CELL_PROBLEMS) {
+                reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + (bad - MAX_CELL_PROBLEMS)
+                    + " more cells of column '" + name + "' in " + shown + " are not plain decimal numbers"));
+            }
+            if (bad > 0) {
+                return null;
+            }
+            if (n == 0) {
+                reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
+                    + " has no values in column '" + name + "' (at least one is needed)"));
+                return null;
+            }
+            double[] sorted = Arrays.copyOf(out, n);
+            Arrays.sort(sorted);
+            return sorted;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
+                + " is not valid CSV: " + Nodes.abbreviate(String.valueOf(e.getMessage()))));
+            return null;
+        }
+    }
+
+    /** A plain decimal number, or NaN. */
+    private static double value(String cell) {
+        if (!PLAIN_DECIMAL.matcher(cell).matches()) {
+            return Double.NaN;
+        }
+        double v = Double.parseDouble(cell);
+        return Double.isFinite(v) ? v : Double.NaN;
+    }
+}

@@ -1,0 +1,120 @@
+package org.mcsim.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mcsim.model.Claim;
+import org.mcsim.model.Correlation;
+import org.mcsim.model.Dist;
+import org.mcsim.model.Formula;
+import org.mcsim.model.Input;
+import org.mcsim.model.Scenario;
+import org.mcsim.model.Settings;
+import org.mcsim.model.Variant;
+import org.mcsim.scenario.Outline.WrittenInput;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * One check of a written document with resolved overrides: every rule of scenario-format.md
+ * that depends on values, and the conversion to the model. Problems are reported to the given
+ * {@link Problems}; nothing is thrown. Not thread-safe (one per check).
+ */
+final class ModelBuilder {
+
+    private final Outline outline;
+    private final String[] sourceLines;
+    private final EmpiricalColumns columns;
+    private final Problems problems;
+
+    ModelBuilder(Outline outline, String[] sourceLines, EmpiricalColumns columns, Problems problems) {
+        this.outline = outline;
+        this.sourceLines = sourceLines;
+        this.columns = columns;
+        this.problems = problems;
+    }
+
+    /**
+     * Checks the document with the overrides (resolved paths) applied.
+     *
+     * @param variants the variants to record in the model
+     * @return the scenario, or null when a problem was reported
+     */
+    Scenario check(Map<String, Double> overrides, List<Variant> variants) {
+        int before = problems.size();
+        Values values = new Values(overrides, problems);
+        Map<String, Double> constants = new LinkedHashMap<>();
+        for (Field c : outline.constants().values()) {
+            double v = values.number(c.key(), c);
+            constants.put(c.key(), v);
+        }
+        Settings settings = new SettingsReader(values).read(outline.settings());
+        DistBuilder dists = new DistBuilder(values, columns);
+        List<Input> inputs = new ArrayList<>();
+        for (WrittenInput w : outline.inputs().values()) {
+            Dist d = dists.build(w.dist());
+            if (d != null) {
+                inputs.add(new Input(w.name(), d, w.unit(), w.description(), w.source()));
+            }
+        }
+        Set<String> known = new LinkedHashSet<>(outline.constants().keySet());
+        known.addAll(outline.inputs().keySet());
+        known.addAll(outline.formulas().keySet());
+        Expressions exprs = new Expressions(problems, sourceLines, known);
+        List<String> order = new ArrayList<>();
+        List<Formula> formulas = exprs.formulas(outline.formulas(), order);
+        List<Claim> claims = exprs.claims(outline.claims());
+        List<String> outputs = outputs(outline.outputs());
+        List<Correlation> correlations = new CorrelationCheck(values).read(outline.correlations(),
+            outline.inputs(), outline);
+        if (problems.size() > before || outline.name() == null) {
+            return null;
+        }
+        return new Scenario(outline.name(), outline.description(), outline.sources(), settings, constants,
+            inputs, formulas, outputs, claims, correlations, variants, order);
+    }
+
+    /** {@code outputs:}, or its default: every formula, else every input. */
+    private List<String> outputs(Field f) {
+        if (f == null) {
+            return new ArrayList<>(outline.formulas().isEmpty() ? outline.inputs().keySet()
+                : outline.formulas().keySet());
+        }
+        List<Node> items = Nodes.items(f.value());
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        if (items == null || items.isEmpty()) {
+            problems.at(f.pos(), "outputs: must be a non-empty list of inputs or formulas"
+                + (items == null ? ", not " + Nodes.kind(f.value()) : ""));
+            return out;
+        }
+        for (Node item : items) {
+            String name = Nodes.text(item);
+            String why = null;
+            if (name == null) {
+                why = "must name an input or formula, not " + Nodes.kind(item);
+            } else if (seen.contains(name)) {
+                why = "'" + name + "' is listed twice";
+            } else if (outline.constants().containsKey(name)) {
+                why = "'" + name + "' is a constant; outputs are inputs or formulas";
+            } else if (!outline.inputs().containsKey(name) && !outline.formulas().containsKey(name)) {
+                List<String> known = new ArrayList<>(outline.inputs().keySet());
+                known.addAll(outline.formulas().keySet());
+                String near = org.mcsim.expr.Suggestions.nearest(name, known);
+                why = "unknown input or formula '" + Nodes.abbreviate(name) + "'"
+                    + (near == null ? "" : "; did you mean '" + near + "'?");
+            }
+            if (why != null) {
+                problems.at(Pos.of(item), "outputs: " + why);
+            } else {
+                out.add(name);
+            }
+            if (name != null) {
+                seen.add(name);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package org.mcsim.scenario;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Collects every problem of one scenario check and formats them as complete lines in position
+ * order. Lines without a position in the file ({@code --set KEY: message}) come first, in the
+ * order they were added. Not thread-safe: one instance per check.
+ */
+final class Problems {
+
+    /** One problem: where it sorts, the full line, and its message for re-prefixing. */
+    record Problem(Pos sortPos, int seq, String line, String message) { }
+
+    private final String file;
+    private final List<Problem> list = new ArrayList<>();
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    /** The file name as given, which prefixes every positioned line. */
+    String file() {
+        return file;
+    }
+
+    /** A problem at a position of the scenario file. */
+    void at(Pos pos, String message) {
+        list.add(new Problem(pos, list.size(), file + ":" + pos.line() + ":" + pos.column() + ": "
+            + message, message));
+    }
+
+    /** A problem in another file (an empirical CSV), sorted at the scenario position citing it. */
+    void inFile(String otherFile, Pos otherPos, Pos sortPos, String message) {
+        list.add(new Problem(sortPos, list.size(), otherFile + ":" + otherPos.line() + ":"
+            + otherPos.column() + ": " + message, message));
+    }
+
+    /** A problem with no position in the file, written as the line given. */
+    void line(String line) {
+        list.add(new Problem(null, list.size(), line, line));
+    }
+
+    boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    /** Number of problems so far (lets a caller see whether a step added one). */
+    int size() {
+        return list.size();
+    }
+
+    List<Problem> all() {
+        return List.copyOf(list);
+    }
+
+    /** The lines, sorted: unpositioned first, then by position, ties in insertion order. */
+    List<String> lines() {
+        return list.stream()
+            .sorted(Comparator.comparing(Problem::sortPos,
+                    Comparator.nullsFirst(Comparator.<Pos>naturalOrder()))
+                .thenComparingInt(Problem::seq))
+            .map(Problem::line)
+            .distinct()
+            .toList();
+    }
+
+    /** Throws all problems at once, if there is any. */
+    void throwIfAny() throws ScenarioException {
+        if (!list.isEmpty()) {
+            throw new ScenarioException(lines());
+        }
+    }
+
+    /**
+     * A number as it is shown in messages: plain decimal without a trailing {@code .0} for
+     * ordinary magnitudes ({@code -1}, {@code 0.25}, {@code 2788000}), else Java's notation.
+     */
+    static String num(double v) {
+        double a = Math.abs(v);
+        if (Double.isFinite(v) && (a == 0 || (a >= 1e-6 && a < 1e15))) {
+            return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
+        return Double.toString(v);
+    }
+}

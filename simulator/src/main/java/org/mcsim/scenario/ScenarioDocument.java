@@ -1,0 +1,207 @@
+package org.mcsim.scenario;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mcsim.expr.Suggestions;
+import org.mcsim.model.Scenario;
+import org.mcsim.model.Variant;
+import org.mcsim.scenario.Outline.WrittenVariant;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * A scenario file as written, read and structurally checked, from which validated
+ * {@link Scenario} models are built with {@code --set} overrides and variants applied.
+ *
+ * <p>{@link #read} reads the file (at most 8 MiB, strict UTF-8, one YAML document without
+ * anchors, aliases or custom tags, nesting at most 50 deep) and checks its structure;
+ * {@link #build} applies overrides to the written parameterization (so that
+ * {@code --set p.high=45000} moves a {@code low}/{@code high} lognormal before conversion),
+ * validates everything, every variant included, and returns the model. Every problem is
+ * reported at once, sorted by position, in a {@link ScenarioException}.
+ *
+ * <p>Immutable apart from a cache of empirical data columns; safe for concurrent use.
+ */
+public final class ScenarioDocument {
+
+    private final Path file;
+    private final String displayName;
+    private final String sha256;
+    private final String[] sourceLines;
+    private final Outline outline;
+    private final EmpiricalColumns columns;
+
+    private ScenarioDocument(Path file, String displayName, String sha256, String[] sourceLines,
+                             Outline outline) {
+        this.file = file;
+        this.displayName = displayName;
+        this.sha256 = sha256;
+        this.sourceLines = sourceLines;
+        this.outline = outline;
+        this.columns = new EmpiricalColumns(file, displayName);
+    }
+
+    /**
+     * Reads and structurally checks a scenario file.
+     *
+     * @param file the file
+     * @param displayName the path as given on the command line, which prefixes every message
+     * @return the document
+     * @throws ScenarioException when the file cannot be read ({@code FILE: cannot read: reason})
+     *     or has any problem of structure; the exception then lists every problem of the file
+     */
+    public static ScenarioDocument read(Path file, String displayName) throws ScenarioException {
+        return of(YamlSource.readBytes(file, displayName), file, displayName);
+    }
+
+    /**
+     * Reads a scenario from its bytes, as {@link #read} does after reading the file (so that a
+     * scenario can be shipped as text); empirical files are resolved against {@code file}'s
+     * directory.
+     *
+     * @throws ScenarioException as {@link #read}
+     */
+    public static ScenarioDocument of(byte[] bytes, Path file, String displayName) throws ScenarioException {
+        Problems problems = new Problems(displayName);
+        if (bytes.length > YamlSource.MAX_BYTES) {
+            problems.at(Pos.START, "the file is larger than 8 MiB; a scenario must be smaller");
+            problems.throwIfAny();
+        }
+        String text = YamlSource.decode(bytes, problems);
+        Node root = YamlSource.compose(text, problems);
+        Outline outline = OutlineReader.read(root, problems);
+        ScenarioDocument doc = new ScenarioDocument(file, displayName, hash(bytes),
+            text.split("\r\n|\r|\n", -1), outline);
+        if (!problems.isEmpty()) {
+            new ModelBuilder(outline, doc.sourceLines, doc.columns, problems).check(Map.of(), List.of());
+            problems.throwIfAny();
+        }
+        return doc;
+    }
+
+    /**
+     * Applies overrides to the written parameterization, validates the scenario and every
+     * variant (each variant's overrides applied on top of {@code overrides}), and returns the
+     * model.
+     *
+     * @param overrides {@code --set} keys ({@code NAME.PARAM}, {@code NAME.components.I.PARAM},
+     *     {@code NAME.truncate.lo|hi}, or a constant's {@code NAME}) to values, applied together
+     * @return the validated scenario
+     * @throws ScenarioException listing every problem: {@code --set KEY: message} lines for keys
+     *     that name nothing settable, then the file's problems in position order (a variant's at
+     *     its key, its message naming the variant)
+     */
+    public Scenario build(Map<String, Double> overrides) throws ScenarioException {
+        Problems problems = new Problems(displayName);
+        Map<String, Double> paths = Overrides.resolve(overrides, outline,
+            (k, m) -> problems.line("--set " + k + ": " + m));
+        Map<String, Map<String, Double>> resolved = new LinkedHashMap<>();
+        List<Variant> variants = variants(problems, resolved);
+        Scenario s = builder(problems).check(paths, variants);
+        Set<String> base = new HashSet<>(problems.lines());
+        for (Map.Entry<String, Map<String, Double>> v : resolved.entrySet()) {
+            Map<String, Double> merged = new LinkedHashMap<>(paths);
+            merged.putAll(v.getValue());
+            Problems vp = new Problems(displayName);
+            builder(vp).check(merged, variants);
+            Pos at = outline.variants().get(v.getKey()).pos();
+            for (Problems.Problem p : vp.all()) {
+                if (!base.contains(p.line())) {
+                    problems.at(at, "variant " + v.getKey() + ": " + p.message());
+                }
+            }
+        }
+        problems.throwIfAny();
+        return s;
+    }
+
+    /**
+     * Builds the scenario of one variant: its overrides applied on top of {@code overrides}.
+     *
+     * @param variant the variant's name
+     * @param overrides command-line overrides, as for {@link #build}
+     * @return the validated scenario with the variant's values
+     * @throws ScenarioException for an unknown variant ({@code FILE: unknown variant ...}) or
+     *     any problem, as for {@link #build}
+     */
+    public Scenario buildVariant(String variant, Map<String, Double> overrides) throws ScenarioException {
+        Problems problems = new Problems(displayName);
+        if (!outline.variants().containsKey(variant)) {
+            String near = Suggestions.nearest(variant, outline.variants().keySet());
+            problems.line(displayName + ": unknown variant '" + variant + "'"
+                + (near == null ? "" : "; did you mean '" + near + "'?"));
+            problems.throwIfAny();
+        }
+        Map<String, Double> paths = Overrides.resolve(overrides, outline,
+            (k, m) -> problems.line("--set " + k + ": " + m));
+        Map<String, Map<String, Double>> resolved = new LinkedHashMap<>();
+        List<Variant> variants = variants(problems, resolved);
+        paths.putAll(resolved.getOrDefault(variant, Map.of()));
+        Scenario s = builder(problems).check(paths, variants);
+        problems.throwIfAny();
+        return s;
+    }
+
+    /** The variants' names, in file order. */
+    public List<String> variantNames() {
+        return new ArrayList<>(outline.variants().keySet());
+    }
+
+    /** Hex SHA-256 of the file's bytes. */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** The path as given, used in every message. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The file read. */
+    public Path file() {
+        return file;
+    }
+
+    private ModelBuilder builder(Problems problems) {
+        return new ModelBuilder(outline, sourceLines, columns, problems);
+    }
+
+    /** The variants as written, with each one's resolved overrides put in {@code resolved}. */
+    private List<Variant> variants(Problems problems, Map<String, Map<String, Double>> resolved) {
+        List<Variant> out = new ArrayList<>();
+        Values values = new Values(Map.of(), problems);
+        for (WrittenVariant v : outline.variants().values()) {
+            Map<String, Double> written = new LinkedHashMap<>();
+            Map<String, Double> paths = new LinkedHashMap<>();
+            for (Field e : v.overrides().values()) {
+                String label = "variant " + v.name() + ": " + Nodes.abbreviate(e.key());
+                double x = values.item(e.value(), label, e.pos());
+                String[] why = new String[1];
+                String path = Overrides.path(e.key(), outline, why);
+                if (path == null) {
+                    problems.at(e.pos(), label + ": " + why[0]);
+                } else if (!Double.isNaN(x)) {
+                    written.put(e.key(), x);
+                    paths.put(path, x);
+                }
+            }
+            out.add(new Variant(v.name(), written));
+            resolved.put(v.name(), paths);
+        }
+        return out;
+    }
+
+    private static String hash(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.mcsim.scenario;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads a scenario file into a YAML node tree with positions, refusing hostile input before the
+ * tree is built: files above {@value #MAX_BYTES} bytes, bytes that are not UTF-8, more than one
+ * document, nesting deeper than {@value #MAX_DEPTH}, explicit tags other than the standard
+ * {@code !!} ones, and every anchor and alias (a scenario has no use for them, and refusing them
+ * outright rules out alias bombs; each is reported at its position).
+ *
+ * <p>The events are scanned once with the library's low-level parser (iterative, so deep
+ * nesting cannot overflow the stack), then the tree is composed. Stateless; thread-safe.
+ */
+final class YamlSource {
+
+    /** Largest accepted file: 8 MiB. */
+    static final int MAX_BYTES = 8 << 20;
+    /** Deepest accepted nesting of maps and lists. */
+    static final int MAX_DEPTH = 50;
+
+    private static final String STANDARD_TAG = "tag:yaml.org,2002:";
+
+    private YamlSource() {
+    }
+
+    /** The bytes of a file, or {@code FILE: cannot read: reason}. */
+    static byte[] readBytes(Path file, String displayName) throws ScenarioException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new ScenarioException(List.of(displayName
+                    + ":1:1: the file is larger than 8 MiB; a scenario must be smaller"));
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ScenarioException(List.of(displayName + ": cannot read: " + reason(e, file)));
+        }
+    }
+
+    /** A short reason for an I/O failure, without Java class names. */
+    static String reason(IOException e, Path file) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (Files.isDirectory(file)) {
+            return "is a directory";
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
+    }
+
+    /** Decodes strict UTF-8 (a byte-order mark is dropped); reports the first bad byte's place. */
+    static String decode(byte[] bytes, Problems problems) throws ScenarioException {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = dec.decode(in, out, true);
+        if (!r.isError()) {
+            r = dec.flush(out);
+        }
+        out.flip();
+        String text = out.toString();
+        if (r.isError()) {
+            int bad = bytes[in.position()] & 0xff;
+            problems.at(new LineIndex(text).pos(text.length()), String.format("not valid UTF-8 (byte 0x%02x); a scenario is UTF-8 text", bad));
+            problems.throwIfAny();
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Composes the single document of the text, after refusing hostile constructs. */
+    static Node compose(String text, Problems problems) throws ScenarioException {
+        LoadSettings settings = LoadSettings.builder()
+            .setLabel(problems.file())
+            .setAllowDuplicateKeys(true)      // reported by OutlineReader at the later key
+            .setMaxAliasesForCollections(0)
+            .setAllowRecursiveKeys(false)
+            .setCodePointLimit(MAX_BYTES + 1)
+            .build();
+        try {
+            scan(new Parse(settings).parseString(text), problems);
+            problems.throwIfAny();
+            Optional<Node> root = new Compose(settings).composeString(text);
+            if (root.isEmpty()) {
+                problems.at(Pos.START, "the file is empty; a scenario needs at least name and inputs");
+                problems.throwIfAny();
+            }
+            return root.orElseThrow();
+        } catch (MarkedYamlEngineException e) {
+            Pos pos = Pos.of(e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark());
+            String context = e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")";
+            problems.at(pos, "invalid YAML: " + oneLine(String.valueOf(e.getProblem())) + context);
+        } catch (YamlEngineException e) {
+            problems.at(Pos.START, "invalid YAML: " + oneLine(String.valueOf(e.getMessage())));
+        }
+        problems.throwIfAny();
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** Reports anchors, aliases, foreign tags, extra documents and excessive depth. */
+    private static void scan(Iterable<Event> events, Problems problems) {
+        int depth = 0;
+        int documents = 0;
+        for (Event ev : events) {
+            Pos pos = Pos.of(ev.getStartMark());
+            switch (ev.getEventId()) {
+                case DocumentStart -> {
+                    if (++documents == 2) {
+                        problems.at(pos, "a scenario is one YAML document; found a second one");
+                    }
+                }
+                case Alias -> problems.at(pos, "YAML aliases (*name) are not supported; write the value out");
+                case SequenceEnd, MappingEnd -> depth--;
+                default -> { }
+            }
+            if (ev instanceof NodeEvent node && node.getAnchor().isPresent()) {
+                problems.at(pos, "YAML anchors (&name) are not supported; write the value out");
+            }
+            checkTag(ev, pos, problems);
+            if (ev instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
+                problems.at(pos, "nested deeper than " + MAX_DEPTH + " levels");
+                return;
+            }
+        }
+    }
+
+    private static void checkTag(Event ev, Pos pos, Problems problems) {
+        Optional<String> tag = ev instanceof ScalarEvent s ? s.getTag()
+            : ev instanceof CollectionStartEvent c ? c.getTag() : Optional.empty();
+        if (tag.isPresent() && !tag.get().startsWith(STANDARD_TAG)) {
+            problems.at(pos, "YAML tag '" + tag.get() + "' is not supported"
+                + " (quote a formula that starts with '!')");
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").strip();
+    }
+}
