@@ -1,0 +1,125 @@
+package org.mcsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mcsim.engine.Engine;
+import org.mcsim.engine.Plan;
+import org.mcsim.engine.RunFailedException;
+import org.mcsim.engine.RunOptions;
+import org.mcsim.engine.RunResult;
+import org.mcsim.model.Scenario;
+import org.mcsim.output.RunInfo;
+import org.mcsim.output.RunWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mcsim run}: samples each scenario and writes its run folder (cli.md, run). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Samples each scenario and replaces OUT/NAME/ with summary.csv, claims.csv,",
+        "histogram.csv, run.json (and samples.csv with --write-samples).",
+        "", "Example:", "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6 --set years=5"})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO.yaml", description = "Scenario files.")
+    List<String> files;
+
+    @Mixin
+    SamplingOptions options;
+
+    @Option(names = "--write-samples", arity = "0..1", fallbackValue = "csv", paramLabel = "csv|gz",
+        converter = SamplesFormatConverter.class,
+        description = "Also write every output's samples: samples.csv, or samples.csv.gz with =gz.")
+    RunWriter.SamplesFormat writeSamples;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** {@code --write-samples[=csv|gz]}. */
+    static final class SamplesFormatConverter implements CommandLine.ITypeConverter<RunWriter.SamplesFormat> {
+        @Override
+        public RunWriter.SamplesFormat convert(String text) {
+            return switch (text) {
+                case "csv" -> RunWriter.SamplesFormat.CSV;
+                case "gz" -> RunWriter.SamplesFormat.GZ;
+                default -> throw new CommandLine.TypeConversionException("expected csv or gz, got '" + text + "'");
+            };
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (options.threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--threads must be at least 1, got " + options.threads);
+        }
+        boolean failed = false;
+        List<ScenarioFiles.Loaded> valid = new ArrayList<>();
+        for (String f : files) {
+            ScenarioFiles.Loaded l = ScenarioFiles.load(f, options.overrides(), err, options.debug);
+            if (l == null) {
+                failed = true;
+            } else {
+                valid.add(l);
+            }
+        }
+        if (!uniqueNames(valid, err)) {
+            return 1;
+        }
+        for (ScenarioFiles.Loaded l : valid) {
+            failed |= !runOne(l, out, err);
+        }
+        out.flush();
+        err.flush();
+        return failed ? 1 : 0;
+    }
+
+    /** Two scenarios with the same name would write the same folder: refused before any run. */
+    static boolean uniqueNames(List<ScenarioFiles.Loaded> loaded, PrintWriter err) {
+        Map<String, String> seen = new HashMap<>();
+        boolean ok = true;
+        for (ScenarioFiles.Loaded l : loaded) {
+            String first = seen.putIfAbsent(l.scenario().name(), l.given());
+            if (first != null) {
+                err.println(l.given() + ": scenario name '" + l.scenario().name()
+                    + "' is also the name of " + first + "; both would write the same folder");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private boolean runOne(ScenarioFiles.Loaded l, PrintWriter out, PrintWriter err) {
+        Scenario s = l.scenario().withSettings(options.apply(l.scenario().settings()));
+        Instant started = Instant.now();
+        try {
+            RunResult r = Engine.run(Plan.of(s), new RunOptions(s.settings().samples(), options.threads,
+                writeSamples != null, RunOptions.Progress.NONE));
+            RunInfo info = new RunInfo(l.given(), l.document().sha256(), Version.get(), "local", started);
+            RunWriter.write(r, info, options.out, writeSamples);
+            r.warnings().forEach(w -> err.println(l.given() + ": warning: " + w));
+            if (!options.quiet) {
+                Table.print(r, out);
+            }
+            return true;
+        } catch (RunFailedException e) {
+            err.println(l.given() + ": " + e.getMessage());
+        } catch (IOException e) {
+            err.println(options.out.resolve(s.name()) + ": cannot write: " + e.getMessage());
+        }
+        if (options.debug) {
+            new Exception("stack trace (--debug)").printStackTrace(err);
+        }
+        return false;
+    }
+}

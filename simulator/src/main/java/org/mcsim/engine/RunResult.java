@@ -1,0 +1,42 @@
+package org.mcsim.engine;
+
+import java.util.List;
+import org.mcsim.model.Scenario;
+
+/**
+ * The result of a run: its summaries and the metadata that run.json records.
+ *
+ * @param scenario the scenario as run (command-line overrides applied)
+ * @param samplesRequested samples asked for
+ * @param samples samples drawn
+ * @param threads worker threads used
+ * @param stopReason {@code samples}, {@code precision} or {@code ceiling}
+ * @param elapsedNanos wall time of sampling and summarizing
+ * @param variables summaries of inputs (file order) then formulas (file order)
+ * @param claims claim probabilities in file order
+ * @param outputSamples every output's samples in sample order ({@code outputs} order), or null
+ *     when they were not kept
+ * @param quantileMethod how quantiles were computed ({@code exact})
+ * @param warnings warnings for the user, also recorded in run.json
+ */
+public record RunResult(Scenario scenario, long samplesRequested, long samples, int threads,
+                        String stopReason, long elapsedNanos, List<VariableSummary> variables,
+                        List<ClaimSummary> claims, double[][] outputSamples, String quantileMethod,
+                        List<String> warnings) {
+
+    public RunResult {
+        variables = List.copyOf(variables);
+        claims = List.copyOf(claims);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Samples per second of wall time. */
+    public double samplesPerSecond() {
+        return elapsedNanos == 0 ? 0 : samples * 1e9 / elapsedNanos;
+    }
+
+    /** The summary of the named variable, or null. */
+    public VariableSummary variable(String name) {
+        return variables.stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
+    }
+}

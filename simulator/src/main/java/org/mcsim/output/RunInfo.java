@@ -1,0 +1,14 @@
+package org.mcsim.output;
+
+import java.time.Instant;
+
+/**
+ * What run.json records about a run besides its result.
+ *
+ * @param scenarioPath the scenario's path as given on the command line
+ * @param sha256 hex SHA-256 of the scenario file's bytes
+ * @param version the tool's version
+ * @param engine {@code local} or {@code spark}
+ * @param started when the run started
+ */
+public record RunInfo(String scenarioPath, String sha256, String version, String engine, Instant started) { }

@@ -1,0 +1,161 @@
+package org.mcsim.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.mcsim.engine.ClaimSummary;
+import org.mcsim.engine.Estimate;
+import org.mcsim.engine.RunResult;
+import org.mcsim.engine.VariableSummary;
+import org.mcsim.model.DistText;
+import org.mcsim.model.Input;
+
+/**
+ * Writes a run folder (cli.md, run): summary.csv, claims.csv, histogram.csv, optionally
+ * samples.csv or samples.csv.gz, and run.json. Everything is written into a temporary folder
+ * beside the target and moved into place only when complete.
+ */
+public final class RunWriter {
+
+    /** The format of samples.csv. */
+    public enum SamplesFormat {
+        CSV("samples.csv"), GZ("samples.csv.gz");
+
+        private final String fileName;
+
+        SamplesFormat(String fileName) {
+            this.fileName = fileName;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+    }
+
+    private RunWriter() {
+    }
+
+    /** Replaces {@code out/NAME/} with the run's files; leaves nothing behind on failure. */
+    public static void write(RunResult r, RunInfo info, Path out, SamplesFormat samples) throws IOException {
+        RunFolder folder = RunFolder.begin(out, r.scenario().name());
+        try {
+            writeSummary(r, folder.file("summary.csv"));
+            writeClaims(r, folder.file("claims.csv"));
+            writeHistogram(r, folder.file("histogram.csv"));
+            if (samples != null) {
+                writeSamples(r, folder.file(samples.fileName()), samples == SamplesFormat.GZ);
+            }
+            Files.writeString(folder.file("run.json"), runJson(r, info), StandardCharsets.UTF_8);
+            folder.commit();
+        } finally {
+            folder.abort();
+        }
+    }
+
+    static void writeSummary(RunResult r, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CsvWriter csv = CsvFiles.open(w, "variable", "kind", "statistic", "estimate", "mc_low", "mc_high")) {
+            for (VariableSummary v : r.variables()) {
+                row(csv, v, "mean", v.mean());
+                row(csv, v, "sd", v.sd());
+                row(csv, v, "min", Estimate.of(v.min()));
+                row(csv, v, "max", Estimate.of(v.max()));
+                for (VariableSummary.QuantileEstimate q : v.quantiles()) {
+                    row(csv, v, q.label(), q.estimate());
+                }
+            }
+        }
+    }
+
+    private static void row(CsvWriter csv, VariableSummary v, String stat, Estimate e) throws IOException {
+        csv.row(v.name(), v.kind(), stat, Numbers.format(e.value()),
+            Numbers.formatOrEmpty(e.low()), Numbers.formatOrEmpty(e.high()));
+    }
+
+    static void writeClaims(RunResult r, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CsvWriter csv = CsvFiles.open(w, "claim", "expression", "probability", "mc_low", "mc_high",
+                 "hits", "samples")) {
+            for (ClaimSummary c : r.claims()) {
+                Estimate p = c.probability();
+                csv.row(c.name(), c.expression(), Numbers.format(p.value()),
+                    Numbers.formatOrEmpty(p.low()), Numbers.formatOrEmpty(p.high()),
+                    Long.toString(c.hits()), Long.toString(c.samples()));
+            }
+        }
+    }
+
+    static void writeHistogram(RunResult r, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CsvWriter csv = CsvFiles.open(w, "variable", "bin_low", "bin_high", "count")) {
+            for (String name : r.scenario().outputs()) {
+                VariableSummary.HistogramData h = r.variable(name).histogram();
+                for (int b = 0; b < h.counts().length; b++) {
+                    csv.row(name, Numbers.format(h.edges()[b]), Numbers.format(h.edges()[b + 1]),
+                        Long.toString(h.counts()[b]));
+                }
+            }
+        }
+    }
+
+    static void writeSamples(RunResult r, Path file, boolean gzip) throws IOException {
+        double[][] cols = r.outputSamples();
+        List<String> names = r.scenario().outputs();
+        try (OutputStream os = Files.newOutputStream(file);
+             OutputStream z = gzip ? new GZIPOutputStream(os, 1 << 16) : os;
+             Writer w = new java.io.BufferedWriter(new OutputStreamWriter(z, StandardCharsets.UTF_8), 1 << 16);
+             CsvWriter csv = CsvFiles.open(w, names.toArray(String[]::new))) {
+            String[] row = new String[cols.length];
+            for (int i = 0; i < r.samples(); i++) {
+                for (int o = 0; o < cols.length; o++) {
+                    row[o] = Numbers.format(cols[o][i]);
+                }
+                csv.row(row);
+            }
+        }
+    }
+
+    static String runJson(RunResult r, RunInfo info) {
+        Json inputs = Json.object();
+        for (Input in : r.scenario().inputs()) {
+            inputs.put(in.name(), Json.object().put("unit", in.unit()).put("description", in.description())
+                .put("source", in.source()).put("distribution", DistText.of(in.dist())));
+        }
+        Json claims = Json.array();
+        for (ClaimSummary c : r.claims()) {
+            claims.add(Json.object().put("name", c.name()).put("expression", c.expression()));
+        }
+        return Json.object()
+            .put("name", r.scenario().name())
+            .put("scenario", info.scenarioPath())
+            .put("scenario_sha256", info.sha256())
+            .put("seed", r.scenario().settings().seed())
+            .put("samples", r.samples())
+            .put("samples_requested", r.samplesRequested())
+            .put("method", r.scenario().settings().method().label())
+            .put("threads", r.threads())
+            .put("engine", info.engine())
+            .put("version", info.version())
+            .put("java", Runtime.version().toString())
+            .put("started", DateTimeFormatter.ISO_INSTANT.format(info.started().truncatedTo(ChronoUnit.MILLIS)))
+            .put("elapsed_seconds", r.elapsedNanos() / 1e9)
+            .put("samples_per_second", r.samplesPerSecond())
+            .put("stop_reason", r.stopReason())
+            .put("quantiles", r.quantileMethod())
+            .put("warnings", Json.strings(r.warnings()))
+            .put("inputs", inputs)
+            .put("description", r.scenario().description())
+            .put("sources", Json.strings(r.scenario().sources()))
+            .put("outputs", Json.strings(r.scenario().outputs()))
+            .put("claims", claims)
+            .toJson() + "\n";
+    }
+}

@@ -1,0 +1,147 @@
+package org.mcsim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.junit.jupiter.api.Test;
+import org.mcsim.model.Scenario;
+import org.mcsim.scenario.ScenarioDocument;
+import org.mcsim.scenario.ScenarioException;
+
+/**
+ * The engine end to end against closed forms. Tolerances are five Monte Carlo standard errors:
+ * sd/sqrt(n) for means, sigma/sqrt(2n) for the sd of a normal, sqrt(p(1-p)/n)/f(q) for quantiles
+ * and sqrt(p(1-p)/n) for probabilities.
+ */
+class EngineTest {
+    private static final int N = 200_000;
+
+    static Scenario scenario(String yaml) throws ScenarioException {
+        return ScenarioDocument.of(yaml.getBytes(StandardCharsets.UTF_8), Path.of("test.yaml"), "test.yaml")
+            .build(Map.of());
+    }
+
+    static RunResult run(String yaml, long n, int threads) throws Exception {
+        Scenario s = scenario(yaml);
+        return Engine.run(Plan.of(s), new RunOptions(n, threads, false, RunOptions.Progress.NONE));
+    }
+
+    static double quantile(VariableSummary v, String label) {
+        return v.quantiles().stream().filter(q -> q.label().equals(label)).findFirst().orElseThrow()
+            .estimate().value();
+    }
+
+    @Test
+    void sumOfNormalsIsNormalWithAddedVariances() throws Exception {
+        RunResult r = run("""
+            name: sum
+            settings: {quantiles: [0.05, 0.5, 0.95]}
+            inputs:
+              a: {dist: normal, mean: 1, sd: 2}
+              b: {dist: normal, mean: 3, sd: 1.5}
+            formulas:
+              s: a + b
+              d: a - b
+            """, N, 2);
+        double sigma = 2.5; // sqrt(2^2 + 1.5^2)
+        VariableSummary s = r.variable("s");
+        assertEquals(4.0, s.mean().value(), 5 * sigma / Math.sqrt(N));
+        assertEquals(sigma, s.sd().value(), 5 * sigma / Math.sqrt(2.0 * N));
+        assertEquals(-2.0, r.variable("d").mean().value(), 5 * sigma / Math.sqrt(N));
+        NormalDistribution law = NormalDistribution.of(4, sigma);
+        for (double q : new double[] {0.05, 0.5, 0.95}) {
+            double truth = law.inverseCumulativeProbability(q);
+            double se = Math.sqrt(q * (1 - q) / N) / law.density(truth);
+            String label = q == 0.5 ? "p50" : q == 0.05 ? "p5" : "p95";
+            assertEquals(truth, quantile(s, label), 5 * se, label);
+        }
+        // the mean's interval is Student's: half-width t * s / sqrt(n), close to 1.96 sigma / sqrt(n)
+        double half = (s.mean().high() - s.mean().low()) / 2;
+        assertEquals(1.96 * sigma / Math.sqrt(N), half, 0.02 * half);
+    }
+
+    @Test
+    void productOfLognormalsIsLognormal() throws Exception {
+        RunResult r = run("""
+            name: product
+            settings: {quantiles: [0.5, 0.9]}
+            inputs:
+              x: {dist: lognormal, mu: 0.1, sigma: 0.3}
+              y: {dist: lognormal, mu: 0.2, sigma: 0.4}
+            formulas:
+              p: x * y
+              q: x / y
+            """, N, 2);
+        // p = exp(N(0.3, 0.5^2)), q = exp(N(-0.1, 0.5^2))
+        double mean = Math.exp(0.3 + 0.125);
+        double sd = mean * Math.sqrt(Math.exp(0.25) - 1);
+        VariableSummary p = r.variable("p");
+        assertEquals(mean, p.mean().value(), 5 * sd / Math.sqrt(N));
+        double median = Math.exp(0.3);
+        double density = 1 / (median * 0.5 * Math.sqrt(2 * Math.PI));
+        assertEquals(median, quantile(p, "p50"), 5 * Math.sqrt(0.25 / N) / density);
+        assertEquals(Math.exp(-0.1), quantile(r.variable("q"), "p50"), 5 * Math.sqrt(0.25 / N) * Math.exp(-0.1)
+            * 0.5 * Math.sqrt(2 * Math.PI));
+    }
+
+    @Test
+    void claimProbabilityMatchesTheNormalTail() throws Exception {
+        RunResult r = run("""
+            name: tail
+            inputs:
+              z: {dist: normal, mean: 0, sd: 1}
+            formulas:
+              y: 2 * z
+            claims:
+              above: z > 1.6448536269514722
+              both: z > 0 && y < 2
+            """, N, 3);
+        ClaimSummary above = r.claims().get(0);
+        assertEquals(0.05, above.probability().value(), 5 * Math.sqrt(0.05 * 0.95 / N));
+        assertEquals(N, above.samples());
+        assertTrue(above.probability().low() < above.probability().value());
+        double both = NormalDistribution.of(0, 1).cumulativeProbability(1) - 0.5;
+        assertEquals(both, r.claims().get(1).probability().value(), 5 * Math.sqrt(both * (1 - both) / N));
+    }
+
+    @Test
+    void resultsAreIdenticalForAnyThreadCount() throws Exception {
+        String yaml = """
+            name: det
+            inputs:
+              a: {dist: triangular, min: 0, mode: 1, max: 4}
+              b: {dist: gamma, shape: 2, scale: 3}
+              c: {dist: discrete, values: [1, 2, 3], weights: [1, 1, 2]}
+            formulas:
+              t: a * b + c
+            claims:
+              big: t > 10
+            """;
+        RunResult one = run(yaml, 50_001, 1);
+        RunResult four = run(yaml, 50_001, 4);
+        assertEquals(one.variables(), four.variables());
+        assertEquals(one.claims(), four.claims());
+    }
+
+    @Test
+    void outputsKeepTheirSamplesInSampleOrderWhenAsked() throws Exception {
+        Scenario s = scenario("""
+            name: keep
+            inputs:
+              a: {dist: uniform, min: 0, max: 1}
+            formulas:
+              b: a * 2
+            """);
+        RunResult small = Engine.run(Plan.of(s), new RunOptions(5000, 2, true, RunOptions.Progress.NONE));
+        RunResult large = Engine.run(Plan.of(s), new RunOptions(9000, 3, true, RunOptions.Progress.NONE));
+        double[] a = small.outputSamples()[0];
+        double[] b = large.outputSamples()[0];
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], b[i], "sample " + i + " is shared by the smaller and the larger run");
+        }
+    }
+}
