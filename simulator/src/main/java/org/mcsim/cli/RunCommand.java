@@ -82,12 +82,12 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                 "--threads must be at least 1, got " + options.threads);
         }
-        boolean failed = false;
+        List<String> failed = new ArrayList<>();
         List<ScenarioFiles.Loaded> valid = new ArrayList<>();
         for (String f : files) {
             ScenarioFiles.Loaded l = ScenarioFiles.load(f, options.overrides(), err, options.debug);
             if (l == null) {
-                failed = true;
+                failed.add(f);
             } else {
                 valid.add(l);
             }
@@ -96,11 +96,12 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         for (ScenarioFiles.Loaded l : valid) {
-            failed |= !runOne(l, out, err);
+            if (!runOne(l, out, err)) {
+                failed.add(l.given());
+            }
         }
         out.flush();
-        err.flush();
-        return failed ? 1 : 0;
+        return ScenarioFiles.summarize(files, failed, err);
     }
 
     /** Two scenarios with the same name would write the same folder: refused before any run. */

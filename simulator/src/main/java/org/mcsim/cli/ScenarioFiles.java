@@ -2,6 +2,7 @@ package org.mcsim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.mcsim.model.Scenario;
 import org.mcsim.scenario.ScenarioDocument;
@@ -30,5 +31,20 @@ final class ScenarioFiles {
             }
             return null;
         }
+    }
+
+    /**
+     * Ends a command over several files: after more than one file, a line on stderr saying
+     * which failed ({@code 2 of 5 scenarios failed: a.yaml, b.yaml}), in command-line order.
+     *
+     * @return the exit status: 1 if any failed, else 0
+     */
+    static int summarize(List<String> given, List<String> failed, PrintWriter err) {
+        if (given.size() > 1 && !failed.isEmpty()) {
+            List<String> names = failed.stream().sorted(java.util.Comparator.comparingInt(given::indexOf)).toList();
+            err.println(failed.size() + " of " + given.size() + " scenarios failed: " + String.join(", ", names));
+        }
+        err.flush();
+        return failed.isEmpty() ? 0 : 1;
     }
 }

@@ -1,6 +1,7 @@
 package org.mcsim.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,17 +30,16 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean failed = false;
+        List<String> failed = new ArrayList<>();
         for (String f : files) {
             ScenarioFiles.Loaded l = ScenarioFiles.load(f, Map.of(), err, debug);
             if (l == null) {
-                failed = true;
+                failed.add(f);
             } else {
                 out.println("ok " + l.scenario().name());
             }
         }
         out.flush();
-        err.flush();
-        return failed ? 1 : 0;
+        return ScenarioFiles.summarize(files, failed, err);
     }
 }

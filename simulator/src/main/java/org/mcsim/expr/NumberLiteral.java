@@ -7,7 +7,9 @@ import java.util.OptionalDouble;
  * {@code 1.5e6}, {@code 1E-3}, {@code 1_000_000}. Underscores may stand only between two digits
  * (so {@code 1__0}, {@code 1_}, {@code 1_.5} are malformed); a number running straight into
  * letters, digits, underscores or dots ({@code 2x}, {@code 1.2.3}, {@code 0x1F}) is malformed
- * as a whole. Literals are unsigned inside expressions; {@link #parse(String)} also takes one
+ * as a whole. A number beyond the double range ({@code 1e999}) is an error, and so is a non-zero
+ * number that would read as 0 ({@code 1e-400}; subnormals such as {@code 1e-310} are kept).
+ * Literals are unsigned inside expressions; {@link #parse(String)} also takes one
  * leading sign, for numeric fields of the scenario file.
  *
  * <p>Stateless and thread-safe.
@@ -88,6 +90,10 @@ public final class NumberLiteral {
         double value = Double.parseDouble(literal.replace("_", ""));
         if (Double.isInfinite(value)) {
             return new Scan(end, Double.NaN, "number '" + literal + "' is too large");
+        }
+        String digits = fraction == null ? whole : whole + fraction;
+        if (value == 0 && digits.chars().anyMatch(c -> c >= '1' && c <= '9')) {
+            return new Scan(end, Double.NaN, "number '" + literal + "' is too close to zero (it would read as 0)");
         }
         return new Scan(end, value, null);
     }

@@ -100,7 +100,16 @@ public final class RunFolder implements PendingOutput.Abortable {
             throw new IllegalStateException("run folder " + target + " already committed or aborted");
         }
         done = true;
-        PendingOutput.unregister(this);
+        // Stays registered until the old folder is gone: the shutdown hook's abort() then waits
+        // on this lock for the commit to finish instead of leaving .NAME.old-* behind.
+        try {
+            replaceTarget();
+        } finally {
+            PendingOutput.unregister(this);
+        }
+    }
+
+    private void replaceTarget() throws IOException {
         Path old = null;
         try {
             if (Files.exists(target)) {

@@ -28,8 +28,9 @@ enum Family {
     NORMAL(true, alt("mean", "sd"), alt("low", "high").optional("ci")) {
         @Override Dist build(Params p, int alt) {
             if (alt == 0) {
+                double mean = p.get("mean"); // both read first, so that both are reported
                 double sd = p.get("sd");
-                return p.positive("sd", sd) ? new Dist.Normal(p.get("mean"), sd) : null;
+                return p.positive("sd", sd) && !Double.isNaN(mean) ? new Dist.Normal(mean, sd) : null;
             }
             double low = p.get("low");
             double high = p.get("high");
@@ -41,8 +42,9 @@ enum Family {
     LOGNORMAL(true, alt("mu", "sigma"), alt("mean", "sd"), alt("low", "high").optional("ci")) {
         @Override Dist build(Params p, int alt) {
             if (alt == 0) {
+                double mu = p.get("mu"); // both read first, so that both are reported
                 double sigma = p.get("sigma");
-                return p.positive("sigma", sigma) ? new Dist.LogNormal(p.get("mu"), sigma) : null;
+                return p.positive("sigma", sigma) && !Double.isNaN(mu) ? new Dist.LogNormal(mu, sigma) : null;
             }
             if (alt == 1) {
                 double mean = p.get("mean");

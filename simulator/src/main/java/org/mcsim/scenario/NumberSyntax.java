@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * then the expression number syntax ({@code 12}, {@code 1.5}, {@code .5}, {@code 1.5e6},
  * {@code 1_000_000}, underscores only between digits). Octal ({@code 0o17}, and leading-zero
  * integers such as {@code 012}, which YAML 1.1 reads as octal), hexadecimal, binary,
- * sexagesimal ({@code 1:30}), {@code .inf}, {@code .nan} and values beyond the double range are
- * refused with a reason.
+ * sexagesimal ({@code 1:30}), {@code .inf}, {@code .nan}, values beyond the double range
+ * ({@code 1e400}) and non-zero values that would read as 0 ({@code 1e-400}; subnormals such as
+ * {@code 1e-310} are kept) are refused with a reason.
  *
  * <p>Stateless and thread-safe.
  */
@@ -30,9 +31,13 @@ public final class NumberSyntax {
      * @throws NumberFormatException with the reason and the text, when the syntax is not accepted
      */
     public static double parse(String text) {
-        double v = Double.parseDouble(check(text));
+        String clean = check(text);
+        double v = Double.parseDouble(clean);
         if (Double.isInfinite(v)) {
             throw refuse("out of the range of a double", text);
+        }
+        if (v == 0 && nonZeroDigits(clean)) {
+            throw refuse("too close to zero for a double (it would read as 0)", text);
         }
         return v;
     }
@@ -66,6 +71,20 @@ public final class NumberSyntax {
         } catch (ArithmeticException e) {
             throw refuse("out of the 64-bit integer range", text);
         }
+    }
+
+    /** Whether the significand (the part before any exponent) has a digit other than 0. */
+    private static boolean nonZeroDigits(String clean) {
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Validates the syntax and returns the text without underscores. */

@@ -99,7 +99,8 @@ class ParserTest {
         1_000_000   ¦ 1000000
         1_0.2_5     ¦ 10.25
         2.788e6     ¦ 2788000
-        1e-400      ¦ 0
+        0e-400      ¦ 0
+        1e-310      ¦ 1e-310
         """)
     void numbers(String text, double expected) {
         Expr e = parse(text);
@@ -196,6 +197,8 @@ class ParserTest {
         1.2.3         ¦ 0  ¦ malformed number '1.2.3'
         0x1F          ¦ 0  ¦ malformed number '0x1F'; only decimal numbers are allowed
         1e999         ¦ 0  ¦ number '1e999' is too large
+        1e-400        ¦ 0  ¦ number '1e-400' is too close to zero (it would read as 0)
+        0.0001e-320   ¦ 0  ¦ number '0.0001e-320' is too close to zero (it would read as 0)
         . 5           ¦ 0  ¦ unexpected character '.'
         """)
     void errorsHaveTheirMessageAndOffset(String text, int offset, String message) {

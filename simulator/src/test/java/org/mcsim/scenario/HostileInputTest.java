@@ -112,9 +112,66 @@ class HostileInputTest {
     void fileAbove8MiBIsRefused() throws Exception {
         Path p = dir.resolve("big.yaml");
         Files.write(p, new byte[(8 << 20) + 1]);
-        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
-            () -> ScenarioDocument.read(p, "big.yaml"));
+        ScenarioException e = assertTimeoutPreemptively(FEW_SECONDS, () -> org.junit.jupiter.api.Assertions
+            .assertThrows(ScenarioException.class, () -> ScenarioDocument.read(p, "big.yaml")));
         assertEquals(List.of("big.yaml:1:1: the file is larger than 8 MiB; a scenario must be smaller"), e.lines());
+    }
+
+    @Test
+    void fileJustUnder8MiBIsReadWithinSeconds() {
+        StringBuilder sb = new StringBuilder(HEAD);
+        String comment = "# " + "c".repeat(1000) + "\n";
+        while (sb.length() + comment.length() + 40 < (8 << 20)) {
+            sb.append(comment);
+        }
+        List<String> e = refusedQuickly(sb.append("formulas:\n  f: x + zz\n").toString());
+        assertEquals(1, e.size());
+        assertTrue(e.get(0).endsWith(": formula f: unknown name 'zz'"), e.get(0));
+    }
+
+    @Test
+    void hugeTinyAndNonFiniteNumbersAreRefusedEverywhere() {
+        assertEquals(List.of(
+                "s.yaml:4:22: y.min: too close to zero for a double (it would read as 0): '1e-400'",
+                "s.yaml:4:35: y.max: out of the range of a double: '1e400'",
+                "s.yaml:5:21: z.mean: infinity and NaN are not accepted: '.nan'",
+                "s.yaml:5:33: z.sd: infinity and NaN are not accepted: '.inf'",
+                "s.yaml:6:21: w.mean: infinity and NaN are not accepted: '-.Inf'",
+                "s.yaml:6:34: w.sd: infinity and NaN are not accepted: '.NaN'",
+                "s.yaml:8:10: formula f: number '1e400' is too large",
+                "s.yaml:8:18: formula f: number '1e-400' is too close to zero (it would read as 0)",
+                "s.yaml:9:6: formula g: unexpected character '.'"),
+            refusedQuickly(HEAD + "  y: {dist: uniform, min: 1e-400, max: 1e400}\n"
+                + "  z: {dist: normal, mean: .nan, sd: .inf}\n"
+                + "  w: {dist: normal, mean: -.Inf, sd: !!float .NaN}\n"
+                + "formulas:\n  f: x * 1e400 + 1e-400\n  g: .nan\n"));
+    }
+
+    @Test
+    void subnormalNumbersAreKept() throws Exception {
+        var s = assertTimeoutPreemptively(FEW_SECONDS,
+            () -> Scenarios.build(dir, HEAD + "constants:\n  tiny: 1e-310\n"));
+        assertEquals(1e-310, s.constants().get("tiny"));
+    }
+
+    @Test
+    void duplicateKeysAreErrorsAtTheLaterKey() {
+        assertEquals(List.of("s.yaml:4:3: inputs: duplicate key 'x' (first at line 3)",
+                "s.yaml:5:37: y: duplicate key 'sd' (first at line 5)"),
+            refusedQuickly(HEAD + "  x: {dist: constant, value: 1}\n"
+                + "  y: {dist: normal, sd: 1, mean: 0, sd: 2}\n"));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedAtTheirPlace() throws Exception {
+        Path p = dir.resolve("b.yaml");
+        byte[] head = (HEAD + "description: caf").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+        bytes[head.length] = (byte) 0xe9; // Latin-1 e acute
+        bytes[head.length + 1] = '\n';
+        ScenarioException e = assertTimeoutPreemptively(FEW_SECONDS, () -> org.junit.jupiter.api.Assertions
+            .assertThrows(ScenarioException.class, () -> ScenarioDocument.read(Files.write(p, bytes), "b.yaml")));
+        assertEquals(List.of("b.yaml:4:17: not valid UTF-8 (byte 0xe9); a scenario is UTF-8 text"), e.lines());
     }
 
     @Test

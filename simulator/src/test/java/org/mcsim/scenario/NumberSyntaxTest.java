@@ -11,7 +11,8 @@ class NumberSyntaxTest {
 
     @ParameterizedTest
     @CsvSource({"12,12", "-3,-3", "+3,3", "1.5e6,1500000", "2.788e6,2788000", ".5,0.5",
-        "1_000_000,1000000", "0,0", "0.25,0.25", "1E-3,0.001", "3.0e+4,30000", "1_0.2_5,10.25"})
+        "1_000_000,1000000", "0,0", "0.25,0.25", "1E-3,0.001", "3.0e+4,30000", "1_0.2_5,10.25",
+        "0e-999,0", "0.0e400,0", "1e-310,1e-310", "1.7976931348623157e308,1.7976931348623157e308"})
     void acceptsTheExpressionNumberSyntaxWithASign(String text, double value) {
         assertEquals(value, NumberSyntax.parse(text));
     }
@@ -31,6 +32,9 @@ class NumberSyntaxTest {
         "_1|underscores are allowed only between digits: '_1'",
         "1_|underscores are allowed only between digits: '1_'",
         "1e999|out of the range of a double: '1e999'",
+        "-1e400|out of the range of a double: '-1e400'",
+        "1e-400|too close to zero for a double (it would read as 0): '1e-400'",
+        "-0.001e-322|too close to zero for a double (it would read as 0): '-0.001e-322'",
         "abc|not a number: 'abc'",
         "1.|not a number: '1.'",
         "' 1'|not a number: ' 1'",
