@@ -67,7 +67,7 @@ class ExprFuzzTest {
         Exprs.references(r.expr()).forEach(ref -> names.add(ref.name()));
         List<String> inputs = new ArrayList<>(names);
         BlockProgram program = BlockProgram.compile(inputs, Map.of(),
-            List.of(new BlockProgram.Assignment("result_", r.expr())));
+            List.of(new BlockProgram.Assignment("@result", r.expr())));
         Frame frame = program.newFrame(rows);
         int k = 0;
         for (String input : inputs) {
@@ -77,7 +77,7 @@ class ExprFuzzTest {
             }
         }
         program.run(frame, rows);
-        double[] result = frame.column(program.slot("result_"));
+        double[] result = frame.column(program.slot("@result"));
         for (int i = 0; i < rows; i++) {
             Map<String, Double> row = new HashMap<>();
             for (String input : inputs) {
