@@ -35,7 +35,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Option(names = "--between", required = true, paramLabel = "LO:HI", converter = RangeConverter.class,
         description = "The range to search.")
-    double[] range;
+    Range range;
 
     @Option(names = "--target", required = true, paramLabel = "STAT(VAR)=VALUE", converter = TargetConverter.class,
         description = "mean(VAR)=V, p<100q>(VAR)=V for an output, or P(CLAIM)=V.")
@@ -47,10 +47,13 @@ final class SolveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** A search range, {@code lo < hi}. */
+    record Range(double lo, double hi) { }
+
     /** {@code --between LO:HI} with LO &lt; HI. */
-    static final class RangeConverter implements CommandLine.ITypeConverter<double[]> {
+    static final class RangeConverter implements CommandLine.ITypeConverter<Range> {
         @Override
-        public double[] convert(String text) {
+        public Range convert(String text) {
             String[] parts = text.split(":", -1);
             if (parts.length != 2) {
                 throw new CommandLine.TypeConversionException("expected LO:HI, got '" + text + "'");
@@ -65,7 +68,7 @@ final class SolveCommand implements Callable<Integer> {
             if (!(r[0] < r[1])) {
                 throw new CommandLine.TypeConversionException("LO must be below HI, got '" + text + "'");
             }
-            return r;
+            return new Range(r[0], r[1]);
         }
     }
 
@@ -97,7 +100,7 @@ final class SolveCommand implements Callable<Integer> {
         }
         String name = l.scenario().name();
         try {
-            Solution s = Solver.solve(StressOptions.scenarios(l, options), k, range[0], range[1], target,
+            Solution s = Solver.solve(StressOptions.scenarios(l, options), k, range.lo(), range.hi(), target,
                 options.threads);
             SolveWriter.write(s, options.out, name);
             print(s, out);
