@@ -55,16 +55,19 @@ public final class SobolIndices {
                                         long seed) {
         int n = fA.length;
         int k = fAB.length;
-        double[][] point = sums(fA, fB, fAB, identity(n));
+        int[] ones = new int[n];
+        Arrays.fill(ones, 1);
+        double[][] point = sums(fA, fB, fAB, ones);
         double[][] first = new double[k][RESAMPLES];
         double[][] total = new double[k][RESAMPLES];
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(seed);
-        int[] rows = new int[n];
+        int[] weights = new int[n];
         for (int b = 0; b < RESAMPLES; b++) {
+            Arrays.fill(weights, 0);
             for (int j = 0; j < n; j++) {
-                rows[j] = rng.nextInt(n);
+                weights[rng.nextInt(n)]++;
             }
-            double[][] s = sums(fA, fB, fAB, rows);
+            double[][] s = sums(fA, fB, fAB, weights);
             for (int i = 0; i < k; i++) {
                 first[i][b] = s[0][i];
                 total[i][b] = s[1][i];
@@ -94,20 +97,24 @@ public final class SobolIndices {
         return first.length;
     }
 
-    /** {@code {first-order indices, total indices}} over the given rows (a bootstrap resample). */
-    static double[][] sums(double[] fA, double[] fB, double[][] fAB, int[] rows) {
-        int n = rows.length;
+    /**
+     * {@code {first-order indices, total indices}} over the rows, row j counted {@code weight[j]}
+     * times (all ones for the estimate, multinomial counts for a bootstrap resample: the same
+     * sums as over the resampled rows, read in order rather than at random).
+     */
+    static double[][] sums(double[] fA, double[] fB, double[][] fAB, int[] weight) {
+        int n = weight.length;
         int k = fAB.length;
         double centre = 0;
-        for (int j : rows) {
-            centre += fA[j] + fB[j];
+        for (int j = 0; j < n; j++) {
+            centre += weight[j] * (fA[j] + fB[j]);
         }
         centre /= 2.0 * n;
         double var = 0;
-        for (int j : rows) {
+        for (int j = 0; j < n; j++) {
             double a = fA[j] - centre;
             double b = fB[j] - centre;
-            var += a * a + b * b;
+            var += weight[j] * (a * a + b * b);
         }
         var /= 2.0 * n - 1;
         double[][] out = new double[2][k];
@@ -115,21 +122,16 @@ public final class SobolIndices {
             double[] ab = fAB[i];
             double sf = 0;
             double st = 0;
-            for (int j : rows) {
+            for (int j = 0; j < n; j++) {
                 double d = fA[j] - ab[j];
-                sf -= (fB[j] - centre) * d;
-                st += d * d;
+                double w = weight[j];
+                sf -= w * (fB[j] - centre) * d;
+                st += w * d * d;
             }
             out[0][i] = var > 0 ? sf / n / var : Double.NaN;
             out[1][i] = var > 0 ? st / (2.0 * n) / var : Double.NaN;
         }
         return out;
-    }
-
-    private static int[] identity(int n) {
-        int[] rows = new int[n];
-        Arrays.setAll(rows, j -> j);
-        return rows;
     }
 
     private static Estimate percentile(double estimate, double[] replicates, double confidence) {

@@ -25,15 +25,15 @@ import org.mcsim.model.Settings;
  * 1973, ch. 4; Commons Math {@link BrentSolver}). A claim's probability is a step function of
  * the parameter on a fixed sample (it moves by 1/n as each sample crosses the threshold), so it
  * is solved by bisection on the sign (Commons Math {@link BisectionSolver}): the root is where
- * the empirical probability crosses the target. Both stop when the bracket is narrower than
+ * the empirical probability crosses the target. Both locate the root to within
  * {@value #TOLERANCE}·(HI − LO). The same search on each end of the statistic's Monte Carlo
  * interval gives the root's interval.
  *
  * <p>Runs are cached by parameter value. Not thread-safe (one per call of {@link #solve}).
  */
 public final class Solver {
-    /** Relative width of the final bracket, as a fraction of HI − LO. */
-    public static final double TOLERANCE = 1e-7;
+    /** Largest error of the root, as a fraction of HI − LO. */
+    public static final double TOLERANCE = 1e-6;
 
     private static final int MAX_EVALUATIONS = 200;
 
@@ -107,9 +107,11 @@ public final class Solver {
         if ((fLo > 0) == (fHi > 0)) {
             return Double.NaN;
         }
+        // Bisection returns the midpoint of a final bracket of width at most its accuracy; Brent's
+        // last iterate lies within about twice its absolute accuracy of the sign change.
         double accuracy = TOLERANCE * (hi - lo);
         UnivariateSolver solver = target.statistic() == Target.Statistic.PROBABILITY
-            ? new BisectionSolver(accuracy) : new BrentSolver(accuracy);
+            ? new BisectionSolver(accuracy) : new BrentSolver(accuracy / 2);
         try {
             return solver.solve(MAX_EVALUATIONS, x -> {
                 try {
