@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         "",
         "Example:",
         "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6"},
-    subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class,
+    subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
