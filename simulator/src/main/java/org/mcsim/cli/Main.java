@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         "",
         "Example:",
         "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6"},
-    subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
