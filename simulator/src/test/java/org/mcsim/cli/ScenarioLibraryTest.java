@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mcsim.engine.Engine;
@@ -207,5 +209,26 @@ class ScenarioLibraryTest {
         double rent = Math.sqrt(1.5 * 3.5);                                        // ~$2.29/h
         assertClose(2.788e6 * rent, c.get("rented"), "rented");
         assertClose((2.788e6 + 147e3) * rent * Math.sqrt(1.2 * 4), c.get("development_rented"), "development");
+    }
+    /**
+     * The results block of scenarios/README.md is exactly what
+     * {@code ./mcsim compare scenarios/deepseek/*.yaml -n 1e6} prints (the block's header lines
+     * name the files as given from the repository root).
+     */
+    @Test
+    void readmeResultsAreWhatComparePrints(@TempDir Path out) throws IOException {
+        String readme = Files.readString(LIBRARY.resolve("README.md"));
+        String begin = "<!-- compare-output:begin -->\n```\n";
+        int from = readme.indexOf(begin) + begin.length();
+        int to = readme.indexOf("```\n<!-- compare-output:end -->");
+        assertTrue(from >= begin.length() && to > from, "README has the marked results block");
+        List<String> args = new ArrayList<>(List.of("compare", "-n", "1e6", "-o", out.toString()));
+        try (Stream<Path> s = Files.list(DEEPSEEK)) {
+            s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(p -> args.add(p.toString()));
+        }
+        Cli r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.status, r.err);
+        String printed = r.out.replace(LIBRARY + java.io.File.separator, "scenarios" + java.io.File.separator);
+        assertEquals(readme.substring(from, to), printed);
     }
 }
