@@ -13,6 +13,7 @@ import org.mcsim.engine.Plan;
 import org.mcsim.engine.RunFailedException;
 import org.mcsim.engine.RunOptions;
 import org.mcsim.engine.RunResult;
+import org.mcsim.engine.Target;
 import org.mcsim.model.Scenario;
 import org.mcsim.output.RunInfo;
 import org.mcsim.output.RunWriter;
@@ -40,8 +41,26 @@ final class RunCommand implements Callable<Integer> {
         description = "Also write every output's samples: samples.csv, or samples.csv.gz with =gz.")
     RunWriter.SamplesFormat writeSamples;
 
+    @Option(names = "--until", paramLabel = "TARGET+-H", converter = TargetConverter.class,
+        description = {"Sample block after block until the interval of TARGET has half-width at most H",
+            "(repeatable): P(CLAIM)+-H, mean(VAR)+-H or p<100q>(VAR)+-H, e.g. --until 'P(400x)+-0.005'.",
+            "The ceiling is -n, else 100 x settings.samples."})
+    List<Target> until = List.of();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --until TARGET+-H}. */
+    static final class TargetConverter implements CommandLine.ITypeConverter<Target> {
+        @Override
+        public Target convert(String text) {
+            try {
+                return Target.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     /** {@code --write-samples[=csv|gz]}. */
     static final class SamplesFormatConverter implements CommandLine.ITypeConverter<RunWriter.SamplesFormat> {
@@ -100,11 +119,21 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private boolean runOne(ScenarioFiles.Loaded l, PrintWriter out, PrintWriter err) {
-        Scenario s = l.scenario().withSettings(options.apply(l.scenario().settings()));
+        Scenario s = l.scenario().withSettings(Precisions.withTargetLevels(
+            options.apply(l.scenario().settings()), until));
+        for (Target t : until) {
+            String problem = t.check(s);
+            if (problem != null) {
+                err.println(l.given() + ": " + problem);
+                return false;
+            }
+        }
+        long samples = until.isEmpty() || options.samples != null ? s.settings().samples()
+            : 100 * l.scenario().settings().samples();
         Instant started = Instant.now();
         try {
-            RunResult r = Engine.run(Plan.of(s), new RunOptions(s.settings().samples(), options.threads,
-                writeSamples != null, RunOptions.Progress.NONE));
+            RunResult r = Engine.run(Plan.of(s), new RunOptions(samples, options.threads,
+                writeSamples != null, RunOptions.Progress.NONE).withUntil(until));
             RunInfo info = new RunInfo(l.given(), l.document().sha256(), Version.get(), "local", started);
             RunWriter.write(r, info, options.out, writeSamples);
             r.warnings().forEach(w -> err.println(l.given() + ": warning: " + w));

@@ -13,9 +13,12 @@ import org.mcsim.model.Method;
  * Runs a {@link Plan}: blocks are computed on worker threads in waves and merged strictly in
  * block order, so the result is the same bytes for any thread count.
  *
- * <p>Each wave holds a few blocks per thread; workers take blocks from a shared counter, and
- * the calling thread merges the wave in order before starting the next one. A failed sample
- * (a non-finite formula or claim) stops the run at the first such sample in sample order.
+ * <p>Each wave holds a few blocks per thread; workers take blocks from a shared counter, and the
+ * calling thread merges the wave in order before starting the next one. A failed sample (a
+ * non-finite formula or claim) stops the run at the first such sample in sample order; under
+ * {@code --until} the run stops at the first block after which every target is met, and blocks
+ * computed beyond it are discarded. Every command (run, compare, sweep, solve, sensitivity) goes
+ * through {@link #sample}.
  */
 public final class Engine {
     /**
@@ -29,74 +32,139 @@ public final class Engine {
     private Engine() {
     }
 
-    /** Runs the plan to completion and summarizes it. */
+    /** Runs the plan and summarizes it. */
     public static RunResult run(Plan plan, RunOptions options) throws RunFailedException {
-        Method method = plan.scenario().settings().method();
-        if (method != Method.RANDOM) {
-            throw new RunFailedException("method " + method.label() + " is not supported yet; use random");
-        }
-        if (!plan.scenario().correlations().isEmpty()) {
-            throw new RunFailedException("correlations are not supported yet; remove the correlations key");
-        }
-        long n = options.samples();
-        long kept = n * plan.outputCount();
-        if (kept > EXACT_LIMIT || n > Integer.MAX_VALUE - 8) {
-            throw new RunFailedException(String.format(
-                "%d samples x %d outputs = %d values is above the exact-quantile limit of %d; "
-                    + "use fewer samples or fewer outputs", n, plan.outputCount(), kept, EXACT_LIMIT));
-        }
         long start = System.nanoTime();
-        double[][] store = new double[plan.outputCount()][(int) n];
-        Accumulator acc = sample(plan, options, InputFill.RANDOM, store);
-        if (acc.failure != null) {
-            throw new RunFailedException(acc.failureMessage());
+        Method method = plan.scenario().settings().method();
+        List<String> warnings = new ArrayList<>();
+        long most = EXACT_LIMIT / Math.max(1, keptVariables(plan).length);
+        if (!options.until().isEmpty() && options.samples() > most) {
+            warnings.add("--until: the ceiling of " + options.samples() + " samples is lowered to " + most
+                + ", the exact-quantile limit of " + EXACT_LIMIT + " kept values");
+            options = new RunOptions(most, options.threads(), options.keepSamples(), options.progress(),
+                options.until(), options.commonRandomNumbers());
         }
-        RunResult result = Summarizer.summarize(plan, options, acc, store, System.nanoTime() - start);
-        return result;
+        Layout layout = Layout.of(method, options.samples());
+        int[] kept = keptVariables(plan);
+        checkExactLimit(options.samples(), kept.length);
+        InputFill fill = fill(plan, layout, options.commonRandomNumbers());
+        Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
+        Sampled s = sample(plan, layout, fill, options.threads(), kept, precision, options.progress());
+        if (s.acc.failure != null) {
+            throw new RunFailedException(s.acc.failureMessage());
+        }
+        return Summarizer.summarize(plan, layout, options, s, warnings, System.nanoTime() - start);
     }
 
-    /** Samples every block of the run and merges them in order; stops at the first failed block. */
-    static Accumulator sample(Plan plan, RunOptions options, InputFill fill, double[][] store) {
-        long n = options.samples();
-        long blocks = (n + Plan.BLOCK_SIZE - 1) / Plan.BLOCK_SIZE;
-        int threads = (int) Math.min(options.threads(), blocks);
-        Accumulator acc = new Accumulator(plan);
+    /**
+     * The values of the named variables (inputs or formulas) for samples 0..n-1, in sample
+     * order. With a {@code source}, each input is its quantile function applied to the source's
+     * uniforms (designs such as Saltelli's); without one, a plain run of the scenario's method
+     * and correlations.
+     */
+    public static double[][] values(Plan plan, long n, int threads, UniformSource source, List<String> variables)
+        throws RunFailedException {
+        Method method = source == null ? plan.scenario().settings().method() : Method.RANDOM;
+        Layout layout = Layout.of(method, n);
+        checkExactLimit(n, variables.size());
+        int[] kept = new int[variables.size()];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = plan.variableIndex(variables.get(i));
+            if (kept[i] < 0) {
+                throw new IllegalArgumentException("unknown variable " + variables.get(i));
+            }
+        }
+        InputFill fill = source == null ? fill(plan, layout, false) : InputFill.uniforms(plan, layout, source);
+        Sampled s = sample(plan, layout, fill, threads, kept, null, RunOptions.Progress.NONE);
+        if (s.acc.failure != null) {
+            throw new RunFailedException(s.acc.failureMessage());
+        }
+        return s.store.trimmed(n);
+    }
+
+    /** The outputs, then the correlated inputs that are not outputs (for the achieved correlations). */
+    static int[] keptVariables(Plan plan) {
+        int[] outputs = plan.outputVariables();
+        if (plan.dependence() == null) {
+            return outputs;
+        }
+        java.util.LinkedHashSet<Integer> kept = new java.util.LinkedHashSet<>();
+        for (int o : outputs) {
+            kept.add(o);
+        }
+        for (int m : plan.dependence().members()) {
+            kept.add(m);
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void checkExactLimit(long n, int outputs) throws RunFailedException {
+        long kept = n * outputs;
+        if (kept > EXACT_LIMIT || n > Integer.MAX_VALUE - 8) {
+            throw new RunFailedException(String.format(
+                "%d samples x %d kept columns (outputs and correlated inputs) = %d values is above the "
+                    + "exact-quantile limit of %d; use fewer samples or fewer outputs", n, outputs, kept, EXACT_LIMIT));
+        }
+    }
+
+    private static InputFill fill(Plan plan, Layout layout, boolean commonRandomNumbers) {
         long seed = plan.scenario().settings().seed();
+        return switch (plan.scenario().settings().method()) {
+            case RANDOM -> InputFill.random(plan, layout, seed, commonRandomNumbers);
+            case LHS -> new LatinHypercubeFill(plan, layout, seed);
+            case SOBOL -> new SobolFill(plan, layout, seed);
+        };
+    }
+
+    /** The merged state of a sampled run and its kept samples. */
+    record Sampled(Accumulator acc, Store store, int[] kept, String stopReason) { }
+
+    /** Samples blocks in order until the end, a failure, or the precision targets. */
+    static Sampled sample(Plan plan, Layout layout, InputFill fill, int requestedThreads, int[] kept,
+                          Precision precision, RunOptions.Progress progress) {
+        long blocks = layout.blocks();
+        int threads = (int) Math.min(requestedThreads, blocks);
+        Accumulator acc = new Accumulator(plan, layout);
+        Store store = new Store(kept.length, layout.samples());
         BlockWorker[] workers = new BlockWorker[threads];
         for (int t = 0; t < threads; t++) {
-            workers[t] = new BlockWorker(plan, seed, fill, store);
+            workers[t] = new BlockWorker(plan, layout, fill, kept, store);
         }
         int wave = threads * BLOCKS_PER_THREAD_PER_WAVE;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, Engine::daemon) : null;
         try {
             for (long first = 0; first < blocks; first += wave) {
-                BlockResult[] results = runWave(workers, pool, first, (int) Math.min(wave, blocks - first), n);
-                for (BlockResult r : results) {
+                int count = (int) Math.min(wave, blocks - first);
+                store.ensure(Math.min(layout.samples(), layout.start(first + count)));
+                for (BlockResult r : runWave(workers, pool, first, count)) {
                     if (!acc.merge(r)) {
-                        return acc;
+                        return new Sampled(acc, store, kept, "failed");
+                    }
+                    if (precision != null && precision.met(acc, store, kept)) {
+                        progress.update(acc.samples, layout.samples());
+                        return new Sampled(acc, store, kept, "precision");
                     }
                 }
-                options.progress().update(acc.samples, n);
+                progress.update(acc.samples, layout.samples());
             }
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
-        return acc;
+        return new Sampled(acc, store, kept, precision == null ? "samples" : "ceiling");
     }
 
-    private static BlockResult[] runWave(BlockWorker[] workers, ExecutorService pool, long first,
-                                         int count, long n) {
+    private static BlockResult[] runWave(BlockWorker[] workers, ExecutorService pool, long first, int count) {
         BlockResult[] results = new BlockResult[count];
         AtomicLong next = new AtomicLong();
         if (pool == null) {
-            drain(workers[0], results, next, first, n);
+            drain(workers[0], results, next, first);
             return results;
         }
         List<Future<?>> futures = new ArrayList<>(workers.length);
         for (BlockWorker w : workers) {
-            futures.add(pool.submit(() -> drain(w, results, next, first, n)));
+            futures.add(pool.submit(() -> drain(w, results, next, first)));
         }
         for (Future<?> f : futures) {
             try {
@@ -111,11 +179,9 @@ public final class Engine {
         return results;
     }
 
-    private static void drain(BlockWorker w, BlockResult[] results, AtomicLong next, long first, long n) {
+    private static void drain(BlockWorker w, BlockResult[] results, AtomicLong next, long first) {
         for (long i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-            long block = first + i;
-            int length = (int) Math.min(Plan.BLOCK_SIZE, n - block * Plan.BLOCK_SIZE);
-            results[(int) i] = w.compute(block, length);
+            results[(int) i] = w.compute(first + i);
         }
     }
 

@@ -18,16 +18,18 @@ import org.mcsim.model.Scenario;
  *     when they were not kept
  * @param quantileMethod how quantiles were computed ({@code exact})
  * @param warnings warnings for the user, also recorded in run.json
+ * @param correlations each target rank correlation with the one achieved
  */
 public record RunResult(Scenario scenario, long samplesRequested, long samples, int threads,
                         String stopReason, long elapsedNanos, List<VariableSummary> variables,
                         List<ClaimSummary> claims, double[][] outputSamples, String quantileMethod,
-                        List<String> warnings) {
+                        List<String> warnings, List<CorrelationSummary> correlations) {
 
     public RunResult {
         variables = List.copyOf(variables);
         claims = List.copyOf(claims);
         warnings = List.copyOf(warnings);
+        correlations = List.copyOf(correlations);
     }
 
     /** Samples per second of wall time. */

@@ -2,6 +2,7 @@ package org.mcsim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.statistics.distribution.TDistribution;
 import org.mcsim.model.Claim;
 import org.mcsim.model.QuantileLevel;
 import org.mcsim.model.Scenario;
@@ -12,64 +13,250 @@ import org.mcsim.stats.Moments;
 import org.mcsim.stats.Quantiles;
 
 /**
- * Turns merged run state into summaries with their Monte Carlo intervals (cli.md, summary.csv):
- * Student for the mean, the kurtosis-corrected delta method for the sd, the distribution-free
- * order-statistic interval for quantiles, Wilson's for claims.
+ * Turns merged run state into summaries with their Monte Carlo intervals (cli.md, summary.csv).
+ * Under {@code random}: Student for the mean, the kurtosis-corrected delta method for the sd,
+ * the distribution-free order-statistic interval for quantiles, Wilson's for claims. Under
+ * {@code lhs} and {@code sobol}: the pooled estimate ± t(R−1)·s/√R, s the standard deviation of
+ * the R replicates' own estimates. Statistics targeted by {@code --until} carry the interval of
+ * the confidence sequence instead. Also flags tail estimates that rest on too few samples.
  */
 final class Summarizer {
-    private Summarizer() {
+    /** A quantile or claim with fewer samples than this beyond it is flagged. */
+    static final int TAIL_SAMPLES = 10;
+
+    private final Plan plan;
+    private final Layout layout;
+    private final Engine.Sampled sampled;
+    private final double conf;
+    private final int n;
+    private final List<String> warnings = new ArrayList<>();
+
+    private Summarizer(Plan plan, Layout layout, Engine.Sampled sampled) {
+        this.plan = plan;
+        this.layout = layout;
+        this.sampled = sampled;
+        this.conf = plan.scenario().settings().confidence();
+        this.n = (int) sampled.acc().samples;
     }
 
-    static RunResult summarize(Plan plan, RunOptions options, Accumulator acc, double[][] store,
-                               long elapsedSoFar) {
+    static RunResult summarize(Plan plan, Layout layout, RunOptions options, Engine.Sampled s,
+                               List<String> warnings, long elapsedSoFar) {
         long start = System.nanoTime();
+        Summarizer z = new Summarizer(plan, layout, s);
+        z.warnings.addAll(warnings);
+        Scenario sc = plan.scenario();
+        Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
+        double[][] keptSamples = options.keepSamples() ? s.store().trimmed(z.n) : null;
+        List<VariableSummary> variables = z.variables(keptSamples != null);
+        List<ClaimSummary> claims = z.claims();
+        if (precision != null) {
+            variables = z.withTargets(variables, claims, precision);
+            claims = z.claimsWithTargets(claims, precision);
+        }
+        if ("ceiling".equals(s.stopReason())) {
+            z.warnings.add("--until: the ceiling of " + layout.samples() + " samples was reached before "
+                + "every target was met");
+        }
+        List<CorrelationSummary> correlations = z.correlations();
+        long elapsed = elapsedSoFar + System.nanoTime() - start;
+        return new RunResult(sc, layout.samples(), z.n, options.threads(), s.stopReason(), elapsed,
+            variables, claims, keptSamples == null ? null : java.util.Arrays.copyOf(keptSamples,
+                plan.outputCount()), "exact", z.warnings, correlations);
+    }
+
+    private List<VariableSummary> variables(boolean samplesKept) {
         Scenario s = plan.scenario();
         Settings set = s.settings();
-        double conf = set.confidence();
-        int n = (int) acc.samples;
         List<String> names = Plan.variableNames(s);
         int k = s.inputs().size();
-        List<VariableSummary> variables = new ArrayList<>(names.size());
+        List<VariableSummary> out = new ArrayList<>(names.size());
         for (int v = 0; v < names.size(); v++) {
-            Moments m = acc.moments[v];
+            Moments m = sampled.acc().moments[v];
             int o = indexOf(plan.outputVariables(), v);
             List<VariableSummary.QuantileEstimate> qs = List.of();
             VariableSummary.HistogramData hist = null;
             if (o >= 0) {
-                double[] data = store[o];
-                hist = new VariableSummary.HistogramData(
-                    Histogram.edges(m.min(), m.max(), binsFor(m, set)),
-                    Histogram.count(data, n, m.min(), m.max(), binsFor(m, set)));
-                qs = quantiles(options.keepSamples() ? data.clone() : data, n, set.quantiles(), conf);
+                double[] data = sampled.store().column(o);
+                int bins = m.min() == m.max() ? 1 : set.histogramBins();
+                hist = new VariableSummary.HistogramData(Histogram.edges(m.min(), m.max(), bins),
+                    Histogram.count(data, n, m.min(), m.max(), bins));
+                qs = quantiles(names.get(v), o, samplesKept ? java.util.Arrays.copyOf(data, n) : data, set.quantiles());
             }
-            variables.add(new VariableSummary(names.get(v), v < k ? "input" : "formula",
-                Estimate.of(m.mean(), Intervals.mean(m, conf)), Estimate.of(m.sd(), Intervals.sd(m, conf)),
+            out.add(new VariableSummary(names.get(v), v < k ? "input" : "formula", mean(v, m), sd(v, m),
                 m.min(), m.max(), qs, hist));
         }
-        List<ClaimSummary> claims = new ArrayList<>();
-        for (int c = 0; c < s.claims().size(); c++) {
-            Claim claim = s.claims().get(c);
-            long hits = acc.hits[c];
-            claims.add(new ClaimSummary(claim.name(), claim.text(), hits, n,
-                Estimate.of((double) hits / n, Intervals.wilson(hits, n, conf))));
+        return out;
+    }
+
+    private boolean replicated() {
+        return layout.replicates() > 1;
+    }
+
+    private Estimate mean(int v, Moments m) {
+        if (!replicated()) {
+            return Estimate.of(m.mean(), Intervals.mean(m, conf));
         }
-        long elapsed = elapsedSoFar + System.nanoTime() - start;
-        return new RunResult(s, options.samples(), acc.samples, options.threads(), "samples", elapsed,
-            variables, claims, options.keepSamples() ? store : null, "exact", List.of());
+        double[] reps = new double[layout.replicates()];
+        for (int r = 0; r < reps.length; r++) {
+            reps[r] = sampled.acc().replicateMoments[r][v].mean();
+        }
+        return fromReplicates(m.mean(), reps);
     }
 
-    private static int binsFor(Moments m, Settings set) {
-        return m.min() == m.max() ? 1 : set.histogramBins();
+    private Estimate sd(int v, Moments m) {
+        if (!replicated()) {
+            return Estimate.of(m.sd(), Intervals.sd(m, conf));
+        }
+        if (m.sd() == 0) {
+            return Estimate.of(0);
+        }
+        double[] reps = new double[layout.replicates()];
+        for (int r = 0; r < reps.length; r++) {
+            reps[r] = sampled.acc().replicateMoments[r][v].sd();
+        }
+        Estimate e = fromReplicates(m.sd(), reps);
+        return new Estimate(e.value(), Math.max(0, e.low()), e.high());
     }
 
-    private static List<VariableSummary.QuantileEstimate> quantiles(double[] data, int n,
-                                                                    List<QuantileLevel> levels, double conf) {
+    /** The pooled estimate ± t(R−1)·s/√R over the replicates' estimates. */
+    private Estimate fromReplicates(double pooled, double[] reps) {
+        int r = reps.length;
+        double mean = 0;
+        for (double x : reps) {
+            mean += x / r;
+        }
+        double ss = 0;
+        for (double x : reps) {
+            ss += (x - mean) * (x - mean);
+        }
+        double half = TDistribution.of(r - 1).inverseSurvivalProbability((1 - conf) / 2) * Math.sqrt(ss / (r - 1) / r);
+        return Double.isFinite(half) ? new Estimate(pooled, pooled - half, pooled + half) : Estimate.of(pooled);
+    }
+
+    private List<VariableSummary.QuantileEstimate> quantiles(String name, int o, double[] data,
+                                                             List<QuantileLevel> levels) {
         double[] qs = levels.stream().mapToDouble(QuantileLevel::q).toArray();
+        double[][] reps = replicated() ? replicateQuantiles(o, qs) : null;
         double[][] est = Quantiles.exact(data, n, qs, conf);
         List<VariableSummary.QuantileEstimate> out = new ArrayList<>(qs.length);
         for (int i = 0; i < qs.length; i++) {
-            out.add(new VariableSummary.QuantileEstimate(levels.get(i).label(), qs[i],
-                new Estimate(est[i][0], est[i][1], est[i][2])));
+            Estimate e = new Estimate(est[i][0], est[i][1], est[i][2]);
+            if (reps != null) {
+                e = fromReplicates(est[i][0], reps[i]);
+            }
+            double beyond = Math.min(qs[i], 1 - qs[i]) * n;
+            if (beyond < TAIL_SAMPLES) {
+                warnings.add(String.format("%s(%s) rests on %d samples beyond it (fewer than %d); "
+                    + "its estimate and interval are unreliable", levels.get(i).label(), name,
+                    (long) Math.floor(beyond), TAIL_SAMPLES));
+            }
+            out.add(new VariableSummary.QuantileEstimate(levels.get(i).label(), qs[i], e));
+        }
+        return out;
+    }
+
+    /** Each replicate's quantiles: [level][replicate]. Replicate r holds the blocks b ≡ r (mod R). */
+    private double[][] replicateQuantiles(int o, double[] qs) {
+        int reps = layout.replicates();
+        double[][] out = new double[qs.length][reps];
+        double[] column = sampled.store().column(o);
+        for (int r = 0; r < reps; r++) {
+            int size = (int) sampled.acc().replicateSamples[r];
+            double[] data = new double[size];
+            int at = 0;
+            for (long b = r; b < layout.blocks() && layout.start(b) < n; b += reps) {
+                int len = layout.length(b);
+                System.arraycopy(column, (int) layout.start(b), data, at, len);
+                at += len;
+            }
+            double[][] est = Quantiles.exact(data, size, qs, conf);
+            for (int i = 0; i < qs.length; i++) {
+                out[i][r] = est[i][0];
+            }
+        }
+        return out;
+    }
+
+    private List<ClaimSummary> claims() {
+        Scenario s = plan.scenario();
+        List<ClaimSummary> out = new ArrayList<>();
+        for (int c = 0; c < s.claims().size(); c++) {
+            Claim claim = s.claims().get(c);
+            long hits = sampled.acc().hits[c];
+            double p = (double) hits / n;
+            Estimate e;
+            if (replicated()) {
+                double[] reps = new double[layout.replicates()];
+                for (int r = 0; r < reps.length; r++) {
+                    reps[r] = (double) sampled.acc().replicateHits[r][c] / sampled.acc().replicateSamples[r];
+                }
+                Estimate raw = fromReplicates(p, reps);
+                e = new Estimate(p, Math.max(0, raw.low()), Math.min(1, raw.high()));
+            } else {
+                e = Estimate.of(p, Intervals.wilson(hits, n, conf));
+            }
+            if (Math.min(hits, n - hits) < TAIL_SAMPLES) {
+                warnings.add(String.format("claim %s holds in %d of %d samples: fewer than %d %s; "
+                    + "its probability and interval are unreliable", claim.name(), hits, n, TAIL_SAMPLES,
+                    hits < TAIL_SAMPLES ? "hits" : "misses"));
+            }
+            out.add(new ClaimSummary(claim.name(), claim.text(), hits, n, e));
+        }
+        return out;
+    }
+
+    /** Replaces the interval of each targeted mean or quantile by the confidence sequence's. */
+    private List<VariableSummary> withTargets(List<VariableSummary> vars, List<ClaimSummary> claims, Precision p) {
+        List<VariableSummary> out = new ArrayList<>(vars);
+        for (int i = 0; i < p.targets().size(); i++) {
+            Target t = p.targets().get(i);
+            if (t.kind() == Target.Kind.PROBABILITY) {
+                continue;
+            }
+            int v = plan.variableIndex(t.name());
+            VariableSummary old = out.get(v);
+            double[] cs = p.interval(i, sampled.acc(), sampled.store(), sampled.kept());
+            if (t.kind() == Target.Kind.MEAN) {
+                out.set(v, new VariableSummary(old.name(), old.kind(), new Estimate(old.mean().value(), cs[0], cs[1]),
+                    old.sd(), old.min(), old.max(), old.quantiles(), old.histogram()));
+            } else {
+                List<VariableSummary.QuantileEstimate> qs = new ArrayList<>(old.quantiles());
+                qs.replaceAll(q -> q.label().equals(t.label())
+                    ? new VariableSummary.QuantileEstimate(q.label(), q.level(),
+                        new Estimate(q.estimate().value(), cs[0], cs[1])) : q);
+                out.set(v, new VariableSummary(old.name(), old.kind(), old.mean(), old.sd(), old.min(), old.max(),
+                    qs, old.histogram()));
+            }
+        }
+        return out;
+    }
+
+    private List<ClaimSummary> claimsWithTargets(List<ClaimSummary> claims, Precision p) {
+        List<ClaimSummary> out = new ArrayList<>(claims);
+        for (int i = 0; i < p.targets().size(); i++) {
+            Target t = p.targets().get(i);
+            if (t.kind() != Target.Kind.PROBABILITY) {
+                continue;
+            }
+            for (int c = 0; c < out.size(); c++) {
+                ClaimSummary old = out.get(c);
+                if (old.name().equals(t.name())) {
+                    double[] cs = p.interval(i, sampled.acc(), sampled.store(), sampled.kept());
+                    out.set(c, new ClaimSummary(old.name(), old.expression(), old.hits(), old.samples(),
+                        new Estimate(old.probability().value(), cs[0], cs[1])));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Each target rank correlation with Spearman's correlation achieved over all samples. */
+    private List<CorrelationSummary> correlations() {
+        List<CorrelationSummary> out = new ArrayList<>();
+        for (org.mcsim.model.Correlation c : plan.scenario().correlations()) {
+            double[] a = sampled.store().column(indexOf(sampled.kept(), plan.variableIndex(c.a())));
+            double[] b = sampled.store().column(indexOf(sampled.kept(), plan.variableIndex(c.b())));
+            out.add(new CorrelationSummary(c.a(), c.b(), c.rank(), org.mcsim.stats.Spearman.of(a, b, n)));
         }
         return out;
     }

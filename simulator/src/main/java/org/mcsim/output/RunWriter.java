@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.mcsim.engine.ClaimSummary;
+import org.mcsim.engine.CorrelationSummary;
 import org.mcsim.engine.Estimate;
 import org.mcsim.engine.RunResult;
 import org.mcsim.engine.VariableSummary;
@@ -50,6 +51,9 @@ public final class RunWriter {
             writeSummary(r, folder.file("summary.csv"));
             writeClaims(r, folder.file("claims.csv"));
             writeHistogram(r, folder.file("histogram.csv"));
+            if (!r.correlations().isEmpty()) {
+                writeCorrelations(r, folder.file("correlations.csv"));
+            }
             if (samples != null) {
                 writeSamples(r, folder.file(samples.fileName()), samples == SamplesFormat.GZ);
             }
@@ -89,6 +93,15 @@ public final class RunWriter {
                 csv.row(c.name(), c.expression(), Numbers.format(p.value()),
                     Numbers.formatOrEmpty(p.low()), Numbers.formatOrEmpty(p.high()),
                     Long.toString(c.hits()), Long.toString(c.samples()));
+            }
+        }
+    }
+
+    static void writeCorrelations(RunResult r, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CsvWriter csv = CsvFiles.open(w, "a", "b", "target", "achieved")) {
+            for (CorrelationSummary c : r.correlations()) {
+                csv.row(c.a(), c.b(), Numbers.format(c.target()), Numbers.formatOrEmpty(c.achieved()));
             }
         }
     }
@@ -150,6 +163,7 @@ public final class RunWriter {
             .put("samples_per_second", r.samplesPerSecond())
             .put("stop_reason", r.stopReason())
             .put("quantiles", r.quantileMethod())
+            .put("samples_used", r.samples())
             .put("warnings", Json.strings(r.warnings()))
             .put("inputs", inputs)
             .put("description", r.scenario().description())
