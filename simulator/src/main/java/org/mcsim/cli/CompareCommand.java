@@ -12,12 +12,14 @@ import org.mcsim.engine.Plan;
 import org.mcsim.engine.RunFailedException;
 import org.mcsim.engine.RunOptions;
 import org.mcsim.engine.RunResult;
+import org.mcsim.engine.Target;
 import org.mcsim.model.Scenario;
 import org.mcsim.output.CompareWriter;
 import org.mcsim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -38,6 +40,12 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     SamplingOptions options;
+
+    @Option(names = "--until", paramLabel = "TARGET+-H", converter = RunCommand.TargetConverter.class,
+        description = {"Sample each run block after block until the interval of TARGET has half-width at",
+            "most H (repeatable): P(CLAIM)+-H, mean(VAR)+-H or p<100q>(VAR)+-H.",
+            "The ceiling is -n, else 100 x settings.samples."})
+    List<Target> until = List.of();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -123,10 +131,19 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private RunResult runOne(Scenario scenario, String where, PrintWriter err) {
-        Scenario s = scenario.withSettings(options.apply(scenario.settings()));
+        Scenario s = scenario.withSettings(Precisions.withTargetLevels(options.apply(scenario.settings()), until));
+        for (Target t : until) {
+            String problem = t.check(s);
+            if (problem != null) {
+                err.println(where + ": " + problem);
+                return null;
+            }
+        }
+        long samples = until.isEmpty() || options.samples != null ? s.settings().samples()
+            : 100 * scenario.settings().samples();
         try {
-            RunResult r = Engine.run(Plan.of(s), new RunOptions(s.settings().samples(), options.threads,
-                false, RunOptions.Progress.NONE));
+            RunResult r = Engine.run(Plan.of(s), new RunOptions(samples, options.threads, false,
+                RunOptions.Progress.NONE).withUntil(until));
             r.warnings().forEach(w -> err.println(where + ": warning: " + w));
             return r;
         } catch (RunFailedException e) {

@@ -13,7 +13,8 @@ import org.mcsim.output.CompareWriter;
  * The side-by-side table that {@code compare} prints: one block per scenario file, one column per
  * run (the scenario, then each variant as {@code @VARIANT}), a row per output statistic (mean,
  * then p5, p50 and p95 where the scenario has them) and a row per claim (its probability with the
- * Monte Carlo interval). Numbers are in {@link Table#human}'s four-significant-digit form.
+ * Monte Carlo interval). Numbers are in {@link Table#human}'s four-significant-digit form. When
+ * the runs drew different numbers of samples ({@code --until}), a row gives each one's count.
  */
 final class CompareTable {
     private static final List<String> QUANTILES = List.of("p5", "p50", "p95");
@@ -41,6 +42,9 @@ final class CompareTable {
             head[c + 1] = at < 0 ? label : label.substring(at);
         }
         lines.add(head);
+        if (rows.stream().anyMatch(r -> r.result().samples() != first.samples())) {
+            lines.add(cells("samples", rows, r -> Long.toString(r.samples())));
+        }
         for (VariableSummary v : first.variables()) {
             if (v.output()) {
                 lines.add(cells(v.name() + " mean", rows, r -> Table.human(r.variable(v.name()).mean().value())));

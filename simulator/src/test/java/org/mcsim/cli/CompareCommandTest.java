@@ -200,4 +200,18 @@ class CompareCommandTest {
         assertEquals(22, estimate(summary, "demo@same,s,mean,"), se);
         assertEquals(23, estimate(summary, "demo@shifted,s,mean,"), se);
     }
+    @Test
+    void untilStopsEachRunOnceTheTargetIntervalIsNarrowEnough() throws IOException {
+        Path demo = Cli.write(dir, "demo.yaml", MODEL);
+        Cli r = Cli.run("compare", demo.toString(), "-o", out().toString(), "--until", "P(big)+-0.01",
+            "-n", "1e6");
+        assertEquals(0, r.status, r.toString());
+        for (String line : lines("claims.csv").subList(1, 4)) {
+            String[] f = line.split(",");
+            assertTrue(Double.parseDouble(f[4]) - Double.parseDouble(f[3]) <= 2 * 0.01, line);
+        }
+        Cli unknown = Cli.run("compare", demo.toString(), "-o", out().toString(), "--until", "P(nope)+-0.01");
+        assertEquals(1, unknown.status, unknown.toString());
+        assertTrue(unknown.err.startsWith(demo + ": "), unknown.err);
+    }
 }
