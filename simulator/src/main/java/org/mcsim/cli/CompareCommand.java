@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
  * still run; the call then exits 1.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Runs each scenario and each of its variants with the same seed and prints them side",
-        "by side; writes OUT/compare/summary.csv and OUT/compare/claims.csv.",
+    description = {"Runs each scenario and each of its variants with the same seed and prints",
+        "them side by side; writes OUT/compare/summary.csv and OUT/compare/claims.csv.",
         "", "Example:", "  mcsim compare scenarios/deepseek/*.yaml -n 1e6"})
 final class CompareCommand implements Callable<Integer> {
 
@@ -42,9 +42,9 @@ final class CompareCommand implements Callable<Integer> {
     SamplingOptions options;
 
     @Option(names = "--until", paramLabel = "TARGET+-H", converter = RunCommand.TargetConverter.class,
-        description = {"Sample each run block after block until the interval of TARGET has half-width at",
-            "most H (repeatable): P(CLAIM)+-H, mean(VAR)+-H or p<100q>(VAR)+-H.",
-            "The ceiling is -n, else 100 x settings.samples."})
+        description = "Sample each run until the interval of TARGET has half-width at most H "
+            + "(repeatable): P(CLAIM)+-H, mean(VAR)+-H or p<100q>(VAR)+-H. "
+            + "The ceiling is -n, else 100 x settings.samples.")
     List<Target> until = List.of();
 
     @CommandLine.Spec
