@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         "",
         "Example:",
         "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6"},
-    subcommands = {RunCommand.class, ValidateCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class, CompareCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -27,6 +28,7 @@ public final class Main implements Runnable {
 
     /** Runs mcsim with {@code args} and exits with its status. */
     public static void main(String[] args) {
+        ProgressPrinter.stderrIsTerminal = ProgressPrinter.detectTerminal();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int status = execute(args, out, err);

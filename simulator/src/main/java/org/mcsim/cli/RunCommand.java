@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
         Instant started = Instant.now();
         try {
             RunResult r = Engine.run(Plan.of(s), new RunOptions(samples, options.threads,
-                writeSamples != null, RunOptions.Progress.NONE).withUntil(until));
+                writeSamples != null, ProgressPrinter.of(err, s.name(), options.quiet)).withUntil(until));
             RunInfo info = new RunInfo(l.given(), l.document().sha256(), Version.get(), "local", started);
             RunWriter.write(r, info, options.out, writeSamples);
             r.warnings().forEach(w -> err.println(l.given() + ": warning: " + w));
