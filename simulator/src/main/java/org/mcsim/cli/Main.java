@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         "",
         "Example:",
         "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6"},
-    subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class, ReportCommand.class,
+    subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class, CompareCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -23,7 +24,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** Runs mcsim with {@code args} and exits with its status. */
