@@ -89,19 +89,28 @@ final class SweepCommand implements Callable<Integer> {
             points.size(), first.samples(), first.scenario().settings().seed());
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %5s", "point"));
         axes.forEach(a -> head.append(String.format(Locale.ROOT, " %14s", a.key())));
-        first.scenario().outputs().forEach(o -> head.append(String.format(Locale.ROOT, " %12s", "mean " + o)));
-        first.claims().forEach(c -> head.append(String.format(Locale.ROOT, " %10s", "P(" + c.name() + ")")));
+        List<Integer> widths = new java.util.ArrayList<>();
+        for (String o : first.scenario().outputs()) {
+            widths.add(Math.max(12, o.length() + 5));
+            head.append(String.format(Locale.ROOT, " %" + widths.get(widths.size() - 1) + "s", "mean " + o));
+        }
+        for (ClaimSummary c : first.claims()) {
+            widths.add(Math.max(10, c.name().length() + 3));
+            head.append(String.format(Locale.ROOT, " %" + widths.get(widths.size() - 1) + "s", "P(" + c.name() + ")"));
+        }
         out.println(head);
         for (SweepPoint p : points) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %5d", p.point()));
             for (double v : p.values()) {
                 row.append(String.format(Locale.ROOT, " %14s", Numbers.format(v)));
             }
+            int w = 0;
             for (String o : p.result().scenario().outputs()) {
-                row.append(String.format(Locale.ROOT, " %12s", Table.human(p.result().variable(o).mean().value())));
+                row.append(String.format(Locale.ROOT, " %" + widths.get(w++) + "s",
+                    Table.human(p.result().variable(o).mean().value())));
             }
             for (ClaimSummary c : p.result().claims()) {
-                row.append(String.format(Locale.ROOT, " %10.4f", c.probability().value()));
+                row.append(String.format(Locale.ROOT, " %" + widths.get(w++) + ".4f", c.probability().value()));
             }
             out.println(row);
         }
