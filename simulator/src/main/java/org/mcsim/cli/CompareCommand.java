@@ -30,9 +30,13 @@ import picocli.CommandLine.Parameters;
  * still run; the call then exits 1.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Runs each scenario and each of its variants with the same seed and prints",
-        "them side by side; writes OUT/compare/summary.csv and OUT/compare/claims.csv.",
-        "", "Example:", "  mcsim compare scenarios/deepseek/*.yaml -n 1e6"})
+    header = "Run scenarios and their variants side by side.",
+    description = {
+        "Runs each scenario and each of its variants with the same seed and prints them side by "
+        + "side; writes OUT/compare/summary.csv and OUT/compare/claims.csv.",
+        "",
+        "Example:",
+        "  mcsim compare scenarios/deepseek/*.yaml -n 1e6"})
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SCENARIO.yaml", description = "Scenario files.")

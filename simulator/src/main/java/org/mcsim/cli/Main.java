@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-        "Monte Carlo uncertainty simulator: turns a scenario of input distributions and formulas",
-        "into output distributions, claim probabilities and their Monte Carlo errors.",
+        "Monte Carlo uncertainty simulator: turns a scenario of input distributions and formulas "
+        + "into output distributions, claim probabilities and their Monte Carlo errors.",
         "",
         "Example:",
         "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6"},

@@ -13,10 +13,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcsim report OUT/NAME}: report.html and PNG charts from a run folder's files. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Writes report.html and its PNG charts (histograms, CDFs with their Monte Carlo band,",
-        "a tornado where sensitivity.csv exists, sweep charts where sweep.csv exists) into a run",
-        "folder. The page loads nothing from the network.",
-        "", "Example:", "  mcsim report out/deepseek-fleet"})
+    header = "Write report.html and PNG charts for a run folder.",
+    description = {
+        "Writes report.html and its PNG charts (histograms, CDFs with their Monte Carlo band, a "
+        + "tornado where sensitivity.csv exists, sweep charts where sweep.csv exists) into a run "
+        + "folder. The page loads nothing from the network.",
+        "",
+        "Example:",
+        "  mcsim report out/deepseek-fleet"})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "OUT/NAME", description = "A run folder written by mcsim run.")

@@ -26,9 +26,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcsim run}: samples each scenario and writes its run folder (cli.md, run). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Samples each scenario and replaces OUT/NAME/ with summary.csv, claims.csv,",
-        "histogram.csv, run.json (and samples.csv with --write-samples).",
-        "", "Example:", "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6 --set years=5"})
+    header = "Sample scenarios and write their run folders.",
+    description = {
+        "Samples each scenario and replaces OUT/NAME/ with summary.csv, claims.csv, "
+        + "histogram.csv, run.json (and samples.csv with --write-samples).",
+        "",
+        "Example:",
+        "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6 --set years=5"})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SCENARIO.yaml", description = "Scenario files.")

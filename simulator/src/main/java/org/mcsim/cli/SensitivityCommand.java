@@ -24,10 +24,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcsim sensitivity}: which inputs drive one output (cli.md, sensitivity). */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
-    description = {"Ranks the inputs by their influence on one output: Spearman rank correlation,",
-        "the tornado's two ends, first-order and total Sobol indices (Saltelli design, N·(k+2)",
-        "evaluations). Writes OUT/NAME/sensitivity.csv; other files in the folder stay.",
-        "", "Example:", "  mcsim sensitivity scenarios/deepseek/fleet-tco.yaml --output ratio -n 20000"})
+    header = "Rank inputs by influence: rank correlation, tornado, Sobol indices.",
+    description = {
+        "Ranks the inputs by their influence on one output: Spearman rank correlation, the "
+        + "tornado's two ends, first-order and total Sobol indices (Saltelli design, N·(k+2) "
+        + "evaluations). Writes OUT/NAME/sensitivity.csv; other files in the folder stay.",
+        "",
+        "Example:",
+        "  mcsim sensitivity scenarios/deepseek/fleet-tco.yaml --output ratio -n 20000"})
 final class SensitivityCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")

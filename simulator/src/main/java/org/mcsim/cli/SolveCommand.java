@@ -21,9 +21,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcsim solve}: the parameter value at which a target holds (cli.md, solve). */
 @Command(name = "solve", mixinStandardHelpOptions = true,
-    description = {"Finds, on common random numbers, the value of one parameter in [LO, HI] at which a",
-        "target holds, with the Monte Carlo interval of that value; writes OUT/NAME/solve.csv.",
-        "", "Example:", "  mcsim solve fleet.yaml --vary share.mode --between 0.1:0.9 --target 'P(400x)=0.5'"})
+    header = "Find the parameter value at which a target holds.",
+    description = {
+        "Finds, on common random numbers, the value of one parameter in [LO, HI] at which a "
+        + "target holds, with the Monte Carlo interval of that value; writes OUT/NAME/solve.csv.",
+        "",
+        "Example:",
+        "  mcsim solve fleet.yaml --vary share.mode --between 0.1:0.9 --target 'P(400x)=0.5'"})
 final class SolveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")

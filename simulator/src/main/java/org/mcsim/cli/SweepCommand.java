@@ -21,9 +21,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcsim sweep}: runs a grid of parameter values on common random numbers (cli.md, sweep). */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = {"Runs the scenario at every point of a grid of parameter values, on common random",
-        "numbers, and writes OUT/NAME/sweep.csv and sweep-claims.csv; other files in the folder stay.",
-        "", "Example:", "  mcsim sweep scenarios/deepseek/fleet-tco.yaml --vary years=3:6:4 -n 1e5"})
+    header = "Run a grid of parameter values on common random numbers.",
+    description = {
+        "Runs the scenario at every point of a grid of parameter values, on common random "
+        + "numbers, and writes OUT/NAME/sweep.csv and sweep-claims.csv; other files in the folder "
+        + "stay.",
+        "",
+        "Example:",
+        "  mcsim sweep scenarios/deepseek/fleet-tco.yaml --vary years=3:6:4 -n 1e5"})
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
