@@ -2,6 +2,7 @@ package org.mcsim.scenario;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -108,9 +109,9 @@ final class YamlSource {
         checkCharacters(text, problems);
         problems.throwIfAny();
         try {
-            scan(new Parse(settings).parseString(text), problems);
+            scan(new Parse(settings).parseReader(new WholeCharactersReader(text)), problems);
             problems.throwIfAny();
-            Optional<Node> root = new Compose(settings).composeString(text);
+            Optional<Node> root = new Compose(settings).composeReader(new WholeCharactersReader(text));
             if (root.isEmpty()) {
                 problems.at(Pos.START, "the file is empty; a scenario needs at least name and inputs");
                 problems.throwIfAny();
@@ -179,6 +180,40 @@ final class YamlSource {
         if (tag.isPresent() && !tag.get().startsWith(STANDARD_TAG)) {
             problems.at(pos, "YAML tag '" + tag.get() + "' is not supported"
                 + " (quote a formula that starts with '!')");
+        }
+    }
+
+    /**
+     * Reads a string in chunks that never end between the two halves of a surrogate pair.
+     * SnakeYAML Engine 2.10's stream reader, on a chunk ending in a high surrogate, reads one
+     * more character past the end of its buffer and fails with an IndexOutOfBoundsException
+     * (found by fuzzing: a character above U+FFFF, such as an emoji, at char offset 1024).
+     */
+    private static final class WholeCharactersReader extends Reader {
+        private final String text;
+        private int next;
+
+        WholeCharactersReader(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (next >= text.length()) {
+                return -1;
+            }
+            int n = Math.min(length, text.length() - next);
+            if (n > 1 && Character.isHighSurrogate(text.charAt(next + n - 1))) {
+                n--;
+            }
+            text.getChars(next, next + n, buffer, offset);
+            next += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
         }
     }
 
