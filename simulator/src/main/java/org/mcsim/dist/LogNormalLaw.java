@@ -22,8 +22,12 @@ final class LogNormalLaw extends Law {
     @Override
     public void sample(UniformRandomProvider rng, double[] out, int n) {
         ZigguratSampler.NormalizedGaussian z = PROTOTYPE.withUniformRandomProvider(rng);
+        // Two loops: the ziggurat's branches stay out of the loop of exponentials.
         for (int i = 0; i < n; i++) {
-            out[i] = Math.exp(mu + sigma * z.sample());
+            out[i] = mu + sigma * z.sample();
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.exp(out[i]);
         }
     }
 

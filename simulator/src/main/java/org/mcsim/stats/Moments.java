@@ -43,6 +43,14 @@ public final class Moments {
      * Adds the first {@code n} values of a block. The block's mean and central sums are computed
      * in two passes and then merged into the running state as by {@link #combine(Moments)}.
      *
+     * <p>The first pass sums the values and finds min and max; the second sums the powers of the
+     * deviations d = x − mean, and Σd then corrects the mean and the central sums exactly (a
+     * second-order refinement, as in Commons Math). Each sum is kept in {@value #LANES}
+     * independent partial sums, value i going to lane i mod {@value #LANES}, added in a fixed
+     * order at the end: the additions no longer form one serial dependency chain (about four
+     * times the throughput), and the result is still a fixed function of the values. Allocates
+     * nothing once compiled (the small result arrays do not escape).
+     *
      * @param x the values; only {@code x[0..n)} is read
      * @param count the number of values to add, 0 allowed
      * @throws IllegalArgumentException if {@code count} is negative or exceeds {@code x.length}
@@ -54,33 +62,105 @@ public final class Moments {
         if (count == 0) {
             return;
         }
-        double sum = 0;
-        double lo = x[0];
-        double hi = x[0];
-        for (int i = 0; i < count; i++) {
-            final double v = x[i];
-            sum += v;
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        double bMean = sum / count;
-        // Correct the mean by the mean residual (a second-order refinement, as in Commons Math).
-        double residual = 0;
-        for (int i = 0; i < count; i++) {
-            residual += x[i] - bMean;
-        }
-        bMean += residual / count;
+        final double[] first = firstPass(x, count);
+        final double bMean = first[0] / count;
+        final double[] s = centralSums(x, count, bMean);
+        // Shift the sums about bMean to the refined mean bMean + c: with S_k = Σ d^k,
+        // Σ(d−c)² = S2 − n c², Σ(d−c)³ = S3 − 3c S2 + 2n c³, Σ(d−c)⁴ = S4 − 4c S3 + 6c² S2 − 3n c⁴.
+        final double c = s[0] / count;
+        final double c2 = c * c;
+        final double m2b = s[1] - count * c2;
+        final double m3b = s[2] - 3 * c * s[1] + 2 * count * c2 * c;
+        final double m4b = s[3] - 4 * c * s[2] + 6 * c2 * s[1] - 3 * count * c2 * c2;
+        merge(count, bMean + c, m2b, m3b, m4b, first[1], first[2]);
+    }
+
+    /** Number of independent partial sums per accumulated quantity. */
+    private static final int LANES = 4;
+
+    /**
+     * {sum, min, max} of x[0..n), n &ge; 1. Min and max use branches, which are predicted well
+     * (they are rarely taken) and cost less than {@code Math.min}'s NaN handling; a NaN makes the
+     * sum NaN, and the engine then reports the sample.
+     */
+    private static double[] firstPass(double[] x, int n) {
+        double s0 = 0;
+        double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        double s4 = 0;
-        for (int i = 0; i < count; i++) {
-            final double d = x[i] - bMean;
-            final double d2 = d * d;
-            s2 += d2;
-            s3 += d2 * d;
-            s4 += d2 * d2;
+        double lo = x[0];
+        double hi = x[0];
+        int i = 0;
+        for (; i + LANES <= n; i += LANES) {
+            final double a = x[i];
+            final double b = x[i + 1];
+            final double c = x[i + 2];
+            final double d = x[i + 3];
+            s0 += a;
+            s1 += b;
+            s2 += c;
+            s3 += d;
+            lo = a < lo ? a : lo;
+            hi = a > hi ? a : hi;
+            lo = b < lo ? b : lo;
+            hi = b > hi ? b : hi;
+            lo = c < lo ? c : lo;
+            hi = c > hi ? c : hi;
+            lo = d < lo ? d : lo;
+            hi = d > hi ? d : hi;
         }
-        merge(count, bMean, s2, s3, s4, lo, hi);
+        for (; i < n; i++) {
+            s0 += x[i];
+            lo = x[i] < lo ? x[i] : lo;
+            hi = x[i] > hi ? x[i] : hi;
+        }
+        return new double[] {(s0 + s1) + (s2 + s3), lo, hi};
+    }
+
+    /** {Σd, Σd², Σd³, Σd⁴} with d = x[i] − mean over x[0..n), each in {@value #LANES} lanes. */
+    @SuppressWarnings("checkstyle:MultipleVariableDeclarations")
+    private static double[] centralSums(double[] x, int n, double mean) {
+        double a1 = 0, b1 = 0, c1 = 0, e1 = 0;
+        double a2 = 0, b2 = 0, c2 = 0, e2 = 0;
+        double a3 = 0, b3 = 0, c3 = 0, e3 = 0;
+        double a4 = 0, b4 = 0, c4 = 0, e4 = 0;
+        int i = 0;
+        for (; i + LANES <= n; i += LANES) {
+            final double da = x[i] - mean;
+            final double db = x[i + 1] - mean;
+            final double dc = x[i + 2] - mean;
+            final double de = x[i + 3] - mean;
+            final double qa = da * da;
+            final double qb = db * db;
+            final double qc = dc * dc;
+            final double qe = de * de;
+            a1 += da;
+            b1 += db;
+            c1 += dc;
+            e1 += de;
+            a2 += qa;
+            b2 += qb;
+            c2 += qc;
+            e2 += qe;
+            a3 += qa * da;
+            b3 += qb * db;
+            c3 += qc * dc;
+            e3 += qe * de;
+            a4 += qa * qa;
+            b4 += qb * qb;
+            c4 += qc * qc;
+            e4 += qe * qe;
+        }
+        for (; i < n; i++) {
+            final double d = x[i] - mean;
+            final double q = d * d;
+            a1 += d;
+            a2 += q;
+            a3 += q * d;
+            a4 += q * q;
+        }
+        return new double[] {(a1 + b1) + (c1 + e1), (a2 + b2) + (c2 + e2), (a3 + b3) + (c3 + e3),
+            (a4 + b4) + (c4 + e4)};
     }
 
     /**

@@ -21,16 +21,19 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * law (H. A. David, H. N. Nagaraja, <i>Order Statistics</i>, 3rd ed., 2003, §7.1). An end whose
  * rank falls outside 1..n is undefined (NaN).
  *
- * <p>Stateless and thread-safe; the data array passed in is reordered.
+ * <p>Stateless and thread-safe; the data array passed in may be reordered.
  */
 public final class Quantiles {
+    /** Sample size from which order statistics come from {@link BucketSelect}. */
+    static final int BUCKET_SELECT_FROM = 1 << 16;
+
     private Quantiles() {
     }
 
     /**
      * Estimates the quantiles at {@code levels} of {@code data[0..n)} with their intervals.
      *
-     * @param data the sample; {@code data[0..n)} is reordered (partially sorted)
+     * @param data the sample; {@code data[0..n)} may be reordered (partially sorted)
      * @param n the sample size, in 1..data.length
      * @param levels the quantile levels, each in [0, 1]
      * @param confidence the two-sided level of the intervals, in (0, 1)
@@ -51,24 +54,43 @@ public final class Quantiles {
             final int[] r = orderStatisticRanks(n, q, confidence);
             ranks[i] = new int[] {floorIndex(n, q), r[0], r[1]};
         }
-        Selection.select(data, 0, n, selectionIndices(ranks, n));
+        final int[] wanted = selectionIndices(ranks, n);
+        final double[] value = orderStatistics(data, n, wanted);
         final double[][] result = new double[levels.length][];
         for (int i = 0; i < levels.length; i++) {
             final int j = ranks[i][0];
             final double g = (n - 1.0) * levels[i] - j;
-            double estimate = data[j];
+            final double xj = value[Arrays.binarySearch(wanted, j)];
+            double estimate = xj;
             if (g > 0 && j + 1 < n) {
-                estimate = data[j] + g * (data[j + 1] - data[j]);
+                estimate = xj + g * (value[Arrays.binarySearch(wanted, j + 1)] - xj);
             }
             final int l = ranks[i][1];
             final int u = ranks[i][2];
             result[i] = new double[] {
                 estimate,
-                l >= 1 ? data[l - 1] : Double.NaN,
-                u <= n ? data[u - 1] : Double.NaN,
+                l >= 1 ? value[Arrays.binarySearch(wanted, l - 1)] : Double.NaN,
+                u <= n ? value[Arrays.binarySearch(wanted, u - 1)] : Double.NaN,
             };
         }
         return result;
+    }
+
+    /**
+     * The values of the sorted 0-based indices {@code wanted} of {@code data[0..n)}: by
+     * multi-index quickselect on small samples, by {@link BucketSelect} from
+     * {@value #BUCKET_SELECT_FROM} values on (two streaming passes, much faster there).
+     */
+    private static double[] orderStatistics(double[] data, int n, int[] wanted) {
+        if (n >= BUCKET_SELECT_FROM) {
+            return BucketSelect.select(data, n, wanted);
+        }
+        Selection.select(data, 0, n, wanted);
+        final double[] value = new double[wanted.length];
+        for (int i = 0; i < wanted.length; i++) {
+            value[i] = data[wanted[i]];
+        }
+        return value;
     }
 
     /** The 0-based indices that must hold their sorted values: j, j+1, l−1, u−1 where defined. */
@@ -87,7 +109,8 @@ public final class Quantiles {
                 k[count++] = r[2] - 1;
             }
         }
-        return Arrays.copyOf(k, count);
+        final int[] unique = Arrays.stream(k, 0, count).sorted().distinct().toArray();
+        return unique;
     }
 
     /**
