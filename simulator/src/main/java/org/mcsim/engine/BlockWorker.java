@@ -2,6 +2,7 @@ package org.mcsim.engine;
 
 import org.mcsim.expr.Frame;
 import org.mcsim.stats.Moments;
+import org.mcsim.stats.QuantileSketch;
 
 /**
  * Computes blocks: fills each input's column from its own stream, runs the compiled program over
@@ -14,6 +15,8 @@ final class BlockWorker {
     private final InputFill fill;
     private final Frame frame;
     private final double[][] outputStore;
+    /** This worker's sketch of each output in sketch mode, else null. */
+    private QuantileSketch[] sketches;
 
     /**
      * @param outputStore one array of all samples per output, written at the block's offset, or
@@ -51,6 +54,9 @@ final class BlockWorker {
         if (!finite) {
             findFirstNonFinite(r, block * Plan.BLOCK_SIZE, length);
         }
+        if (sketches != null) {
+            sketchBlock(length);
+        }
         if (outputStore != null) {
             long offset = block * Plan.BLOCK_SIZE;
             for (int o = 0; o < outputStore.length; o++) {
@@ -59,6 +65,22 @@ final class BlockWorker {
             }
         }
         return r;
+    }
+
+    /** From now on, adds every block's outputs to these sketches (one per output). */
+    void useSketches(QuantileSketch[] perOutput) {
+        this.sketches = perOutput;
+    }
+
+    QuantileSketch[] sketches() {
+        return sketches;
+    }
+
+    /** Adds the outputs of the block last computed, of {@code length} samples, to the sketches. */
+    void sketchBlock(int length) {
+        for (int o = 0; o < sketches.length; o++) {
+            sketches[o].add(frame.column(plan.variableSlot(plan.outputVariable(o))), length);
+        }
     }
 
     private static long countNonZero(double[] x, int n) {

@@ -14,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 import org.mcsim.engine.ClaimSummary;
 import org.mcsim.engine.Estimate;
 import org.mcsim.engine.RunResult;
+import org.mcsim.engine.SketchSummary;
 import org.mcsim.engine.VariableSummary;
 import org.mcsim.model.DistText;
 import org.mcsim.model.Input;
@@ -123,6 +124,37 @@ public final class RunWriter {
         }
     }
 
+    /** The sketch, its error bound and the Monte Carlo half-widths beside it. */
+    static Json sketchJson(SketchSummary s) {
+        Json outputs = Json.object();
+        for (SketchSummary.Output o : s.outputs()) {
+            Json j = Json.object().put("center", o.center()).put("scale", o.scale())
+                .put("max_error_bound", o.maxErrorBound());
+            real(j, "min_mc_half_width", o.minMcHalfWidth());
+            real(j, "max_error_over_mc_half_width", o.worstRatio());
+            outputs.put(o.name(), j);
+        }
+        Json root = Json.object()
+            .put("method", "sketch")
+            .put("sketch", "log-linear buckets (DDSketch-style), linear within one scale of the centre, "
+                + "centre and scale = mean and sd of block 0")
+            .put("relative_accuracy", s.accuracy())
+            .put("error_bound", "relative_accuracy * max(scale, |x - center|) per order statistic; "
+                + "max_error_over_mc_half_width compares, per quantile, that bound with the half-width "
+                + "of the quantile's Monte Carlo interval");
+        real(root, "max_error_over_mc_half_width", s.worstRatio());
+        return root.put("outputs", outputs);
+    }
+
+    /** A real member, or null when it is NaN or infinite (JSON has no such numbers). */
+    private static void real(Json j, String key, double value) {
+        if (Double.isFinite(value)) {
+            j.put(key, value);
+        } else {
+            j.putNull(key);
+        }
+    }
+
     static String runJson(RunResult r, RunInfo info) {
         Json inputs = Json.object();
         for (Input in : r.scenario().inputs()) {
@@ -133,7 +165,7 @@ public final class RunWriter {
         for (ClaimSummary c : r.claims()) {
             claims.add(Json.object().put("name", c.name()).put("expression", c.expression()));
         }
-        return Json.object()
+        Json root = Json.object()
             .put("name", r.scenario().name())
             .put("scenario", info.scenarioPath())
             .put("scenario_sha256", info.sha256())
@@ -148,8 +180,13 @@ public final class RunWriter {
             .put("started", DateTimeFormatter.ISO_INSTANT.format(info.started().truncatedTo(ChronoUnit.MILLIS)))
             .put("elapsed_seconds", r.elapsedNanos() / 1e9)
             .put("samples_per_second", r.samplesPerSecond())
-            .put("stop_reason", r.stopReason())
-            .put("quantiles", r.quantileMethod())
+            .put("stop_reason", r.stopReason());
+        if (r.sketch() == null) {
+            root.put("quantiles", r.quantileMethod());
+        } else {
+            root.put("quantiles", sketchJson(r.sketch()));
+        }
+        return root
             .put("warnings", Json.strings(r.warnings()))
             .put("inputs", inputs)
             .put("description", r.scenario().description())

@@ -45,6 +45,13 @@ public final class Quantiles {
         if (n < 1 || n > data.length) {
             throw new IllegalArgumentException("n: must be in [1, " + data.length + "], got " + n);
         }
+        final int[][] ranks = ranks(n, levels, confidence);
+        final int[] wanted = selectionIndices(ranks, n);
+        return estimates(n, levels, ranks, wanted, orderStatistics(data, n, wanted));
+    }
+
+    /** For each level, {⌊(n−1)q⌋, l, u}: the type 7 index and the interval's 1-based ranks. */
+    private static int[][] ranks(int n, double[] levels, double confidence) {
         final int[][] ranks = new int[levels.length][];
         for (int i = 0; i < levels.length; i++) {
             final double q = levels[i];
@@ -54,8 +61,11 @@ public final class Quantiles {
             final int[] r = orderStatisticRanks(n, q, confidence);
             ranks[i] = new int[] {floorIndex(n, q), r[0], r[1]};
         }
-        final int[] wanted = selectionIndices(ranks, n);
-        final double[] value = orderStatistics(data, n, wanted);
+        return ranks;
+    }
+
+    /** Type 7 estimates and interval ends from the values of the sorted indices {@code wanted}. */
+    private static double[][] estimates(int n, double[] levels, int[][] ranks, int[] wanted, double[] value) {
         final double[][] result = new double[levels.length][];
         for (int i = 0; i < levels.length; i++) {
             final int j = ranks[i][0];
@@ -91,6 +101,38 @@ public final class Quantiles {
             value[i] = data[wanted[i]];
         }
         return value;
+    }
+
+    /**
+     * The same estimates and intervals as {@link #exact}, with every order statistic read from a
+     * sketch of the sample instead of the sample itself: each is within
+     * {@link QuantileSketch#errorBound} of the exact one, clamped to [min, max], and rank 0 and
+     * rank n−1 are the exact min and max.
+     *
+     * @param sketch a sketch of the whole sample, of {@code n = sketch.count()} values
+     * @param min the sample's minimum
+     * @param max the sample's maximum
+     * @param levels the quantile levels, each in [0, 1]
+     * @param confidence the two-sided level of the intervals, in (0, 1)
+     * @return for each level, {@code {estimate, low, high}}; NaN for an undefined interval end
+     * @throws IllegalArgumentException if the sketch is empty or holds more than
+     *     {@link Integer#MAX_VALUE} values, or a level or the confidence is out of range
+     */
+    public static double[][] fromSketch(QuantileSketch sketch, double min, double max, double[] levels,
+                                        double confidence) {
+        Intervals.checkConfidence(confidence);
+        if (sketch.count() < 1 || sketch.count() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("sketch: must hold 1 to " + Integer.MAX_VALUE
+                + " values, got " + sketch.count());
+        }
+        final int n = (int) sketch.count();
+        final int[][] ranks = ranks(n, levels, confidence);
+        final int[] wanted = selectionIndices(ranks, n);
+        final double[] value = sketch.values(Arrays.stream(wanted).asLongStream().toArray());
+        for (int i = 0; i < wanted.length; i++) {
+            value[i] = wanted[i] == 0 ? min : wanted[i] == n - 1 ? max : Math.min(max, Math.max(min, value[i]));
+        }
+        return estimates(n, levels, ranks, wanted, value);
     }
 
     /** The 0-based indices that must hold their sorted values: j, j+1, l−1, u−1 where defined. */
