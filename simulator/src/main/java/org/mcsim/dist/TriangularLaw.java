@@ -28,24 +28,34 @@ final class TriangularLaw extends Law {
 
     /**
      * The quantile of open uniforms, in two loops: the generator's serial loop, then a loop
-     * without branches that computes both sides of the mode and keeps one by the sign of
-     * u − F(mode) (a branch there would be mispredicted about half the time). The values are
-     * bit-identical to {@link #quantile}.
+     * without branches. A branch on the side of the mode would be mispredicted about half the
+     * time, and computing both sides costs a second square root; instead the side's operands
+     * are chosen by a mask (all ones when u &lt; F(mode), from the sign of u − F(mode), exact
+     * for u and F(mode) in [0, 1]) and one square root is taken. The values are bit-identical
+     * to {@link #quantile}.
      */
     @Override
     public void sample(UniformRandomProvider rng, double[] out, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = Samplers.openUniform(rng);
         }
+        final long minBits = Double.doubleToRawLongBits(min);
+        final long modeBits = Double.doubleToRawLongBits(mode);
+        final long maxBits = Double.doubleToRawLongBits(max);
         for (int i = 0; i < n; i++) {
             final double p = out[i];
-            final double lower = clamp(min + Math.sqrt(p * lowerScale), min, mode);
-            final double upper = clamp(max - Math.sqrt((1 - p) * upperScale), mode, max);
-            // All ones when p < F(mode): p − F(mode) is negative exactly then (both in [0, 1]).
             final long below = Double.doubleToRawLongBits(p - modeProbability) >> 63;
-            out[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(lower) & below
-                | Double.doubleToRawLongBits(upper) & ~below);
+            final double root = Math.sqrt(select(below, p * lowerScale, (1 - p) * upperScale));
+            final double value = select(below, min + root, max - root);
+            final double lo = Double.longBitsToDouble(minBits & below | modeBits & ~below);
+            final double hi = Double.longBitsToDouble(modeBits & below | maxBits & ~below);
+            out[i] = clamp(value, lo, hi);
         }
+    }
+
+    /** {@code a} where the mask is all ones, {@code b} where it is zero. */
+    private static double select(long mask, double a, double b) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(a) & mask | Double.doubleToRawLongBits(b) & ~mask);
     }
 
     @Override

@@ -183,16 +183,21 @@ public final class Engine {
             futures.add(pool.submit(() -> drain(w, results, next, first, n)));
         }
         for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
-            }
+            await(f);
         }
         return results;
+    }
+
+    /** The result of a task; a failure of the task is rethrown unchecked. */
+    static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private static void drain(BlockWorker w, BlockResult[] results, AtomicLong next, long first, long n) {
@@ -203,7 +208,7 @@ public final class Engine {
         }
     }
 
-    private static Thread daemon(Runnable r) {
+    static Thread daemon(Runnable r) {
         Thread t = new Thread(r, "mcsim-worker");
         t.setDaemon(true);
         return t;

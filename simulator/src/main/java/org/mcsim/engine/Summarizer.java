@@ -1,7 +1,11 @@
 package org.mcsim.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.mcsim.model.Claim;
 import org.mcsim.model.QuantileLevel;
 import org.mcsim.model.Scenario;
@@ -26,42 +30,17 @@ final class Summarizer {
                                long elapsedSoFar) {
         long start = System.nanoTime();
         Scenario s = plan.scenario();
-        Settings set = s.settings();
-        double conf = set.confidence();
+        double conf = s.settings().confidence();
         int n = (int) acc.samples;
         List<String> names = Plan.variableNames(s);
-        int k = s.inputs().size();
+        OutputStats[] outputs = outputStats(plan, options, acc, store);
         List<VariableSummary> variables = new ArrayList<>(names.size());
-        List<SketchSummary.Output> sketched = new ArrayList<>();
         for (int v = 0; v < names.size(); v++) {
             Moments m = acc.moments[v];
             int o = indexOf(plan.outputVariables(), v);
-            List<VariableSummary.QuantileEstimate> qs = List.of();
-            VariableSummary.HistogramData hist = null;
-            if (o >= 0) {
-                double[] edges = Histogram.edges(m.min(), m.max(), binsFor(m, set));
-                if (acc.sketches == null) {
-                    double[] data = store[o];
-                    hist = new VariableSummary.HistogramData(edges,
-                        Histogram.count(data, n, m.min(), m.max(), binsFor(m, set)));
-                    qs = quantiles(set.quantiles(), Quantiles.exact(options.keepSamples() ? data.clone() : data,
-                        n, levels(set), conf));
-                } else {
-                    QuantileSketch sketch = acc.sketches[o];
-                    if (sketch.count() != acc.samples) {
-                        throw new IllegalStateException("sketch of " + sketch.count() + " values for "
-                            + acc.samples + " merged samples");
-                    }
-                    hist = new VariableSummary.HistogramData(edges,
-                        Histogram.count(sketch, m.min(), m.max(), binsFor(m, set)));
-                    double[][] est = Quantiles.fromSketch(sketch, m.min(), m.max(), levels(set), conf);
-                    qs = quantiles(set.quantiles(), est);
-                    sketched.add(accuracy(names.get(v), sketch, est));
-                }
-            }
-            variables.add(new VariableSummary(names.get(v), v < k ? "input" : "formula",
+            variables.add(new VariableSummary(names.get(v), v < s.inputs().size() ? "input" : "formula",
                 Estimate.of(m.mean(), Intervals.mean(m, conf)), Estimate.of(m.sd(), Intervals.sd(m, conf)),
-                m.min(), m.max(), qs, hist));
+                m.min(), m.max(), o < 0 ? List.of() : outputs[o].quantiles, o < 0 ? null : outputs[o].histogram));
         }
         List<ClaimSummary> claims = new ArrayList<>();
         for (int c = 0; c < s.claims().size(); c++) {
@@ -72,10 +51,69 @@ final class Summarizer {
         }
         long elapsed = elapsedSoFar + System.nanoTime() - start;
         SketchSummary sketch = acc.sketches == null ? null
-            : new SketchSummary(acc.sketches[0].accuracy(), sketched);
+            : new SketchSummary(acc.sketches[0].accuracy(), Arrays.stream(outputs).map(x -> x.accuracy).toList());
         return new RunResult(s, options.samples(), acc.samples, options.threads(), "samples", elapsed,
             variables, claims, options.keepSamples() ? store : null, sketch == null ? "exact" : "sketch",
             List.of(), sketch);
+    }
+
+    /** Quantiles and histogram of one output, and the sketch's accuracy in sketch mode. */
+    private record OutputStats(List<VariableSummary.QuantileEstimate> quantiles,
+                               VariableSummary.HistogramData histogram, SketchSummary.Output accuracy) { }
+
+    /**
+     * Every output's quantiles and histogram, computed on up to {@code threads} threads (one
+     * output per task: each result depends only on its output's samples, so not on the threads).
+     */
+    private static OutputStats[] outputStats(Plan plan, RunOptions options, Accumulator acc, double[][] store) {
+        int count = plan.outputCount();
+        OutputStats[] out = new OutputStats[count];
+        int threads = Math.min(options.threads(), count);
+        if (threads <= 1) {
+            for (int o = 0; o < count; o++) {
+                out[o] = outputStats(plan, options, acc, store, o);
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Engine::daemon);
+        try {
+            List<Future<OutputStats>> futures = new ArrayList<>();
+            for (int o = 0; o < count; o++) {
+                int output = o;
+                futures.add(pool.submit(() -> outputStats(plan, options, acc, store, output)));
+            }
+            for (int o = 0; o < count; o++) {
+                out[o] = Engine.await(futures.get(o));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static OutputStats outputStats(Plan plan, RunOptions options, Accumulator acc, double[][] store, int o) {
+        Settings set = plan.scenario().settings();
+        Moments m = acc.moments[plan.outputVariable(o)];
+        int bins = binsFor(m, set);
+        double[] edges = Histogram.edges(m.min(), m.max(), bins);
+        if (acc.sketches == null) {
+            int n = (int) acc.samples;
+            double[] data = store[o];
+            long[] counts = Histogram.count(data, n, m.min(), m.max(), bins);
+            double[][] est = Quantiles.exact(options.keepSamples() ? data.clone() : data, n, levels(set),
+                set.confidence());
+            return new OutputStats(quantiles(set.quantiles(), est), new VariableSummary.HistogramData(edges, counts),
+                null);
+        }
+        QuantileSketch sketch = acc.sketches[o];
+        if (sketch.count() != acc.samples) {
+            throw new IllegalStateException("sketch of " + sketch.count() + " values for " + acc.samples
+                + " merged samples");
+        }
+        long[] counts = Histogram.count(sketch, m.min(), m.max(), bins);
+        double[][] est = Quantiles.fromSketch(sketch, m.min(), m.max(), levels(set), set.confidence());
+        return new OutputStats(quantiles(set.quantiles(), est), new VariableSummary.HistogramData(edges, counts),
+            accuracy(plan.scenario().outputs().get(o), sketch, est));
     }
 
     private static double[] levels(Settings set) {

@@ -4,8 +4,8 @@ package org.mcsim.stats;
  * A mergeable accumulator of the count, mean, central sums of powers M2, M3, M4, minimum and
  * maximum of a stream of values, fed a block at a time.
  *
- * <p>Each block is summarised exactly in two passes (its mean, then its centred powers), and that
- * summary is merged into the running state with the pairwise update formulas of Chan, Golub and
+ * <p>Each block is summarised in one pass (powers of the values about a shift close to the block's
+ * mean, converted exactly to central sums), and that summary is merged into the running state with the pairwise update formulas of Chan, Golub and
  * LeVeque (M2) as generalised by Pébay (M3, M4). Merging is deterministic: the same blocks merged
  * in the same order give the same bits, whatever thread computed each block. Nothing allocates
  * per sample or per block.
@@ -41,15 +41,20 @@ public final class Moments {
 
     /**
      * Adds the first {@code n} values of a block. The block's mean and central sums are computed
-     * in two passes and then merged into the running state as by {@link #combine(Moments)}.
+     * in one pass and then merged into the running state as by {@link #combine(Moments)}.
      *
-     * <p>The first pass sums the values and finds min and max; the second sums the powers of the
-     * deviations d = x − mean, and Σd then corrects the mean and the central sums exactly (a
-     * second-order refinement, as in Commons Math). Each sum is kept in {@value #LANES}
+     * <p>The pass sums the powers of d = x − K about a shift K, the mean of the block's first
+     * {@value #SHIFT_VALUES} values (close to the block's mean, so that the sums do not cancel),
+     * and finds min and max. The mean is then K + Σd/n and the central sums follow exactly from
+     * the shifted ones (with c = Σd/n: M2 = S2 − n c², M3 = S3 − 3c S2 + 2n c³,
+     * M4 = S4 − 4c S3 + 6c² S2 − 3n c⁴); c is of the order of sd/√{@value #SHIFT_VALUES}, so
+     * the corrections lose no significant digits. Each sum is kept in {@value #LANES}
      * independent partial sums, value i going to lane i mod {@value #LANES}, added in a fixed
-     * order at the end: the additions no longer form one serial dependency chain (about four
-     * times the throughput), and the result is still a fixed function of the values. Allocates
-     * nothing once compiled (the small result arrays do not escape).
+     * order at the end: the additions no longer form one serial dependency chain (several times
+     * the throughput), and the result is still a fixed function of the values. Min and max use
+     * comparisons, rarely taken after the first values, rather than {@code Math.min}'s NaN
+     * handling: a NaN makes the mean NaN, which the engine reports. Allocates nothing once
+     * compiled (the small result array does not escape).
      *
      * @param x the values; only {@code x[0..n)} is read
      * @param count the number of values to add, 0 allowed
@@ -62,74 +67,56 @@ public final class Moments {
         if (count == 0) {
             return;
         }
-        final double[] first = firstPass(x, count);
-        final double bMean = first[0] / count;
-        final double[] s = centralSums(x, count, bMean);
-        // Shift the sums about bMean to the refined mean bMean + c: with S_k = Σ d^k,
-        // Σ(d−c)² = S2 − n c², Σ(d−c)³ = S3 − 3c S2 + 2n c³, Σ(d−c)⁴ = S4 − 4c S3 + 6c² S2 − 3n c⁴.
+        double shift = 0;
+        final int k = Math.min(count, SHIFT_VALUES);
+        for (int i = 0; i < k; i++) {
+            shift += x[i];
+        }
+        shift /= k;
+        final double[] s = shiftedSums(x, count, shift);
         final double c = s[0] / count;
         final double c2 = c * c;
         final double m2b = s[1] - count * c2;
         final double m3b = s[2] - 3 * c * s[1] + 2 * count * c2 * c;
         final double m4b = s[3] - 4 * c * s[2] + 6 * c2 * s[1] - 3 * count * c2 * c2;
-        merge(count, bMean + c, m2b, m3b, m4b, first[1], first[2]);
+        merge(count, shift + c, Math.max(0, m2b), m3b, Math.max(0, m4b), s[4], s[5]);
     }
 
     /** Number of independent partial sums per accumulated quantity. */
     private static final int LANES = 4;
+    /** Values whose mean is the shift of the sums. */
+    private static final int SHIFT_VALUES = 8;
 
     /**
-     * {sum, min, max} of x[0..n), n &ge; 1. Min and max use branches, which are predicted well
-     * (they are rarely taken) and cost less than {@code Math.min}'s NaN handling; a NaN makes the
-     * sum NaN, and the engine then reports the sample.
+     * {Σd, Σd², Σd³, Σd⁴, min, max} with d = x[i] − shift over x[0..n), n &ge; 1, each sum in
+     * {@value #LANES} lanes.
      */
-    private static double[] firstPass(double[] x, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double lo = x[0];
-        double hi = x[0];
-        int i = 0;
-        for (; i + LANES <= n; i += LANES) {
-            final double a = x[i];
-            final double b = x[i + 1];
-            final double c = x[i + 2];
-            final double d = x[i + 3];
-            s0 += a;
-            s1 += b;
-            s2 += c;
-            s3 += d;
-            lo = a < lo ? a : lo;
-            hi = a > hi ? a : hi;
-            lo = b < lo ? b : lo;
-            hi = b > hi ? b : hi;
-            lo = c < lo ? c : lo;
-            hi = c > hi ? c : hi;
-            lo = d < lo ? d : lo;
-            hi = d > hi ? d : hi;
-        }
-        for (; i < n; i++) {
-            s0 += x[i];
-            lo = x[i] < lo ? x[i] : lo;
-            hi = x[i] > hi ? x[i] : hi;
-        }
-        return new double[] {(s0 + s1) + (s2 + s3), lo, hi};
-    }
-
-    /** {Σd, Σd², Σd³, Σd⁴} with d = x[i] − mean over x[0..n), each in {@value #LANES} lanes. */
     @SuppressWarnings("checkstyle:MultipleVariableDeclarations")
-    private static double[] centralSums(double[] x, int n, double mean) {
+    private static double[] shiftedSums(double[] x, int n, double shift) {
         double a1 = 0, b1 = 0, c1 = 0, e1 = 0;
         double a2 = 0, b2 = 0, c2 = 0, e2 = 0;
         double a3 = 0, b3 = 0, c3 = 0, e3 = 0;
         double a4 = 0, b4 = 0, c4 = 0, e4 = 0;
+        double lo = x[0];
+        double hi = x[0];
         int i = 0;
         for (; i + LANES <= n; i += LANES) {
-            final double da = x[i] - mean;
-            final double db = x[i + 1] - mean;
-            final double dc = x[i + 2] - mean;
-            final double de = x[i + 3] - mean;
+            final double xa = x[i];
+            final double xb = x[i + 1];
+            final double xc = x[i + 2];
+            final double xe = x[i + 3];
+            lo = xa < lo ? xa : lo;
+            hi = xa > hi ? xa : hi;
+            lo = xb < lo ? xb : lo;
+            hi = xb > hi ? xb : hi;
+            lo = xc < lo ? xc : lo;
+            hi = xc > hi ? xc : hi;
+            lo = xe < lo ? xe : lo;
+            hi = xe > hi ? xe : hi;
+            final double da = xa - shift;
+            final double db = xb - shift;
+            final double dc = xc - shift;
+            final double de = xe - shift;
             final double qa = da * da;
             final double qb = db * db;
             final double qc = dc * dc;
@@ -152,7 +139,10 @@ public final class Moments {
             e4 += qe * qe;
         }
         for (; i < n; i++) {
-            final double d = x[i] - mean;
+            final double v = x[i];
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+            final double d = v - shift;
             final double q = d * d;
             a1 += d;
             a2 += q;
@@ -160,7 +150,7 @@ public final class Moments {
             a4 += q * q;
         }
         return new double[] {(a1 + b1) + (c1 + e1), (a2 + b2) + (c2 + e2), (a3 + b3) + (c3 + e3),
-            (a4 + b4) + (c4 + e4)};
+            (a4 + b4) + (c4 + e4), lo, hi};
     }
 
     /**
