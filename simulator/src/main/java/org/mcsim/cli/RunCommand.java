@@ -13,9 +13,11 @@ import org.mcsim.engine.Plan;
 import org.mcsim.engine.RunFailedException;
 import org.mcsim.engine.RunOptions;
 import org.mcsim.engine.RunResult;
+import org.mcsim.engine.Target;
 import org.mcsim.model.Scenario;
 import org.mcsim.output.RunInfo;
 import org.mcsim.output.RunWriter;
+import org.mcsim.report.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,9 +26,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcsim run}: samples each scenario and writes its run folder (cli.md, run). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Samples each scenario and replaces OUT/NAME/ with summary.csv, claims.csv,",
-        "histogram.csv, run.json (and samples.csv with --write-samples).",
-        "", "Example:", "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6 --set years=5"})
+    header = "Sample scenarios and write their run folders.",
+    description = {
+        "Samples each scenario and replaces OUT/NAME/ with summary.csv, claims.csv, "
+        + "histogram.csv, run.json (and samples.csv with --write-samples).",
+        "",
+        "Example:",
+        "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6 --set years=5"})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SCENARIO.yaml", description = "Scenario files.")
@@ -40,8 +46,29 @@ final class RunCommand implements Callable<Integer> {
         description = "Also write every output's samples: samples.csv, or samples.csv.gz with =gz.")
     RunWriter.SamplesFormat writeSamples;
 
+    @Option(names = "--until", paramLabel = "TARGET+-H", converter = TargetConverter.class,
+        description = {"Sample block after block until the interval of TARGET has half-width at most H",
+            "(repeatable): P(CLAIM)+-H, mean(VAR)+-H or p<100q>(VAR)+-H, e.g. --until 'P(400x)+-0.005'.",
+            "The ceiling is -n, else 100 x settings.samples."})
+    List<Target> until = List.of();
+
+    @Option(names = "--report", description = "Also write report.html and its PNG charts into the run folder.")
+    boolean report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --until TARGET+-H}. */
+    static final class TargetConverter implements CommandLine.ITypeConverter<Target> {
+        @Override
+        public Target convert(String text) {
+            try {
+                return Target.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     /** {@code --write-samples[=csv|gz]}. */
     static final class SamplesFormatConverter implements CommandLine.ITypeConverter<RunWriter.SamplesFormat> {
@@ -100,13 +127,27 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private boolean runOne(ScenarioFiles.Loaded l, PrintWriter out, PrintWriter err) {
-        Scenario s = l.scenario().withSettings(options.apply(l.scenario().settings()));
+        Scenario s = l.scenario().withSettings(Precisions.withTargetLevels(
+            options.apply(l.scenario().settings()), until));
+        for (Target t : until) {
+            String problem = t.check(s);
+            if (problem != null) {
+                err.println(l.given() + ": " + problem);
+                return false;
+            }
+        }
+        long samples = until.isEmpty() || options.samples != null ? s.settings().samples()
+            : 100 * l.scenario().settings().samples();
         Instant started = Instant.now();
         try {
-            RunResult r = Engine.run(Plan.of(s), new RunOptions(s.settings().samples(), options.threads,
-                writeSamples != null, RunOptions.Progress.NONE));
+            RunResult r = Engine.run(Plan.of(s), new RunOptions(samples, options.threads,
+                writeSamples != null, ProgressPrinter.of(err, s.name(), options.quiet)).withUntil(until));
             RunInfo info = new RunInfo(l.given(), l.document().sha256(), Version.get(), "local", started);
-            RunWriter.write(r, info, options.out, writeSamples);
+            RunWriter.write(r, info, options.out, writeSamples, folder -> {
+                if (report) {
+                    Report.write(folder);
+                }
+            });
             r.warnings().forEach(w -> err.println(l.given() + ": warning: " + w));
             if (!options.quiet) {
                 Table.print(r, out);

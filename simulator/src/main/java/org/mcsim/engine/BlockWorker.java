@@ -5,36 +5,41 @@ import org.mcsim.stats.Moments;
 import org.mcsim.stats.QuantileSketch;
 
 /**
- * Computes blocks: fills each input's column from its own stream, runs the compiled program over
- * the block, and reduces the columns to a {@link BlockResult}. One worker per thread; it owns a
- * frame of columns allocated once, so nothing is allocated per sample.
+ * Computes blocks: fills the input columns (the sampling method's {@link InputFill}), runs the
+ * compiled program over the block, and reduces the columns to a {@link BlockResult}. One worker
+ * per thread; it owns a frame of columns allocated once, so nothing is allocated per sample.
  */
 final class BlockWorker {
     private final Plan plan;
-    private final long seed;
-    private final InputFill fill;
+    private final Layout layout;
+    private final InputFill.Worker fill;
     private final Frame frame;
-    private final double[][] outputStore;
+    private final int[] keptSlots;
+    private final Store store;
     /** This worker's sketch of each output in sketch mode, else null. */
     private QuantileSketch[] sketches;
 
     /**
-     * @param outputStore one array of all samples per output, written at the block's offset, or
-     *     null when the outputs are not kept
+     * @param keptVariables variables whose every sample is kept in {@code store}, at the block's
+     *     offset
+     * @param store where every sample of the kept variables goes, or null when nothing is kept
      */
-    BlockWorker(Plan plan, long seed, InputFill fill, double[][] outputStore) {
+    BlockWorker(Plan plan, Layout layout, InputFill fill, int[] keptVariables, Store store) {
         this.plan = plan;
-        this.seed = seed;
-        this.fill = fill;
-        this.frame = plan.program().newFrame(Plan.BLOCK_SIZE);
-        this.outputStore = outputStore;
+        this.layout = layout;
+        this.fill = fill.newWorker();
+        this.frame = plan.program().newFrame(layout.blockSize());
+        this.keptSlots = new int[keptVariables.length];
+        for (int o = 0; o < keptVariables.length; o++) {
+            keptSlots[o] = plan.variableSlot(keptVariables[o]);
+        }
+        this.store = store;
     }
 
-    /** Computes block {@code block} of {@code length} samples. */
-    BlockResult compute(long block, int length) {
-        for (int i = 0; i < plan.inputCount(); i++) {
-            fill.fill(plan, i, seed, block, frame.column(i), length);
-        }
+    /** Computes block {@code block}. */
+    BlockResult compute(long block) {
+        int length = layout.length(block);
+        fill.fill(block, frame, length);
         plan.program().run(frame, length);
         BlockResult r = new BlockResult(block, length, plan.variableCount(), plan.claimCount());
         for (int v = 0; v < r.moments.length; v++) {
@@ -51,17 +56,16 @@ final class BlockWorker {
             r.hits[c] = countNonZero(x, length);
             finite &= Double.isFinite(sum(x, length));
         }
+        long offset = layout.start(block);
         if (!finite) {
-            findFirstNonFinite(r, block * Plan.BLOCK_SIZE, length);
+            findFirstNonFinite(r, offset, length);
         }
         if (sketches != null) {
             sketchBlock(length);
         }
-        if (outputStore != null) {
-            long offset = block * Plan.BLOCK_SIZE;
-            for (int o = 0; o < outputStore.length; o++) {
-                System.arraycopy(frame.column(plan.variableSlot(plan.outputVariable(o))), 0,
-                    outputStore[o], (int) offset, length);
+        if (store != null) {
+            for (int o = 0; o < keptSlots.length; o++) {
+                System.arraycopy(frame.column(keptSlots[o]), 0, store.column(o), (int) offset, length);
             }
         }
         return r;

@@ -16,19 +16,24 @@ import org.mcsim.stats.QuantileSketch;
  * Runs a {@link Plan}: blocks are computed on worker threads in waves and merged strictly in
  * block order, so the result is the same bytes for any thread count.
  *
- * <p>Each wave holds a few blocks per thread; workers take blocks from a shared counter, and
- * the calling thread merges the wave in order before starting the next one. A failed sample
- * (a non-finite formula or claim) stops the run at the first such sample in sample order.
+ * <p>Each wave holds a few blocks per thread; workers take blocks from a shared counter, and the
+ * calling thread merges the wave in order before starting the next one. A failed sample (a
+ * non-finite formula or claim) stops the run at the first such sample in sample order; under
+ * {@code --until} the run stops at the first block after which every target is met, and blocks
+ * computed beyond it are discarded. Every command (run, compare, sweep, solve, sensitivity) goes
+ * through {@link #sample}.
  *
- * <p>Up to {@link #EXACT_LIMIT} kept values (samples × outputs) every output's samples are kept
- * and quantiles are exact; above it each worker adds its blocks to a {@link QuantileSketch} per
- * output, and quantiles, their intervals and the histograms are read from the combined sketches.
+ * <p>Up to {@link #EXACT_LIMIT} kept values (samples × kept columns) every output's samples are
+ * kept and quantiles are exact; above it a plain random run adds each block to a
+ * {@link QuantileSketch} per output and worker, and quantiles, their intervals and the
+ * histograms are read from the combined sketches.
  */
 public final class Engine {
     /**
-     * Above this many kept values (samples x outputs) quantiles come from sketches instead of
-     * the kept samples: 5×10⁷ doubles are 400 MB. The switch depends on nothing but the run's
-     * shape, never on the memory available.
+     * Above this many kept values (samples x kept columns) a plain run's quantiles come from
+     * sketches instead of the kept samples (5×10⁷ doubles are 400 MB); other runs above it
+     * are refused. The switch depends on nothing but the run's shape, never on the memory
+     * available.
      */
     public static final long EXACT_LIMIT = 50_000_000L;
 
@@ -40,38 +45,61 @@ public final class Engine {
     private Engine() {
     }
 
-    /** Runs the plan to completion and summarizes it. */
+    /** Runs the plan and summarizes it. */
     public static RunResult run(Plan plan, RunOptions options) throws RunFailedException {
         return run(plan, options, EXACT_LIMIT);
     }
 
     /** {@link #run(Plan, RunOptions)} with another exact-quantile limit (tests use a small one). */
     static RunResult run(Plan plan, RunOptions options, long exactLimit) throws RunFailedException {
+        long start = System.nanoTime();
         Method method = plan.scenario().settings().method();
-        if (method != Method.RANDOM) {
-            throw new RunFailedException("method " + method.label() + " is not supported yet; use random");
+        List<String> warnings = new ArrayList<>();
+        long most = exactLimit / Math.max(1, keptVariables(plan).length);
+        if (!options.until().isEmpty() && options.samples() > most) {
+            warnings.add("--until: the ceiling of " + options.samples() + " samples is lowered to " + most
+                + ", the exact-quantile limit of " + exactLimit + " kept values");
+            options = new RunOptions(most, options.threads(), options.keepSamples(), options.progress(),
+                options.until(), options.commonRandomNumbers());
         }
-        if (!plan.scenario().correlations().isEmpty()) {
-            throw new RunFailedException("correlations are not supported yet; remove the correlations key");
+        Layout layout = Layout.of(method, options.samples());
+        int[] kept = keptVariables(plan);
+        boolean sketch = sketched(plan, options, kept, exactLimit);
+        if (!sketch) {
+            checkExactLimit(options.samples(), kept.length, exactLimit);
         }
+        InputFill fill = fill(plan, layout, options.commonRandomNumbers());
+        Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
+        Sampled s = sample(plan, layout, fill, options.threads(), sketch ? null : kept, precision,
+            options.progress(), sketch ? sketchAccuracy(options.samples()) : 0);
+        if (s.acc.failure != null) {
+            throw new RunFailedException(s.acc.failureMessage());
+        }
+        return Summarizer.summarize(plan, layout, options, s, warnings, System.nanoTime() - start);
+    }
+
+    /**
+     * Whether the run's quantiles come from sketches: above the exact limit, for a plain random
+     * run whose kept columns are its outputs (no correlations, no {@code --until}). Refuses
+     * --write-samples and more than {@link #MAX_SAMPLES} there.
+     */
+    private static boolean sketched(Plan plan, RunOptions options, int[] kept, long exactLimit)
+        throws RunFailedException {
         long n = options.samples();
+        boolean eligible = plan.scenario().settings().method() == Method.RANDOM && plan.dependence() == null
+            && options.until().isEmpty();
+        if (!eligible || n * kept.length <= exactLimit) {
+            return false;
+        }
         if (n > MAX_SAMPLES) {
             throw new RunFailedException(String.format("%d samples is above the limit of %d per run", n, MAX_SAMPLES));
         }
-        long kept = n * plan.outputCount();
-        boolean sketch = kept > exactLimit;
-        if (sketch && options.keepSamples()) {
+        if (options.keepSamples()) {
             throw new RunFailedException(String.format(
                 "%d samples x %d outputs = %d values is above the %d that --write-samples can keep; "
-                    + "use fewer samples or drop --write-samples", n, plan.outputCount(), kept, exactLimit));
+                    + "use fewer samples or drop --write-samples", n, kept.length, n * kept.length, exactLimit));
         }
-        long start = System.nanoTime();
-        double[][] store = sketch ? null : new double[plan.outputCount()][(int) n];
-        Accumulator acc = sample(plan, options, InputFill.RANDOM, store, sketch ? sketchAccuracy(n) : 0);
-        if (acc.failure != null) {
-            throw new RunFailedException(acc.failureMessage());
-        }
-        return Summarizer.summarize(plan, options, acc, store, System.nanoTime() - start);
+        return true;
     }
 
     /**
@@ -85,48 +113,118 @@ public final class Engine {
     }
 
     /**
-     * Samples every block of the run and merges them in order; stops at the first failed block.
+     * The values of the named variables (inputs or formulas) for samples 0..n-1, in sample
+     * order. With a {@code source}, each input is its quantile function applied to the source's
+     * uniforms (designs such as Saltelli's); without one, a plain run of the scenario's method
+     * and correlations.
+     */
+    public static double[][] values(Plan plan, long n, int threads, UniformSource source, List<String> variables)
+        throws RunFailedException {
+        Method method = source == null ? plan.scenario().settings().method() : Method.RANDOM;
+        Layout layout = Layout.of(method, n);
+        checkExactLimit(n, variables.size(), EXACT_LIMIT);
+        int[] kept = new int[variables.size()];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = plan.variableIndex(variables.get(i));
+            if (kept[i] < 0) {
+                throw new IllegalArgumentException("unknown variable " + variables.get(i));
+            }
+        }
+        InputFill fill = source == null ? fill(plan, layout, false) : InputFill.uniforms(plan, layout, source);
+        Sampled s = sample(plan, layout, fill, threads, kept, null, RunOptions.Progress.NONE);
+        if (s.acc.failure != null) {
+            throw new RunFailedException(s.acc.failureMessage());
+        }
+        return s.store.trimmed(n);
+    }
+
+    /** The outputs, then the correlated inputs that are not outputs (for the achieved correlations). */
+    static int[] keptVariables(Plan plan) {
+        int[] outputs = plan.outputVariables();
+        if (plan.dependence() == null) {
+            return outputs;
+        }
+        java.util.LinkedHashSet<Integer> kept = new java.util.LinkedHashSet<>();
+        for (int o : outputs) {
+            kept.add(o);
+        }
+        for (int m : plan.dependence().members()) {
+            kept.add(m);
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void checkExactLimit(long n, int outputs, long limit) throws RunFailedException {
+        long kept = n * outputs;
+        if (kept > limit || n > MAX_SAMPLES) {
+            throw new RunFailedException(String.format(
+                "%d samples x %d kept columns (outputs and correlated inputs) = %d values is above the "
+                    + "exact-quantile limit of %d (sketched quantiles need method random, no correlations "
+                    + "and no --until); use fewer samples or fewer outputs", n, outputs, kept, limit));
+        }
+    }
+
+    private static InputFill fill(Plan plan, Layout layout, boolean commonRandomNumbers) {
+        long seed = plan.scenario().settings().seed();
+        return switch (plan.scenario().settings().method()) {
+            case RANDOM -> InputFill.random(plan, layout, seed, commonRandomNumbers);
+            case LHS -> new LatinHypercubeFill(plan, layout, seed);
+            case SOBOL -> new SobolFill(plan, layout, seed);
+        };
+    }
+
+    /** The merged state of a sampled run and its kept samples. */
+    record Sampled(Accumulator acc, Store store, int[] kept, String stopReason) { }
+
+    /** Samples blocks in order until the end, a failure, or the precision targets. */
+    static Sampled sample(Plan plan, Layout layout, InputFill fill, int requestedThreads, int[] kept,
+                          Precision precision, RunOptions.Progress progress) {
+        return sample(plan, layout, fill, requestedThreads, kept, precision, progress, 0);
+    }
+
+    /**
+     * Samples blocks in order until the end, a failure, or the precision targets.
      *
-     * @param store each output's samples, written in place, or null
+     * @param kept the variables whose samples are kept, or null to keep none
      * @param sketchAccuracy 0 for no sketches; else the accuracy of one sketch per output and
      *     worker, centred on the mean and scaled by the sd of block 0 (computed first, alone),
      *     combined into {@link Accumulator#sketches} at the end
      */
-    static Accumulator sample(Plan plan, RunOptions options, InputFill fill, double[][] store,
-                              double sketchAccuracy) {
-        long n = options.samples();
-        long blocks = (n + Plan.BLOCK_SIZE - 1) / Plan.BLOCK_SIZE;
-        int threads = (int) Math.min(options.threads(), blocks);
-        Accumulator acc = new Accumulator(plan);
-        long seed = plan.scenario().settings().seed();
+    static Sampled sample(Plan plan, Layout layout, InputFill fill, int requestedThreads, int[] kept,
+                          Precision precision, RunOptions.Progress progress, double sketchAccuracy) {
+        long blocks = layout.blocks();
+        int threads = (int) Math.min(requestedThreads, blocks);
+        Accumulator acc = new Accumulator(plan, layout);
+        Store store = kept == null ? null : new Store(kept.length, layout.samples());
         BlockWorker[] workers = new BlockWorker[threads];
         for (int t = 0; t < threads; t++) {
-            workers[t] = new BlockWorker(plan, seed, fill, store);
+            workers[t] = new BlockWorker(plan, layout, fill, kept == null ? new int[0] : kept, store);
         }
         long first = 0;
         if (sketchAccuracy > 0) {
-            BlockResult pilot = workers[0].compute(0, (int) Math.min(Plan.BLOCK_SIZE, n));
-            if (!acc.merge(pilot)) {
-                return acc;
+            if (!acc.merge(startSketches(plan, workers, sketchAccuracy))) {
+                return new Sampled(acc, store, kept, "failed");
             }
-            QuantileSketch[] prototypes = pilotSketches(plan, pilot, sketchAccuracy);
-            for (BlockWorker w : workers) {
-                w.useSketches(Arrays.stream(prototypes).map(QuantileSketch::emptyCopy).toArray(QuantileSketch[]::new));
-            }
-            workers[0].sketchBlock(pilot.length);
             first = 1;
         }
         int wave = threads * BLOCKS_PER_THREAD_PER_WAVE;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, Engine::daemon) : null;
         try {
             for (; first < blocks; first += wave) {
-                BlockResult[] results = runWave(workers, pool, first, (int) Math.min(wave, blocks - first), n);
-                for (BlockResult r : results) {
+                int count = (int) Math.min(wave, blocks - first);
+                if (store != null) {
+                    store.ensure(Math.min(layout.samples(), layout.start(first + count)));
+                }
+                for (BlockResult r : runWave(workers, pool, first, count)) {
                     if (!acc.merge(r)) {
-                        return acc;
+                        return new Sampled(acc, store, kept, "failed");
+                    }
+                    if (precision != null && precision.met(acc, store, kept)) {
+                        progress.update(acc.samples, layout.samples());
+                        return new Sampled(acc, store, kept, "precision");
                     }
                 }
-                options.progress().update(acc.samples, n);
+                progress.update(acc.samples, layout.samples());
             }
         } finally {
             if (pool != null) {
@@ -136,24 +234,33 @@ public final class Engine {
         if (sketchAccuracy > 0) {
             acc.sketches = combineSketches(workers);
         }
-        return acc;
+        return new Sampled(acc, store, kept, precision == null ? "samples" : "ceiling");
     }
 
     /**
-     * Empty sketches, one per output, centred on block 0's mean and scaled by its sd (by |mean|,
-     * or 1, when block 0 is constant). Block 0 is the same for any thread count, so are these.
+     * Computes block 0 alone and gives every worker empty sketches, one per output, centred on
+     * block 0's mean and scaled by its sd (by |mean|, or 1, when block 0 is constant); block 0
+     * goes into the first worker's. Block 0 is the same for any thread count, so are the sketches.
      */
-    private static QuantileSketch[] pilotSketches(Plan plan, BlockResult pilot, double accuracy) {
-        QuantileSketch[] sketches = new QuantileSketch[plan.outputCount()];
-        for (int o = 0; o < sketches.length; o++) {
+    private static BlockResult startSketches(Plan plan, BlockWorker[] workers, double accuracy) {
+        BlockResult pilot = workers[0].compute(0);
+        if (pilot.failSample >= 0) {
+            return pilot;
+        }
+        QuantileSketch[] prototypes = new QuantileSketch[plan.outputCount()];
+        for (int o = 0; o < prototypes.length; o++) {
             Moments m = pilot.moments[plan.outputVariable(o)];
             double scale = m.sd();
             if (!(scale > 0) || Double.isInfinite(scale)) {
                 scale = m.mean() != 0 ? Math.abs(m.mean()) : 1;
             }
-            sketches[o] = QuantileSketch.create(m.mean(), scale, accuracy);
+            prototypes[o] = QuantileSketch.create(m.mean(), scale, accuracy);
         }
-        return sketches;
+        for (BlockWorker w : workers) {
+            w.useSketches(Arrays.stream(prototypes).map(QuantileSketch::emptyCopy).toArray(QuantileSketch[]::new));
+        }
+        workers[0].sketchBlock(pilot.length);
+        return pilot;
     }
 
     /**
@@ -170,17 +277,16 @@ public final class Engine {
         return total;
     }
 
-    private static BlockResult[] runWave(BlockWorker[] workers, ExecutorService pool, long first,
-                                         int count, long n) {
+    private static BlockResult[] runWave(BlockWorker[] workers, ExecutorService pool, long first, int count) {
         BlockResult[] results = new BlockResult[count];
         AtomicLong next = new AtomicLong();
         if (pool == null) {
-            drain(workers[0], results, next, first, n);
+            drain(workers[0], results, next, first);
             return results;
         }
         List<Future<?>> futures = new ArrayList<>(workers.length);
         for (BlockWorker w : workers) {
-            futures.add(pool.submit(() -> drain(w, results, next, first, n)));
+            futures.add(pool.submit(() -> drain(w, results, next, first)));
         }
         for (Future<?> f : futures) {
             await(f);
@@ -200,11 +306,9 @@ public final class Engine {
         }
     }
 
-    private static void drain(BlockWorker w, BlockResult[] results, AtomicLong next, long first, long n) {
+    private static void drain(BlockWorker w, BlockResult[] results, AtomicLong next, long first) {
         for (long i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-            long block = first + i;
-            int length = (int) Math.min(Plan.BLOCK_SIZE, n - block * Plan.BLOCK_SIZE);
-            results[(int) i] = w.compute(block, length);
+            results[(int) i] = w.compute(first + i);
         }
     }
 

@@ -1,18 +1,117 @@
 package org.mcsim.engine;
 
+import org.apache.commons.rng.UniformRandomProvider;
+import org.mcsim.dist.Samplers;
+import org.mcsim.expr.Frame;
+import org.mcsim.model.Dist;
+
 /**
  * How a block's input columns are filled: the sampling method's part of the block function.
- * Implementations are stateless or immutable, so one instance serves every worker thread.
+ * An instance is immutable and shared; each worker thread gets its own {@link Worker} with its
+ * scratch columns, so nothing is allocated per sample.
+ *
+ * <p>Every method draws input i's numbers for block b from the stream keyed by (seed, name of
+ * i, b) (see {@link Streams}), so no block depends on another and reordering inputs changes
+ * nothing.
  */
-interface InputFill {
+abstract class InputFill {
+    final Plan plan;
+    final Layout layout;
+    final long seed;
+    final Dependence dependence;
+
+    InputFill(Plan plan, Layout layout, long seed) {
+        this.plan = plan;
+        this.layout = layout;
+        this.seed = seed;
+        this.dependence = plan.dependence();
+    }
+
+    /** A worker's filler, with scratch columns of the block size. Not thread-safe. */
+    abstract Worker newWorker();
+
+    /** Fills the input columns (frame slots 0..k-1) of one block. */
+    interface Worker {
+        void fill(long block, Frame frame, int n);
+    }
+
+    UniformRandomProvider stream(int input, long block) {
+        return Streams.forBlock(seed, plan.key(input), block);
+    }
+
+    /** Open uniforms from input i's stream for the block. */
+    void uniforms(int input, long block, double[] u, int n) {
+        UniformRandomProvider rng = stream(input, block);
+        for (int j = 0; j < n; j++) {
+            u[j] = Samplers.openUniform(rng);
+        }
+    }
+
+    /** Applies the Gaussian copula to the members' uniform columns, then their quantile functions. */
+    void copulaThenInverse(double[][] u, double[] z, Frame frame, int n) {
+        dependence.gaussian(u, z, n);
+        int[] members = dependence.members();
+        for (int k = 0; k < members.length; k++) {
+            plan.sampler(members[k]).inverse(u[k], frame.column(members[k]), n);
+        }
+    }
+
+    /** Plain Monte Carlo: fast samplers; correlated inputs by inversion through the copula. */
+    static InputFill random(Plan plan, Layout layout, long seed, boolean commonRandomNumbers) {
+        return new InputFill(plan, layout, seed) {
+            @Override
+            Worker newWorker() {
+                int m = dependence == null ? 0 : dependence.members().length;
+                double[][] u = new double[m][layout.blockSize()];
+                double[] z = new double[m];
+                return (block, frame, n) -> {
+                    for (int i = 0; i < plan.inputCount(); i++) {
+                        if (dependence != null && dependence.isMember(i)) {
+                            continue;
+                        }
+                        if (commonRandomNumbers && !locationScale(plan.scenario().inputs().get(i).dist())) {
+                            uniforms(i, block, frame.column(i), n);
+                            plan.sampler(i).inverse(frame.column(i), frame.column(i), n);
+                        } else {
+                            plan.sampler(i).sample(stream(i, block), frame.column(i), n);
+                        }
+                    }
+                    if (m > 0) {
+                        int[] members = dependence.members();
+                        for (int k = 0; k < m; k++) {
+                            uniforms(members[k], block, u[k], n);
+                        }
+                        copulaThenInverse(u, z, frame, n);
+                    }
+                };
+            }
+        };
+    }
 
     /**
-     * Fills {@code out[0..n)} with the values of input {@code input} for block {@code block}.
-     * The result depends only on the arguments, never on the thread or on other blocks.
+     * True when the fast sampler maps its random numbers to values by a location-scale
+     * transformation (or by inversion), so that draws are monotone in the parameters and common
+     * random numbers hold without switching to inversion.
      */
-    void fill(Plan plan, int input, long seed, long block, double[] out, int n);
+    static boolean locationScale(Dist d) {
+        return d instanceof Dist.Normal || d instanceof Dist.LogNormal || d instanceof Dist.Uniform
+            || d instanceof Dist.Exponential
+            || d instanceof Dist.Triangular || d instanceof Dist.Constant || d instanceof Dist.Empirical
+            || d instanceof Dist.Truncated || d instanceof Dist.Mixture;
+    }
 
-    /** Plain Monte Carlo: each (input, block) draws from its own stream with the fast samplers. */
-    InputFill RANDOM = (plan, input, seed, block, out, n) ->
-        plan.sampler(input).sample(Streams.forBlock(seed, plan.key(input), block), out, n);
+    /** Inputs from given uniforms (a sensitivity design); no correlation is imposed. */
+    static InputFill uniforms(Plan plan, Layout layout, UniformSource source) {
+        return new InputFill(plan, layout, 0) {
+            @Override
+            Worker newWorker() {
+                return (block, frame, n) -> {
+                    for (int i = 0; i < plan.inputCount(); i++) {
+                        source.fill(i, layout.start(block), frame.column(i), n);
+                        plan.sampler(i).inverse(frame.column(i), frame.column(i), n);
+                    }
+                };
+            }
+        };
+    }
 }

@@ -39,6 +39,7 @@ public final class Plan {
     private final int[] checkedSlots;
     private final String[] checkedLabels;
     private final int[][] checkedInputs;
+    private final Dependence dependence;
 
     private Plan(Scenario s) {
         this.scenario = s;
@@ -75,6 +76,7 @@ public final class Plan {
             checkedSlots[m + j] = claimSlots[j];
             checkedLabels[m + j] = "claim " + s.claims().get(j).name();
         }
+        dependence = Dependence.of(s);
         checkedInputs = new int[checkedSlots.length][];
         for (int j = 0; j < m; j++) {
             checkedInputs[j] = inputsUsed(s, s.formula(s.evaluationOrder().get(j)).expr());
@@ -170,6 +172,16 @@ public final class Plan {
 
     int checkedSlot(int j) {
         return checkedSlots[j];
+    }
+
+    /** The inputs' rank correlations, or null when there are none. */
+    Dependence dependence() {
+        return dependence;
+    }
+
+    /** Index of a variable (input or formula) by name, in summary order, or -1. */
+    public int variableIndex(String name) {
+        return variableNames(scenario).indexOf(name);
     }
 
     /** Inputs that checked value {@code j} depends on, for the message of a non-finite value. */

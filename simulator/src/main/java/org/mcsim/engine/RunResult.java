@@ -18,17 +18,20 @@ import org.mcsim.model.Scenario;
  *     when they were not kept
  * @param quantileMethod how quantiles were computed ({@code exact} or {@code sketch})
  * @param warnings warnings for the user, also recorded in run.json
+ * @param correlations each target rank correlation with the one achieved
  * @param sketch the accuracy of sketched quantiles, or null when they are exact
  */
 public record RunResult(Scenario scenario, long samplesRequested, long samples, int threads,
                         String stopReason, long elapsedNanos, List<VariableSummary> variables,
                         List<ClaimSummary> claims, double[][] outputSamples, String quantileMethod,
-                        List<String> warnings, SketchSummary sketch) {
+                        List<String> warnings, List<CorrelationSummary> correlations,
+                        SketchSummary sketch) {
 
     public RunResult {
         variables = List.copyOf(variables);
         claims = List.copyOf(claims);
         warnings = List.copyOf(warnings);
+        correlations = List.copyOf(correlations);
     }
 
     /** Samples per second of wall time. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.commons.statistics.distribution.TDistribution;
 import org.mcsim.model.Claim;
 import org.mcsim.model.QuantileLevel;
 import org.mcsim.model.Scenario;
@@ -17,70 +18,118 @@ import org.mcsim.stats.QuantileSketch;
 import org.mcsim.stats.Quantiles;
 
 /**
- * Turns merged run state into summaries with their Monte Carlo intervals (cli.md, summary.csv):
- * Student for the mean, the kurtosis-corrected delta method for the sd, the distribution-free
- * order-statistic interval for quantiles, Wilson's for claims. Quantiles and histograms come from
- * the kept samples (exact) or, above the engine's exact limit, from the combined sketches.
+ * Turns merged run state into summaries with their Monte Carlo intervals (cli.md, summary.csv).
+ * Under {@code random}: Student for the mean, the kurtosis-corrected delta method for the sd,
+ * the distribution-free order-statistic interval for quantiles, Wilson's for claims. Under
+ * {@code lhs} and {@code sobol}: the pooled estimate ± t(R−1)·s/√R, s the standard deviation of
+ * the R replicates' own estimates. Statistics targeted by {@code --until} carry the interval of
+ * the confidence sequence instead. Also flags tail estimates that rest on too few samples.
+ * Quantiles and histograms come from the kept samples (exact) or, above the engine's exact
+ * limit, from the combined sketches; each output's are computed on its own thread.
  */
 final class Summarizer {
-    private Summarizer() {
+    /** A quantile or claim with fewer samples than this beyond it is flagged. */
+    static final int TAIL_SAMPLES = 10;
+
+    private final Plan plan;
+    private final Layout layout;
+    private final Engine.Sampled sampled;
+    private final double conf;
+    private final int n;
+    private final List<String> warnings = new ArrayList<>();
+    private final int threads;
+
+    private Summarizer(Plan plan, Layout layout, Engine.Sampled sampled, int threads) {
+        this.plan = plan;
+        this.layout = layout;
+        this.sampled = sampled;
+        this.threads = threads;
+        this.conf = plan.scenario().settings().confidence();
+        this.n = (int) sampled.acc().samples;
     }
 
-    static RunResult summarize(Plan plan, RunOptions options, Accumulator acc, double[][] store,
-                               long elapsedSoFar) {
+    static RunResult summarize(Plan plan, Layout layout, RunOptions options, Engine.Sampled s,
+                               List<String> warnings, long elapsedSoFar) {
         long start = System.nanoTime();
-        Scenario s = plan.scenario();
-        double conf = s.settings().confidence();
-        int n = (int) acc.samples;
-        List<String> names = Plan.variableNames(s);
-        OutputStats[] outputs = outputStats(plan, options, acc, store);
-        List<VariableSummary> variables = new ArrayList<>(names.size());
-        for (int v = 0; v < names.size(); v++) {
-            Moments m = acc.moments[v];
-            int o = indexOf(plan.outputVariables(), v);
-            variables.add(new VariableSummary(names.get(v), v < s.inputs().size() ? "input" : "formula",
-                Estimate.of(m.mean(), Intervals.mean(m, conf)), Estimate.of(m.sd(), Intervals.sd(m, conf)),
-                m.min(), m.max(), o < 0 ? List.of() : outputs[o].quantiles, o < 0 ? null : outputs[o].histogram));
+        Summarizer z = new Summarizer(plan, layout, s, options.threads());
+        z.warnings.addAll(warnings);
+        Scenario sc = plan.scenario();
+        Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
+        double[][] keptSamples = options.keepSamples() ? s.store().trimmed(z.n) : null;
+        OutputStats[] outputs = z.outputStats(keptSamples != null);
+        List<VariableSummary> variables = z.variables(outputs);
+        List<ClaimSummary> claims = z.claims();
+        if (precision != null) {
+            variables = z.withTargets(variables, claims, precision);
+            claims = z.claimsWithTargets(claims, precision);
         }
-        List<ClaimSummary> claims = new ArrayList<>();
-        for (int c = 0; c < s.claims().size(); c++) {
-            Claim claim = s.claims().get(c);
-            long hits = acc.hits[c];
-            claims.add(new ClaimSummary(claim.name(), claim.text(), hits, n,
-                Estimate.of((double) hits / n, Intervals.wilson(hits, n, conf))));
+        if ("ceiling".equals(s.stopReason())) {
+            z.warnings.add("--until: the ceiling of " + layout.samples() + " samples was reached before "
+                + "every target was met");
         }
+        List<CorrelationSummary> correlations = z.correlations();
         long elapsed = elapsedSoFar + System.nanoTime() - start;
-        SketchSummary sketch = acc.sketches == null ? null
-            : new SketchSummary(acc.sketches[0].accuracy(), Arrays.stream(outputs).map(x -> x.accuracy).toList());
-        return new RunResult(s, options.samples(), acc.samples, options.threads(), "samples", elapsed,
-            variables, claims, options.keepSamples() ? store : null, sketch == null ? "exact" : "sketch",
-            List.of(), sketch);
+        SketchSummary sketch = s.acc().sketches == null ? null : new SketchSummary(s.acc().sketches[0].accuracy(),
+            Arrays.stream(outputs).map(OutputStats::accuracy).toList());
+        return new RunResult(sc, layout.samples(), z.n, options.threads(), s.stopReason(), elapsed,
+            variables, claims, keptSamples == null ? null : Arrays.copyOf(keptSamples, plan.outputCount()),
+            sketch == null ? "exact" : "sketch", z.warnings, correlations, sketch);
     }
 
-    /** Quantiles and histogram of one output, and the sketch's accuracy in sketch mode. */
-    private record OutputStats(List<VariableSummary.QuantileEstimate> quantiles,
-                               VariableSummary.HistogramData histogram, SketchSummary.Output accuracy) { }
+    private List<VariableSummary> variables(OutputStats[] outputs) {
+        Scenario s = plan.scenario();
+        Settings set = s.settings();
+        List<String> names = Plan.variableNames(s);
+        int k = s.inputs().size();
+        List<VariableSummary> out = new ArrayList<>(names.size());
+        for (int v = 0; v < names.size(); v++) {
+            Moments m = sampled.acc().moments[v];
+            int o = indexOf(plan.outputVariables(), v);
+            List<VariableSummary.QuantileEstimate> qs = List.of();
+            VariableSummary.HistogramData hist = null;
+            if (o >= 0) {
+                hist = new VariableSummary.HistogramData(Histogram.edges(m.min(), m.max(), bins(m, set)),
+                    outputs[o].counts());
+                qs = quantiles(names.get(v), outputs[o], set.quantiles());
+            }
+            out.add(new VariableSummary(names.get(v), v < k ? "input" : "formula", mean(v, m), sd(v, m),
+                m.min(), m.max(), qs, hist));
+        }
+        return out;
+    }
+
+    private static int bins(Moments m, Settings set) {
+        return m.min() == m.max() ? 1 : set.histogramBins();
+    }
 
     /**
-     * Every output's quantiles and histogram, computed on up to {@code threads} threads (one
-     * output per task: each result depends only on its output's samples, so not on the threads).
+     * One output's histogram counts and raw quantile estimates ({estimate, low, high} per level),
+     * its replicates' quantiles ([level][replicate]) under the replicated methods, and the
+     * sketch's accuracy in sketch mode.
      */
-    private static OutputStats[] outputStats(Plan plan, RunOptions options, Accumulator acc, double[][] store) {
+    private record OutputStats(long[] counts, double[][] estimates, double[][] replicates,
+                               SketchSummary.Output accuracy) { }
+
+    /**
+     * Every output's {@link OutputStats}, on up to {@code threads} threads, one output per task:
+     * each depends only on its output's samples, so not on the threads.
+     */
+    private OutputStats[] outputStats(boolean samplesKept) {
         int count = plan.outputCount();
         OutputStats[] out = new OutputStats[count];
-        int threads = Math.min(options.threads(), count);
-        if (threads <= 1) {
+        int t = Math.min(threads, count);
+        if (t <= 1) {
             for (int o = 0; o < count; o++) {
-                out[o] = outputStats(plan, options, acc, store, o);
+                out[o] = outputStats(o, samplesKept);
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, Engine::daemon);
+        ExecutorService pool = Executors.newFixedThreadPool(t, Engine::daemon);
         try {
             List<Future<OutputStats>> futures = new ArrayList<>();
             for (int o = 0; o < count; o++) {
                 int output = o;
-                futures.add(pool.submit(() -> outputStats(plan, options, acc, store, output)));
+                futures.add(pool.submit(() -> outputStats(output, samplesKept)));
             }
             for (int o = 0; o < count; o++) {
                 out[o] = Engine.await(futures.get(o));
@@ -91,33 +140,25 @@ final class Summarizer {
         }
     }
 
-    private static OutputStats outputStats(Plan plan, RunOptions options, Accumulator acc, double[][] store, int o) {
+    private OutputStats outputStats(int o, boolean samplesKept) {
         Settings set = plan.scenario().settings();
-        Moments m = acc.moments[plan.outputVariable(o)];
-        int bins = binsFor(m, set);
-        double[] edges = Histogram.edges(m.min(), m.max(), bins);
-        if (acc.sketches == null) {
-            int n = (int) acc.samples;
-            double[] data = store[o];
-            long[] counts = Histogram.count(data, n, m.min(), m.max(), bins);
-            double[][] est = Quantiles.exact(options.keepSamples() ? data.clone() : data, n, levels(set),
-                set.confidence());
-            return new OutputStats(quantiles(set.quantiles(), est), new VariableSummary.HistogramData(edges, counts),
-                null);
+        Moments m = sampled.acc().moments[plan.outputVariable(o)];
+        double[] qs = set.quantiles().stream().mapToDouble(QuantileLevel::q).toArray();
+        QuantileSketch[] sketches = sampled.acc().sketches;
+        if (sketches == null) {
+            double[] data = sampled.store().column(o);
+            long[] counts = Histogram.count(data, n, m.min(), m.max(), bins(m, set));
+            double[][] reps = replicated() ? replicateQuantiles(o, qs) : null;
+            double[][] est = Quantiles.exact(samplesKept ? Arrays.copyOf(data, n) : data, n, qs, conf);
+            return new OutputStats(counts, est, reps, null);
         }
-        QuantileSketch sketch = acc.sketches[o];
-        if (sketch.count() != acc.samples) {
-            throw new IllegalStateException("sketch of " + sketch.count() + " values for " + acc.samples
-                + " merged samples");
+        QuantileSketch sketch = sketches[o];
+        if (sketch.count() != n) {
+            throw new IllegalStateException("sketch of " + sketch.count() + " values for " + n + " merged samples");
         }
-        long[] counts = Histogram.count(sketch, m.min(), m.max(), bins);
-        double[][] est = Quantiles.fromSketch(sketch, m.min(), m.max(), levels(set), set.confidence());
-        return new OutputStats(quantiles(set.quantiles(), est), new VariableSummary.HistogramData(edges, counts),
-            accuracy(plan.scenario().outputs().get(o), sketch, est));
-    }
-
-    private static double[] levels(Settings set) {
-        return set.quantiles().stream().mapToDouble(QuantileLevel::q).toArray();
+        long[] counts = Histogram.count(sketch, m.min(), m.max(), bins(m, set));
+        double[][] est = Quantiles.fromSketch(sketch, m.min(), m.max(), qs, conf);
+        return new OutputStats(counts, est, null, accuracy(plan.scenario().outputs().get(o), sketch, est));
     }
 
     /** Error bounds of the values read beside the Monte Carlo half-widths of the quantiles. */
@@ -143,15 +184,175 @@ final class Summarizer {
         return new SketchSummary.Output(name, sketch.center(), sketch.scale(), bound, half, ratio);
     }
 
-    private static int binsFor(Moments m, Settings set) {
-        return m.min() == m.max() ? 1 : set.histogramBins();
+    private boolean replicated() {
+        return layout.replicates() > 1;
     }
 
-    private static List<VariableSummary.QuantileEstimate> quantiles(List<QuantileLevel> levels, double[][] est) {
-        List<VariableSummary.QuantileEstimate> out = new ArrayList<>(est.length);
-        for (int i = 0; i < est.length; i++) {
-            out.add(new VariableSummary.QuantileEstimate(levels.get(i).label(), levels.get(i).q(),
-                new Estimate(est[i][0], est[i][1], est[i][2])));
+    private Estimate mean(int v, Moments m) {
+        if (!replicated()) {
+            return Estimate.of(m.mean(), Intervals.mean(m, conf));
+        }
+        double[] reps = new double[layout.replicates()];
+        for (int r = 0; r < reps.length; r++) {
+            reps[r] = sampled.acc().replicateMoments[r][v].mean();
+        }
+        return fromReplicates(m.mean(), reps);
+    }
+
+    private Estimate sd(int v, Moments m) {
+        if (!replicated()) {
+            return Estimate.of(m.sd(), Intervals.sd(m, conf));
+        }
+        if (m.sd() == 0) {
+            return Estimate.of(0);
+        }
+        double[] reps = new double[layout.replicates()];
+        for (int r = 0; r < reps.length; r++) {
+            reps[r] = sampled.acc().replicateMoments[r][v].sd();
+        }
+        Estimate e = fromReplicates(m.sd(), reps);
+        return new Estimate(e.value(), Math.max(0, e.low()), e.high());
+    }
+
+    /** The pooled estimate ± t(R−1)·s/√R over the replicates' estimates. */
+    private Estimate fromReplicates(double pooled, double[] reps) {
+        int r = reps.length;
+        double mean = 0;
+        for (double x : reps) {
+            mean += x / r;
+        }
+        double ss = 0;
+        for (double x : reps) {
+            ss += (x - mean) * (x - mean);
+        }
+        double half = TDistribution.of(r - 1).inverseSurvivalProbability((1 - conf) / 2) * Math.sqrt(ss / (r - 1) / r);
+        return Double.isFinite(half) ? new Estimate(pooled, pooled - half, pooled + half) : Estimate.of(pooled);
+    }
+
+    private List<VariableSummary.QuantileEstimate> quantiles(String name, OutputStats stats,
+                                                             List<QuantileLevel> levels) {
+        double[] qs = levels.stream().mapToDouble(QuantileLevel::q).toArray();
+        double[][] reps = stats.replicates();
+        double[][] est = stats.estimates();
+        List<VariableSummary.QuantileEstimate> out = new ArrayList<>(qs.length);
+        for (int i = 0; i < qs.length; i++) {
+            Estimate e = new Estimate(est[i][0], est[i][1], est[i][2]);
+            if (reps != null) {
+                e = fromReplicates(est[i][0], reps[i]);
+            }
+            double beyond = Math.min(qs[i], 1 - qs[i]) * n;
+            if (beyond < TAIL_SAMPLES) {
+                warnings.add(String.format("%s(%s) rests on %d samples beyond it (fewer than %d); "
+                    + "its estimate and interval are unreliable", levels.get(i).label(), name,
+                    (long) Math.floor(beyond), TAIL_SAMPLES));
+            }
+            out.add(new VariableSummary.QuantileEstimate(levels.get(i).label(), qs[i], e));
+        }
+        return out;
+    }
+
+    /** Each replicate's quantiles: [level][replicate]. Replicate r holds the blocks b ≡ r (mod R). */
+    private double[][] replicateQuantiles(int o, double[] qs) {
+        int reps = layout.replicates();
+        double[][] out = new double[qs.length][reps];
+        double[] column = sampled.store().column(o);
+        for (int r = 0; r < reps; r++) {
+            int size = (int) sampled.acc().replicateSamples[r];
+            double[] data = new double[size];
+            int at = 0;
+            for (long b = r; b < layout.blocks() && layout.start(b) < n; b += reps) {
+                int len = layout.length(b);
+                System.arraycopy(column, (int) layout.start(b), data, at, len);
+                at += len;
+            }
+            double[][] est = Quantiles.exact(data, size, qs, conf);
+            for (int i = 0; i < qs.length; i++) {
+                out[i][r] = est[i][0];
+            }
+        }
+        return out;
+    }
+
+    private List<ClaimSummary> claims() {
+        Scenario s = plan.scenario();
+        List<ClaimSummary> out = new ArrayList<>();
+        for (int c = 0; c < s.claims().size(); c++) {
+            Claim claim = s.claims().get(c);
+            long hits = sampled.acc().hits[c];
+            double p = (double) hits / n;
+            Estimate e;
+            if (replicated()) {
+                double[] reps = new double[layout.replicates()];
+                for (int r = 0; r < reps.length; r++) {
+                    reps[r] = (double) sampled.acc().replicateHits[r][c] / sampled.acc().replicateSamples[r];
+                }
+                Estimate raw = fromReplicates(p, reps);
+                e = new Estimate(p, Math.max(0, raw.low()), Math.min(1, raw.high()));
+            } else {
+                e = Estimate.of(p, Intervals.wilson(hits, n, conf));
+            }
+            if (Math.min(hits, n - hits) < TAIL_SAMPLES) {
+                warnings.add(String.format("claim %s holds in %d of %d samples: fewer than %d %s; "
+                    + "its probability and interval are unreliable", claim.name(), hits, n, TAIL_SAMPLES,
+                    hits < TAIL_SAMPLES ? "hits" : "misses"));
+            }
+            out.add(new ClaimSummary(claim.name(), claim.text(), hits, n, e));
+        }
+        return out;
+    }
+
+    /** Replaces the interval of each targeted mean or quantile by the confidence sequence's. */
+    private List<VariableSummary> withTargets(List<VariableSummary> vars, List<ClaimSummary> claims, Precision p) {
+        List<VariableSummary> out = new ArrayList<>(vars);
+        for (int i = 0; i < p.targets().size(); i++) {
+            Target t = p.targets().get(i);
+            if (t.kind() == Target.Kind.PROBABILITY) {
+                continue;
+            }
+            int v = plan.variableIndex(t.name());
+            VariableSummary old = out.get(v);
+            double[] cs = p.interval(i, sampled.acc(), sampled.store(), sampled.kept());
+            if (t.kind() == Target.Kind.MEAN) {
+                out.set(v, new VariableSummary(old.name(), old.kind(), new Estimate(old.mean().value(), cs[0], cs[1]),
+                    old.sd(), old.min(), old.max(), old.quantiles(), old.histogram()));
+            } else {
+                List<VariableSummary.QuantileEstimate> qs = new ArrayList<>(old.quantiles());
+                qs.replaceAll(q -> q.label().equals(t.label())
+                    ? new VariableSummary.QuantileEstimate(q.label(), q.level(),
+                        new Estimate(q.estimate().value(), cs[0], cs[1])) : q);
+                out.set(v, new VariableSummary(old.name(), old.kind(), old.mean(), old.sd(), old.min(), old.max(),
+                    qs, old.histogram()));
+            }
+        }
+        return out;
+    }
+
+    private List<ClaimSummary> claimsWithTargets(List<ClaimSummary> claims, Precision p) {
+        List<ClaimSummary> out = new ArrayList<>(claims);
+        for (int i = 0; i < p.targets().size(); i++) {
+            Target t = p.targets().get(i);
+            if (t.kind() != Target.Kind.PROBABILITY) {
+                continue;
+            }
+            for (int c = 0; c < out.size(); c++) {
+                ClaimSummary old = out.get(c);
+                if (old.name().equals(t.name())) {
+                    double[] cs = p.interval(i, sampled.acc(), sampled.store(), sampled.kept());
+                    out.set(c, new ClaimSummary(old.name(), old.expression(), old.hits(), old.samples(),
+                        new Estimate(old.probability().value(), cs[0], cs[1])));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Each target rank correlation with Spearman's correlation achieved over all samples. */
+    private List<CorrelationSummary> correlations() {
+        List<CorrelationSummary> out = new ArrayList<>();
+        for (org.mcsim.model.Correlation c : plan.scenario().correlations()) {
+            double[] a = sampled.store().column(indexOf(sampled.kept(), plan.variableIndex(c.a())));
+            double[] b = sampled.store().column(indexOf(sampled.kept(), plan.variableIndex(c.b())));
+            out.add(new CorrelationSummary(c.a(), c.b(), c.rank(), org.mcsim.stats.Spearman.of(a, b, n)));
         }
         return out;
     }

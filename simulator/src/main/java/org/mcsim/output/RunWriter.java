@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.mcsim.engine.ClaimSummary;
+import org.mcsim.engine.CorrelationSummary;
 import org.mcsim.engine.Estimate;
 import org.mcsim.engine.RunResult;
 import org.mcsim.engine.SketchSummary;
@@ -46,15 +47,28 @@ public final class RunWriter {
 
     /** Replaces {@code out/NAME/} with the run's files; leaves nothing behind on failure. */
     public static void write(RunResult r, RunInfo info, Path out, SamplesFormat samples) throws IOException {
+        write(r, info, out, samples, folder -> { });
+    }
+
+    /**
+     * Replaces {@code out/NAME/} with the run's files, after {@code beforeCommit} has added its
+     * own to the complete temporary folder (the report); leaves nothing behind on failure.
+     */
+    public static void write(RunResult r, RunInfo info, Path out, SamplesFormat samples,
+                             IoConsumer<Path> beforeCommit) throws IOException {
         RunFolder folder = RunFolder.begin(out, r.scenario().name());
         try {
             writeSummary(r, folder.file("summary.csv"));
             writeClaims(r, folder.file("claims.csv"));
             writeHistogram(r, folder.file("histogram.csv"));
+            if (!r.correlations().isEmpty()) {
+                writeCorrelations(r, folder.file("correlations.csv"));
+            }
             if (samples != null) {
                 writeSamples(r, folder.file(samples.fileName()), samples == SamplesFormat.GZ);
             }
             Files.writeString(folder.file("run.json"), runJson(r, info), StandardCharsets.UTF_8);
+            beforeCommit.accept(folder.file("run.json").getParent());
             folder.commit();
         } finally {
             folder.abort();
@@ -90,6 +104,15 @@ public final class RunWriter {
                 csv.row(c.name(), c.expression(), Numbers.format(p.value()),
                     Numbers.formatOrEmpty(p.low()), Numbers.formatOrEmpty(p.high()),
                     Long.toString(c.hits()), Long.toString(c.samples()));
+            }
+        }
+    }
+
+    static void writeCorrelations(RunResult r, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CsvWriter csv = CsvFiles.open(w, "a", "b", "target", "achieved")) {
+            for (CorrelationSummary c : r.correlations()) {
+                csv.row(c.a(), c.b(), Numbers.format(c.target()), Numbers.formatOrEmpty(c.achieved()));
             }
         }
     }
@@ -202,6 +225,7 @@ public final class RunWriter {
             root.put("quantiles", sketchJson(r.sketch()));
         }
         return root
+            .put("samples_used", r.samples())
             .put("warnings", Json.strings(r.warnings()))
             .put("inputs", inputs)
             .put("description", r.scenario().description())

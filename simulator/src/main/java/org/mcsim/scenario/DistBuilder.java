@@ -34,8 +34,7 @@ final class DistBuilder {
         }
         int before = problems.size();
         for (String name : d.family().parameterizations().get(d.alt()).required()) {
-            if (!d.params().containsKey(name) && !values.overridden(d.label() + "." + name)
-                && !(name.equals("components") && !d.components().isEmpty())) {
+            if (!d.params().containsKey(name) && !values.overridden(d.label() + "." + name)) {
                 problems.at(d.pos(), d.label() + ": missing " + name + "; " + d.family().usage());
             }
         }
@@ -129,7 +128,7 @@ final class DistBuilder {
         }
         if (!(kept >= MIN_KEPT)) {
             problems.at(at, d.label() + ".truncate: keeps a probability of " + Problems.num(kept)
-                + " of the distribution, below " + MIN_KEPT);
+                + " of the distribution, below 1e-9");
             return null;
         }
         return t;

@@ -81,6 +81,7 @@ final class DistReader {
                 problems.at(p.pos(), label + ": " + Nodes.unknown("key", p.key(), allowed));
             } else if (p.key().equals("components")) {
                 components = components(label, p);
+                params.put(p.key(), p);
             } else if (family.parameterNames().contains(p.key())) {
                 params.put(p.key(), p);
             }

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.mcsim.expr.Suggestions;
 
 /**
  * Reads the data columns of empirical inputs (scenario-format.md, {@code empirical}): a UTF-8
@@ -94,7 +95,7 @@ final class EmpiricalColumns {
             if (index < 0 || header.lastIndexOf(name) != index) {
                 String why = header.isEmpty() ? shown + " has no header row"
                     : index >= 0 ? "the column '" + name + "' appears more than once in " + shown
-                    : Nodes.unknown("column", name, header) + " in " + shown;
+                    : unknownColumn(name, header, shown);
                 reports.add(new Report(null, column.pos(), column.pos(), label + ".column: " + why));
                 return null;
             }
@@ -140,6 +141,13 @@ final class EmpiricalColumns {
                 + " is not valid CSV: " + Nodes.abbreviate(String.valueOf(e.getMessage()))));
             return null;
         }
+    }
+
+    private static String unknownColumn(String name, List<String> header, String shown) {
+        String near = Suggestions.nearest(name, header);
+        return "unknown column '" + Nodes.abbreviate(name) + "' in " + shown
+            + (near == null ? "; the columns are " + Nodes.abbreviate(String.join(", ", header))
+            : "; did you mean '" + near + "'?");
     }
 
     /** A plain decimal number, or NaN. */

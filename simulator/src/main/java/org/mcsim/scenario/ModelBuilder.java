@@ -69,8 +69,10 @@ final class ModelBuilder {
         List<String> outputs = outputs(outline.outputs());
         List<Correlation> correlations = new CorrelationCheck(values).read(outline.correlations(),
             outline.inputs(), outline);
-        if (problems.size() > before || outline.name() == null) {
-            return null;
+        boolean complete = outline.name() != null && settings != null && formulas != null && claims != null
+            && correlations != null && inputs.size() == outline.inputs().size();
+        if (problems.size() > before || !complete) {
+            return null; // an incomplete part was reported here or by OutlineReader
         }
         return new Scenario(outline.name(), outline.description(), outline.sources(), settings, constants,
             inputs, formulas, outputs, claims, correlations, variants, order);

@@ -16,10 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class NumberSyntax {
 
-    private static final String DIGITS = "[0-9]+(?:_[0-9]+)*";
-    private static final Pattern NUMBER = Pattern.compile(
-        "[+-]?(?:" + DIGITS + "(?:\\." + DIGITS + ")?|\\." + DIGITS + ")(?:[eE][+-]?" + DIGITS + ")?");
-    private static final Pattern SEXAGESIMAL = Pattern.compile("[+-]?[0-9_]+(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
+    private static final Pattern SEXAGESIMAL = Pattern.compile("[+-]?[0-9_][0-9_:.]*");
     private static final int QUOTE_LIMIT = 40;
 
     private NumberSyntax() {
@@ -49,9 +46,10 @@ public final class NumberSyntax {
      * @throws NumberFormatException with the reason and the text, when it is not such a number
      */
     public static long parseInteger(String text) {
+        String clean = check(text);
         BigDecimal d;
         try {
-            d = new BigDecimal(check(text));
+            d = new BigDecimal(clean);
         } catch (NumberFormatException e) {
             // an exponent beyond the int range: far beyond any long anyway
             throw refuse("out of the 64-bit integer range", text);
@@ -87,12 +85,11 @@ public final class NumberSyntax {
         if (lower.startsWith("0b")) {
             throw refuse("binary numbers are not accepted", text);
         }
-        if (SEXAGESIMAL.matcher(text).matches()) {
+        if (text.indexOf(':') >= 0 && SEXAGESIMAL.matcher(text).matches()) {
             throw refuse("sexagesimal numbers are not accepted", text);
         }
-        if (!NUMBER.matcher(text).matches()) {
-            boolean underscores = text.indexOf('_') >= 0
-                && NUMBER.matcher(text.replace("_", "")).matches();
+        if (!matches(text)) {
+            boolean underscores = text.indexOf('_') >= 0 && matches(text.replace("_", ""));
             throw refuse(underscores ? "underscores are allowed only between digits" : "not a number", text);
         }
         String clean = text.replace("_", "");
@@ -101,6 +98,59 @@ public final class NumberSyntax {
             throw refuse("leading zeros are not accepted (YAML 1.1 reads them as octal)", text);
         }
         return clean;
+    }
+
+    /**
+     * Whether the text is a sign, then digits with an optional fraction or a fraction alone,
+     * then an optional exponent; scanned by hand, as a regular expression with a repeated group
+     * overflows the stack on a long scalar.
+     */
+    private static boolean matches(String s) {
+        int n = s.length();
+        int i = n > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        int a = digits(s, i);
+        boolean whole = a > i;
+        i = a;
+        if (i < n && s.charAt(i) == '.') {
+            int b = digits(s, i + 1);
+            if (b == i + 1) {
+                return false;
+            }
+            i = b;
+        } else if (!whole) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int c = digits(s, i);
+            if (c == i) {
+                return false;
+            }
+            i = c;
+        }
+        return i == n;
+    }
+
+    /** The end of a run of digits from {@code i}, underscores allowed between two digits. */
+    private static int digits(String s, int i) {
+        int start = i;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            boolean between = c == '_' && i > start && isDigit(s.charAt(i - 1))
+                && i + 1 < s.length() && isDigit(s.charAt(i + 1));
+            if (!isDigit(c) && !between) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static NumberFormatException refuse(String reason, String text) {

@@ -79,7 +79,7 @@ public final class ScenarioDocument {
         ScenarioDocument doc = new ScenarioDocument(file, displayName, hash(bytes),
             text.split("\r\n|\r|\n", -1), outline);
         if (!problems.isEmpty()) {
-            new ModelBuilder(outline, doc.sourceLines, doc.columns, problems).check(Map.of(), List.of());
+            doc.check(Map.of(), problems); // to report every problem of the file at once
             problems.throwIfAny();
         }
         return doc;
@@ -99,6 +99,13 @@ public final class ScenarioDocument {
      */
     public Scenario build(Map<String, Double> overrides) throws ScenarioException {
         Problems problems = new Problems(displayName);
+        Scenario s = check(overrides, problems);
+        problems.throwIfAny();
+        return requireBuilt(s);
+    }
+
+    /** Checks the scenario and each variant; returns the scenario or null after reporting. */
+    private Scenario check(Map<String, Double> overrides, Problems problems) {
         Map<String, Double> paths = Overrides.resolve(overrides, outline,
             (k, m) -> problems.line("--set " + k + ": " + m));
         Map<String, Map<String, Double>> resolved = new LinkedHashMap<>();
@@ -117,7 +124,13 @@ public final class ScenarioDocument {
                 }
             }
         }
-        problems.throwIfAny();
+        return s;
+    }
+
+    private static Scenario requireBuilt(Scenario s) {
+        if (s == null) {
+            throw new IllegalStateException("a scenario check failed without reporting a problem");
+        }
         return s;
     }
 
@@ -145,7 +158,7 @@ public final class ScenarioDocument {
         paths.putAll(resolved.getOrDefault(variant, Map.of()));
         Scenario s = builder(problems).check(paths, variants);
         problems.throwIfAny();
-        return s;
+        return requireBuilt(s);
     }
 
     /** The variants' names, in file order. */

@@ -105,6 +105,8 @@ final class YamlSource {
             .setAllowRecursiveKeys(false)
             .setCodePointLimit(MAX_BYTES + 1)
             .build();
+        checkCharacters(text, problems);
+        problems.throwIfAny();
         try {
             scan(new Parse(settings).parseString(text), problems);
             problems.throwIfAny();
@@ -125,6 +127,25 @@ final class YamlSource {
         throw new IllegalStateException("unreachable");
     }
 
+    /**
+     * Reports the first character that YAML 1.2 does not allow in a stream (c-printable:
+     * tab, line breaks, U+0020..U+007E, U+0085, U+00A0..U+D7FF, U+E000..U+FFFD, above U+FFFF) at
+     * its own position; the library would report it at the start of its buffer.
+     */
+    private static void checkCharacters(String text, Problems problems) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85
+                || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+            if (!ok) {
+                problems.at(new LineIndex(text).pos(i), String.format(
+                    "character U+%04X is not allowed in a YAML file", c));
+                return;
+            }
+            i += Character.charCount(c);
+        }
+    }
+
     /** Reports anchors, aliases, foreign tags, extra documents and excessive depth. */
     private static void scan(Iterable<Event> events, Problems problems) {
         int depth = 0;
@@ -141,7 +162,7 @@ final class YamlSource {
                 case SequenceEnd, MappingEnd -> depth--;
                 default -> { }
             }
-            if (ev instanceof NodeEvent node && node.getAnchor().isPresent()) {
+            if (ev instanceof NodeEvent node && ev.getEventId() != Event.ID.Alias && node.getAnchor().isPresent()) {
                 problems.at(pos, "YAML anchors (&name) are not supported; write the value out");
             }
             checkTag(ev, pos, problems);

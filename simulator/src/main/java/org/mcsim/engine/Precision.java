@@ -1,0 +1,128 @@
+package org.mcsim.engine;
+
+import java.util.List;
+import org.apache.commons.numbers.arrays.Selection;
+import org.mcsim.model.Scenario;
+import org.mcsim.stats.Moments;
+
+/**
+ * The stopping rule of {@code --until}: an asymptotic confidence sequence, valid although the
+ * interval is looked at after every block (Waudby-Smith, Arbour, Sinha, Kennedy &amp; Ramdas,
+ * "Time-uniform central limit theory and asymptotic confidence sequences", Annals of Statistics,
+ * 2024, Theorem 2.2, the Robbins normal-mixture boundary): after t samples with sample standard
+ * deviation s,
+ * <pre>  half-width = s · sqrt( 2(tρ² + 1) / (t²ρ²) · ln( sqrt(tρ² + 1) / α ) ),</pre>
+ * with α = 1 − confidence and ρ chosen to make the boundary tightest at t* = the scenario's
+ * {@code settings.samples}. Means use the sample sd; claims the Bernoulli sd of the regularized
+ * proportion (hits+1)/(t+2); a quantile q takes the order statistics whose ranks are t(q ∓ w),
+ * w the half-width of the sequence for the proportion of samples below it (sd √(q(1−q))).
+ *
+ * <p>Means and claims are checked after every block; quantiles, which need a selection over all
+ * samples so far, when the sample count has grown by 10% since their last check. The schedule
+ * depends only on the block count, so the stopping point is the same for any thread count.
+ */
+final class Precision {
+    private final List<Target> targets;
+    private final Plan plan;
+    private final double alpha;
+    private final double rho2;
+    private final int[] index;
+    private long lastQuantileCheck;
+
+    Precision(List<Target> targets, Plan plan) {
+        this.targets = List.copyOf(targets);
+        this.plan = plan;
+        Scenario s = plan.scenario();
+        this.alpha = 1 - s.settings().confidence();
+        double l = -2 * Math.log(alpha);
+        this.rho2 = (l + Math.log(l + 1)) / s.settings().samples();
+        this.index = new int[targets.size()];
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            index[i] = t.kind() == Target.Kind.PROBABILITY
+                ? s.claims().stream().map(c -> c.name()).toList().indexOf(t.name())
+                : plan.variableIndex(t.name());
+        }
+    }
+
+    /** Half-width of the sequence for a mean after t samples of standard deviation s. */
+    double halfWidth(double sd, long t) {
+        double tr = t * rho2;
+        return sd * Math.sqrt(2 * (tr + 1) / (t * tr) * Math.log(Math.sqrt(tr + 1) / alpha));
+    }
+
+    /** True when every target is met after the merged state {@code acc}. */
+    boolean met(Accumulator acc, Store store, int[] keptVariables) {
+        long t = acc.samples;
+        boolean quantiles = false;
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            if (target.kind() == Target.Kind.QUANTILE) {
+                quantiles = true;
+            } else if (interval(i, acc, null, null)[2] > target.halfWidth()) {
+                return false;
+            }
+        }
+        if (!quantiles) {
+            return true;
+        }
+        if (t < lastQuantileCheck * 1.1) {
+            return false;
+        }
+        lastQuantileCheck = t;
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).kind() == Target.Kind.QUANTILE
+                && interval(i, acc, store, keptVariables)[2] > targets.get(i).halfWidth()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {low, high, half-width} of target i's sequence; half-width infinite while undefined. */
+    double[] interval(int i, Accumulator acc, Store store, int[] keptVariables) {
+        Target target = targets.get(i);
+        long t = acc.samples;
+        switch (target.kind()) {
+            case PROBABILITY -> {
+                double p = (double) acc.hits[index[i]] / t;
+                double reg = (acc.hits[index[i]] + 1.0) / (t + 2.0);
+                double h = halfWidth(Math.sqrt(reg * (1 - reg)), t);
+                return new double[] {Math.max(0, p - h), Math.min(1, p + h), h};
+            }
+            case MEAN -> {
+                Moments m = acc.moments[index[i]];
+                double h = t < 2 ? Double.POSITIVE_INFINITY : halfWidth(m.sd(), t);
+                return new double[] {m.mean() - h, m.mean() + h, h};
+            }
+            default -> {
+                return quantileInterval(target.level(), t, column(store, keptVariables, index[i]));
+            }
+        }
+    }
+
+    private static double[] column(Store store, int[] kept, int variable) {
+        for (int o = 0; o < kept.length; o++) {
+            if (kept[o] == variable) {
+                return store.column(o);
+            }
+        }
+        throw new IllegalStateException("variable " + variable + " is not kept");
+    }
+
+    private double[] quantileInterval(double q, long t, double[] data) {
+        double w = halfWidth(Math.sqrt(q * (1 - q)), t);
+        long lo = (long) Math.floor(t * (q - w));
+        long hi = (long) Math.ceil(t * (q + w));
+        if (lo < 0 || hi > t - 1) {
+            return new double[] {Double.NaN, Double.NaN, Double.POSITIVE_INFINITY};
+        }
+        double[] copy = java.util.Arrays.copyOf(data, (int) t);
+        Selection.select(copy, new int[] {(int) lo, (int) hi});
+        return new double[] {copy[(int) lo], copy[(int) hi], (copy[(int) hi] - copy[(int) lo]) / 2};
+    }
+
+    List<Target> targets() {
+        return targets;
+    }
+}

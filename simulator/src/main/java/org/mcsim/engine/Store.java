@@ -1,0 +1,50 @@
+package org.mcsim.engine;
+
+import java.util.Arrays;
+
+/**
+ * Every sample of the kept variables, in sample order, for exact quantiles, histograms and
+ * samples.csv. Grows by doubling up to the run's sample count (so a run stopped early by
+ * {@code --until} holds only what it drew). Grown only by the merging thread between waves;
+ * workers write disjoint slices.
+ */
+final class Store {
+    private static final int INITIAL = 1 << 20;
+
+    private final long ceiling;
+    private double[][] columns;
+
+    Store(int variables, long ceiling) {
+        this.ceiling = ceiling;
+        this.columns = new double[variables][(int) Math.min(ceiling, INITIAL)];
+    }
+
+    /** Makes room for the first {@code samples} samples. */
+    void ensure(long samples) {
+        int cap = columns.length == 0 ? 0 : columns[0].length;
+        if (samples <= cap) {
+            return;
+        }
+        long grown = Math.min(ceiling, Math.max(samples, 2L * cap));
+        for (int v = 0; v < columns.length; v++) {
+            columns[v] = Arrays.copyOf(columns[v], (int) grown);
+        }
+    }
+
+    double[] column(int variable) {
+        return columns[variable];
+    }
+
+    int variables() {
+        return columns.length;
+    }
+
+    /** The columns trimmed to {@code n} samples (copies only when longer). */
+    double[][] trimmed(long n) {
+        double[][] out = new double[columns.length][];
+        for (int v = 0; v < columns.length; v++) {
+            out[v] = columns[v].length == n ? columns[v] : Arrays.copyOf(columns[v], (int) n);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,143 @@
+package org.mcsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mcsim.scenario.Scenarios.HEAD;
+import static org.mcsim.scenario.Scenarios.errors;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile files are refused within seconds with positioned messages. */
+class HostileInputTest {
+
+    private static final Duration FEW_SECONDS = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private List<String> refusedQuickly(String text) {
+        return assertTimeoutPreemptively(FEW_SECONDS, () -> errors(dir, text));
+    }
+
+    @Test
+    void aliasesAndAnchorsAreRefusedAtTheirPositions() {
+        assertEquals(List.of("s.yaml:4:4: YAML anchors (&name) are not supported; write the value out",
+                "s.yaml:5:4: YAML aliases (*name) are not supported; write the value out"),
+            refusedQuickly(HEAD + "a: &x [1]\nb: *x\n"));
+    }
+
+    @Test
+    void billionLaughsIsRefusedBeforeExpansion() {
+        StringBuilder sb = new StringBuilder(HEAD + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 30; i++) {
+            sb.append("a").append(i).append(": &a").append(i).append(" [");
+            sb.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+        }
+        List<String> e = refusedQuickly(sb.toString());
+        assertEquals("s.yaml:4:5: YAML anchors (&name) are not supported; write the value out", e.get(0));
+        assertEquals(30 + 290, e.size());
+    }
+
+    @Test
+    void deepFlowNestingIsRefused() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        List<String> e = refusedQuickly(HEAD + "description: " + deep + "\n");
+        assertEquals(List.of("s.yaml:4:63: nested deeper than 50 levels"), e);
+    }
+
+    @Test
+    void deepBlockNestingIsRefused() {
+        StringBuilder sb = new StringBuilder(HEAD + "description:\n");
+        for (int i = 1; i <= 2000; i++) {
+            sb.append(" ".repeat(i)).append("k:\n");
+        }
+        List<String> e = refusedQuickly(sb.toString());
+        assertEquals(1, e.size());
+        assertTrue(e.get(0).endsWith(": nested deeper than 50 levels"), e.get(0));
+    }
+
+    @Test
+    void megabyteLineIsHandled() {
+        String big = "x".repeat(1 << 20);
+        // YAML limits implicit keys to 1024 characters
+        List<String> k = refusedQuickly(HEAD + big + ": 1\n");
+        assertEquals(List.of("s.yaml:4:1048577: invalid YAML: could not find expected ':' (while scanning a simple key)"), k);
+        String d = assertTimeoutPreemptively(FEW_SECONDS,
+            () -> Scenarios.build(dir, HEAD + "description: " + big + "\n").description());
+        assertEquals(big, d);
+        List<String> e = refusedQuickly(HEAD + "formulas:\n  f: " + "x + ".repeat(1 << 18) + "\n");
+        assertTrue(e.get(0).startsWith("s.yaml:5:"), e.get(0));
+        List<String> n = refusedQuickly(HEAD + "constants:\n  c: " + "1_".repeat(1 << 19) + "x\n");
+        assertEquals(List.of("s.yaml:5:3: c: not a number: '" + "1_".repeat(20) + "...'"), n);
+    }
+
+    @Test
+    void manyUnknownNamesAreReportedQuickly() {
+        StringBuilder sb = new StringBuilder(HEAD + "formulas:\n  f: max(x");
+        for (int i = 0; i < 20_000; i++) {
+            sb.append(", longname").append(i);
+        }
+        List<String> e = refusedQuickly(sb.append(")\n").toString());
+        assertEquals(20_000, e.size());
+    }
+
+    @Test
+    void longFormulaChainIsOrderedWithoutRecursion() throws Exception {
+        StringBuilder sb = new StringBuilder(HEAD + "formulas:\n");
+        for (int i = 50_000; i > 0; i--) {
+            sb.append("  f").append(i).append(": f").append(i - 1).append(" + 1\n");
+        }
+        sb.append("  f0: x\n");
+        var s = assertTimeoutPreemptively(FEW_SECONDS, () -> Scenarios.build(dir, sb.toString()));
+        assertEquals("f0", s.evaluationOrder().get(0));
+        assertEquals("f50000", s.evaluationOrder().get(50_000));
+    }
+
+    @Test
+    void customTagsAndSecondDocumentsAreRefused() {
+        assertEquals(List.of("s.yaml:5:6: YAML tag '!x' is not supported (quote a formula that starts with '!')"),
+            refusedQuickly(HEAD + "formulas:\n  f: !x y\n"));
+        assertEquals(List.of("s.yaml:4:1: a scenario is one YAML document; found a second one"),
+            refusedQuickly(HEAD + "---\nname: u\n"));
+    }
+
+    @Test
+    void fileAbove8MiBIsRefused() throws Exception {
+        Path p = dir.resolve("big.yaml");
+        Files.write(p, new byte[(8 << 20) + 1]);
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+            () -> ScenarioDocument.read(p, "big.yaml"));
+        assertEquals(List.of("big.yaml:1:1: the file is larger than 8 MiB; a scenario must be smaller"), e.lines());
+    }
+
+    @Test
+    void tabsAndControlCharactersAreSyntaxErrors() {
+        List<String> e = refusedQuickly("name: t\n\tinputs: 1\n");
+        assertEquals(1, e.size());
+        assertTrue(e.get(0).startsWith("s.yaml:2:1: invalid YAML: "), e.get(0));
+        e = refusedQuickly("name: t\nx: é\u0001\n");
+        assertEquals(List.of("s.yaml:2:5: character U+0001 is not allowed in a YAML file"), e);
+        assertTrue(e.stream().noneMatch(l -> l.contains("Exception")), e.toString());
+    }
+
+    @Test
+    void correlationsOverManyInputsAreCheckedQuickly() throws Exception {
+        StringBuilder sb = new StringBuilder("name: t\ninputs:\n");
+        for (int i = 0; i < 300; i++) {
+            sb.append("  u").append(i).append(": {dist: uniform, min: 0, max: 1}\n");
+        }
+        sb.append("correlations:\n");
+        for (int i = 1; i < 300; i++) {
+            sb.append("  - {between: [u0, u").append(i).append("], rank: 0.01}\n");
+        }
+        var s = assertTimeoutPreemptively(FEW_SECONDS, () -> Scenarios.build(dir, sb.toString(), Map.of()));
+        assertEquals(299, s.correlations().size());
+    }
+}
