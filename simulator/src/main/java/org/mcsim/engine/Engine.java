@@ -196,6 +196,10 @@ public final class Engine {
         int threads = (int) Math.min(requestedThreads, blocks);
         Accumulator acc = new Accumulator(plan, layout);
         Store store = kept == null ? null : new Store(kept.length, layout.samples());
+        if (store != null && precision == null) {
+            // Every sample will be drawn: one allocation instead of copies while doubling.
+            store.ensure(layout.samples());
+        }
         BlockWorker[] workers = new BlockWorker[threads];
         for (int t = 0; t < threads; t++) {
             workers[t] = new BlockWorker(plan, layout, fill, kept == null ? new int[0] : kept, store);
