@@ -100,7 +100,7 @@ final class Summarizer {
         for (int r = 0; r < reps.length; r++) {
             reps[r] = sampled.acc().replicateMoments[r][v].mean();
         }
-        return fromReplicates(m.mean(), reps);
+        return fromReplicates(m.mean(), reps, 0);
     }
 
     private Estimate sd(int v, Moments m) {
@@ -114,12 +114,19 @@ final class Summarizer {
         for (int r = 0; r < reps.length; r++) {
             reps[r] = sampled.acc().replicateMoments[r][v].sd();
         }
-        Estimate e = fromReplicates(m.sd(), reps);
-        return new Estimate(e.value(), Math.max(0, e.low()), e.high());
+        Estimate e = fromReplicates(m.sd(), reps, 0);
+        // s² (divisor n−1) overstates σ² by up to the factor n/(n−1) when the method estimates the
+        // mean almost exactly (a stratified input alone): a bias of order σ/(2n) that the replicates'
+        // spread, small under LHS and Sobol, does not cover; the low end is extended by it.
+        double divisorBias = m.sd() * (1 - Math.sqrt((n - 1.0) / n));
+        return new Estimate(e.value(), Math.max(0, e.low() - divisorBias), e.high());
     }
 
-    /** The pooled estimate ± t(R−1)·s/√R over the replicates' estimates. */
-    private Estimate fromReplicates(double pooled, double[] reps) {
+    /**
+     * The pooled estimate ± t(R−1)·s/√R over the replicates' estimates, s² at least
+     * {@code varianceFloor}.
+     */
+    private Estimate fromReplicates(double pooled, double[] reps, double varianceFloor) {
         int r = reps.length;
         double mean = 0;
         for (double x : reps) {
@@ -129,7 +136,8 @@ final class Summarizer {
         for (double x : reps) {
             ss += (x - mean) * (x - mean);
         }
-        double half = TDistribution.of(r - 1).inverseSurvivalProbability((1 - conf) / 2) * Math.sqrt(ss / (r - 1) / r);
+        double half = TDistribution.of(r - 1).inverseSurvivalProbability((1 - conf) / 2)
+            * Math.sqrt(Math.max(ss / (r - 1), varianceFloor) / r);
         return Double.isFinite(half) ? new Estimate(pooled, pooled - half, pooled + half) : Estimate.of(pooled);
     }
 
@@ -137,12 +145,18 @@ final class Summarizer {
                                                              List<QuantileLevel> levels) {
         double[] qs = levels.stream().mapToDouble(QuantileLevel::q).toArray();
         double[][] reps = replicated() ? replicateQuantiles(o, qs) : null;
-        double[][] est = Quantiles.exact(data, n, qs, conf);
+        double[][] est = Quantiles.exact(data, n, reps == null ? qs : withHazenLevels(qs), conf);
         List<VariableSummary.QuantileEstimate> out = new ArrayList<>(qs.length);
         for (int i = 0; i < qs.length; i++) {
             Estimate e = new Estimate(est[i][0], est[i][1], est[i][2]);
             if (reps != null) {
-                e = fromReplicates(est[i][0], reps[i]);
+                e = fromReplicates(est[i][0], reps[i], 0);
+                // Type 7 is biased by about (1/2 − q)/n in probability under stratified sampling,
+                // where Hazen's type 5 (position nq − 1/2) is not (Hyndman & Fan 1996); at small n
+                // that bias is comparable with the replicates' spread, so the interval is extended
+                // to cover the same interval around the type-5 estimate.
+                double shift = est[qs.length + i][0] - est[i][0];
+                e = new Estimate(e.value(), Math.min(e.low(), e.low() + shift), Math.max(e.high(), e.high() + shift));
             }
             double beyond = Math.min(qs[i], 1 - qs[i]) * n;
             if (beyond < TAIL_SAMPLES) {
@@ -151,6 +165,15 @@ final class Summarizer {
                     (long) Math.floor(beyond), TAIL_SAMPLES));
             }
             out.add(new VariableSummary.QuantileEstimate(levels.get(i).label(), qs[i], e));
+        }
+        return out;
+    }
+
+    /** The levels, then for each the type-7 level at which type 7 gives the type-5 (Hazen) estimate. */
+    private double[] withHazenLevels(double[] qs) {
+        double[] out = java.util.Arrays.copyOf(qs, 2 * qs.length);
+        for (int i = 0; i < qs.length; i++) {
+            out[qs.length + i] = n < 2 ? qs[i] : Math.min(1, Math.max(0, (n * qs[i] - 0.5) / (n - 1.0)));
         }
         return out;
     }
@@ -190,7 +213,13 @@ final class Summarizer {
                 for (int r = 0; r < reps.length; r++) {
                     reps[r] = (double) sampled.acc().replicateHits[r][c] / sampled.acc().replicateSamples[r];
                 }
-                Estimate raw = fromReplicates(p, reps);
+                // A replicate's proportion is a multiple of 1/m (m its samples). Under LHS or Sobol
+                // a claim on one input then takes, in a replicate of one block, one of the two grid
+                // points around its expectation, so the replicates' spread can be zero while the
+                // error is not; each replicate's variance is taken to be at least that of a
+                // variable on two adjacent grid points at most, 1/(4m²) (Popoviciu's inequality).
+                double m = (double) n / reps.length;
+                Estimate raw = fromReplicates(p, reps, 1 / (4 * m * m));
                 e = new Estimate(p, Math.max(0, raw.low()), Math.min(1, raw.high()));
             } else {
                 e = Estimate.of(p, Intervals.wilson(hits, n, conf));
