@@ -43,6 +43,7 @@ class RunCommandTest {
         Path out = dir.resolve("out");
         Cli r = Cli.run("run", f.toString(), "-o", out.toString(), "--threads", "2");
         assertEquals(0, r.status, r.toString());
+        assertEquals("", r.err, "no progress or warning when stderr is not a terminal");
         Path folder = out.resolve("demo");
         List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
         assertEquals("variable,kind,statistic,estimate,mc_low,mc_high", summary.get(0));
