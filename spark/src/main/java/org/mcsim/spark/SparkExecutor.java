@@ -16,14 +16,23 @@ import org.mcsim.engine.RunFailedException;
  * on the executor), and the ranges come back in partition order, that is in block order, for
  * the engine to merge. Executors only compute; the driver merges, summarizes and writes.
  *
- * <p>Without precision targets a run is one wave, so one Spark job; under {@code --until} a wave
- * is 16 blocks per partition, so that few blocks are computed beyond the stopping point.
+ * <p>A wave is one Spark job of {@code partitions} tasks: 256 blocks per task, or 16 under
+ * {@code --until}, so that few blocks are computed beyond the stopping point. The driver merges
+ * a wave while nothing runs on the cluster; at 256 blocks per task that pause is short beside
+ * the computing.
  *
  * <p>Used from the driver's merging thread only. The executor starts the application's Spark
  * context (from spark-submit's settings, if any) and {@link #close} stops it.
  */
 final class SparkExecutor implements BlockExecutor {
-    private static final int BLOCKS_PER_PARTITION_PER_WAVE = 16;
+    /** Under precision targets: few blocks computed beyond the stopping point. */
+    private static final int BLOCKS_PER_PARTITION_PER_EARLY_WAVE = 16;
+    /**
+     * Otherwise: 256 blocks (512k samples) per task, so that a job's results, which the driver
+     * holds twice for a moment (received, then copied into the run's store), stay small beside the
+     * run's own store, at one job's scheduling (tens of milliseconds) per wave.
+     */
+    private static final int BLOCKS_PER_PARTITION_PER_WAVE = 256;
 
     private final JavaSparkContext context;
     private final int partitions;
@@ -67,7 +76,7 @@ final class SparkExecutor implements BlockExecutor {
 
     @Override
     public long wave(long blocks, boolean stopsEarly) {
-        return stopsEarly ? (long) partitions * BLOCKS_PER_PARTITION_PER_WAVE : blocks;
+        return (long) partitions * (stopsEarly ? BLOCKS_PER_PARTITION_PER_EARLY_WAVE : BLOCKS_PER_PARTITION_PER_WAVE);
     }
 
     @Override
