@@ -47,7 +47,7 @@ public class SamplerBenchmark {
     @Setup
     public void setUp() {
         sampler = Samplers.of(dist(family));
-        rng = RandomSource.XO_RO_SHI_RO_256_PP.create(42L);
+        rng = RandomSource.XO_SHI_RO_256_PP.create(42L);
         out = new double[BLOCK];
         u = new double[BLOCK];
         for (int i = 0; i < BLOCK; i++) {

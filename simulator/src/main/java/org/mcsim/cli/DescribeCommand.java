@@ -23,9 +23,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcsim describe}: the inputs with their exact quantiles, the formula graph, the claims. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-    description = {"Prints each input (distribution, parameters, unit, source, and its exact mean,",
-        "p5, p50, p95), each formula with the names it uses, and the claims. Samples nothing.",
-        "", "Example:", "  mcsim describe scenarios/deepseek/fleet-tco.yaml --set years=5"})
+    header = "Show inputs with exact quantiles, the formula graph and the claims.",
+    description = {
+        "Prints each input (distribution, parameters, unit, source, and its exact mean, p5, p50, "
+        + "p95), each formula with the names it uses, and the claims. Samples nothing.",
+        "",
+        "Example:",
+        "  mcsim describe scenarios/deepseek/fleet-tco.yaml --set years=5"})
 final class DescribeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO.yaml", description = "The scenario file.")

@@ -9,12 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-        "Monte Carlo uncertainty simulator: turns a scenario of input distributions and formulas",
-        "into output distributions, claim probabilities and their Monte Carlo errors.",
+        "Monte Carlo uncertainty simulator: turns a scenario of input distributions and formulas "
+        + "into output distributions, claim probabilities and their Monte Carlo errors.",
         "",
         "Example:",
         "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6"},
-    subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class,
+    subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class, CompareCommand.class,
+        ReportCommand.class, SensitivityCommand.class, SweepCommand.class, SolveCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -23,7 +24,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** Runs mcsim with {@code args} and exits with its status. */

@@ -18,6 +18,7 @@ import org.mcsim.engine.Target;
 import org.mcsim.model.Scenario;
 import org.mcsim.output.RunInfo;
 import org.mcsim.output.RunWriter;
+import org.mcsim.report.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,9 +27,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcsim run}: samples each scenario and writes its run folder (cli.md, run). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Samples each scenario and replaces OUT/NAME/ with summary.csv, claims.csv,",
-        "histogram.csv, run.json (and samples.csv with --write-samples).",
-        "", "Example:", "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6 --set years=5"})
+    header = "Sample scenarios and write their run folders.",
+    description = {
+        "Samples each scenario and replaces OUT/NAME/ with summary.csv, claims.csv, "
+        + "histogram.csv, run.json (and samples.csv with --write-samples).",
+        "",
+        "Example:",
+        "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6 --set years=5"})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SCENARIO.yaml", description = "Scenario files.")
@@ -50,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
             "(repeatable): P(CLAIM)+-H, mean(VAR)+-H or p<100q>(VAR)+-H, e.g. --until 'P(400x)+-0.005'.",
             "The ceiling is -n, else 100 x settings.samples."})
     List<Target> until = List.of();
+
+    @Option(names = "--report", description = "Also write report.html and its PNG charts into the run folder.")
+    boolean report;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -148,7 +156,11 @@ final class RunCommand implements Callable<Integer> {
             RunResult r = Engine.run(plan, new RunOptions(samples, options.threads,
                 writeSamples != null, ProgressPrinter.of(err, s.name(), options.quiet)).withUntil(until), executor);
             RunInfo info = new RunInfo(l.given(), l.document().sha256(), Version.get(), executor.name(), started);
-            RunWriter.write(r, info, options.out, writeSamples);
+            RunWriter.write(r, info, options.out, writeSamples, folder -> {
+                if (report) {
+                    Report.write(folder);
+                }
+            });
             r.warnings().forEach(w -> err.println(l.given() + ": warning: " + w));
             if (!options.quiet) {
                 Table.print(r, out);

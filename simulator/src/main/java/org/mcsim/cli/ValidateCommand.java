@@ -11,9 +11,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcsim validate}: every check that run makes before sampling; samples nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Checks scenario files (empirical files, correlations and every variant included)",
-        "without sampling. Prints 'ok NAME' per valid file; exits 1 if any file is invalid.",
-        "", "Example:", "  mcsim validate scenarios/deepseek/*.yaml"})
+    header = "Check scenario files without sampling.",
+    description = {
+        "Checks scenario files (empirical files, correlations and every variant included) without "
+        + "sampling. Prints 'ok NAME' per valid file; exits 1 if any file is invalid.",
+        "",
+        "Example:",
+        "  mcsim validate scenarios/deepseek/*.yaml"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SCENARIO.yaml", description = "Scenario files.")

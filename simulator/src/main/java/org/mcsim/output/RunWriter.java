@@ -46,6 +46,15 @@ public final class RunWriter {
 
     /** Replaces {@code out/NAME/} with the run's files; leaves nothing behind on failure. */
     public static void write(RunResult r, RunInfo info, Path out, SamplesFormat samples) throws IOException {
+        write(r, info, out, samples, folder -> { });
+    }
+
+    /**
+     * Replaces {@code out/NAME/} with the run's files, after {@code beforeCommit} has added its
+     * own to the complete temporary folder (the report); leaves nothing behind on failure.
+     */
+    public static void write(RunResult r, RunInfo info, Path out, SamplesFormat samples,
+                             IoConsumer<Path> beforeCommit) throws IOException {
         RunFolder folder = RunFolder.begin(out, r.scenario().name());
         try {
             writeSummary(r, folder.file("summary.csv"));
@@ -58,6 +67,7 @@ public final class RunWriter {
                 writeSamples(r, folder.file(samples.fileName()), samples == SamplesFormat.GZ);
             }
             Files.writeString(folder.file("run.json"), runJson(r, info), StandardCharsets.UTF_8);
+            beforeCommit.accept(folder.file("run.json").getParent());
             folder.commit();
         } finally {
             folder.abort();

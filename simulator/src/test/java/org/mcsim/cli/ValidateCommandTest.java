@@ -64,4 +64,16 @@ class ValidateCommandTest {
         assertTrue(version.out.startsWith("mcsim "), version.out);
         assertEquals(2, Cli.run().status, "a command is required");
     }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        for (String command : new String[] {"run", "validate", "describe", "compare", "report", "sensitivity",
+            "sweep", "solve"}) {
+            Cli help = Cli.run(command, "--help");
+            assertEquals(0, help.status, command);
+            assertTrue(help.out.contains("Example:") && help.out.contains("  mcsim " + command + " "),
+                command + " --help shows an example:\n" + help.out);
+            assertTrue(Cli.run("--help").out.contains("  " + command + " "), command + " is listed");
+        }
+    }
 }

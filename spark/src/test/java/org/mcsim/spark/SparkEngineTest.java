@@ -121,6 +121,35 @@ class SparkEngineTest {
         assertTrue(Files.notExists(dir.resolve("b")), "a failed run leaves nothing under OUT");
     }
 
+    /** Runs a command with {@code args}, locally and on Spark, and compares the files it writes. */
+    private void assertSameOnSpark(List<String> files, String... args) throws IOException {
+        for (String engine : List.of("local", "spark")) {
+            List<String> a = new ArrayList<>(List.of(args));
+            a.addAll(List.of("-o", dir.resolve(engine).toString(), "--quiet", "--threads", "2"));
+            if (engine.equals("spark")) {
+                a.addAll(List.of("--engine", "spark", "--master", "local[2]", "--partitions", "3"));
+            }
+            Run r = mcsim(a.toArray(String[]::new));
+            assertEquals(0, r.status(), r.err());
+        }
+        for (String f : files) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("local").resolve(f)),
+                Files.readAllBytes(dir.resolve("spark").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void compareSweepAndSensitivityDistributeTheirRunsWithTheSameBytes() throws IOException {
+        String f = scenario().toString();
+        Files.writeString(dir.resolve("fleet.yaml"), SCENARIO + "variants:\n  long: {years: 5}\n",
+            StandardCharsets.UTF_8);
+        assertSameOnSpark(List.of("compare/summary.csv", "compare/claims.csv"), "compare", f, "-n", "20000");
+        assertSameOnSpark(List.of("fleet/sweep.csv", "fleet/sweep-claims.csv"), "sweep", f, "-n", "10000",
+            "--vary", "power.mean=600:800:3");
+        assertSameOnSpark(List.of("fleet/sensitivity.csv"), "sensitivity", f, "--output", "cost", "-n", "4000",
+            "--indices", "rank");
+    }
+
     @Test
     void wavesAreCutIntoContiguousRangesInOrder() {
         List<long[]> r = SparkExecutor.split(10, 11, 3);

@@ -1,0 +1,134 @@
+package org.mcsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mcsim.engine.BlockExecutor;
+import org.mcsim.engine.Estimate;
+import org.mcsim.engine.RunFailedException;
+import org.mcsim.expr.Suggestions;
+import org.mcsim.model.Scenario;
+import org.mcsim.output.SensitivityWriter;
+import org.mcsim.sensitivity.Indices;
+import org.mcsim.sensitivity.InputIndices;
+import org.mcsim.sensitivity.SensitivityAnalysis;
+import org.mcsim.sensitivity.SensitivityResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mcsim sensitivity}: which inputs drive one output (cli.md, sensitivity). */
+@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+    header = "Rank inputs by influence: rank correlation, tornado, Sobol indices.",
+    description = {
+        "Ranks the inputs by their influence on one output: Spearman rank correlation, the "
+        + "tornado's two ends, first-order and total Sobol indices (Saltelli design, N·(k+2) "
+        + "evaluations). Writes OUT/NAME/sensitivity.csv; other files in the folder stay.",
+        "",
+        "Example:",
+        "  mcsim sensitivity scenarios/deepseek/fleet-tco.yaml --output ratio -n 20000"})
+final class SensitivityCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
+    String file;
+
+    @Option(names = "--output", required = true, paramLabel = "NAME", description = "The output to analyse.")
+    String output;
+
+    @Option(names = "--indices", paramLabel = "all|rank|tornado|sobol", converter = IndicesConverter.class,
+        description = "Which indices (default: all).")
+    Indices indices = Indices.ALL;
+
+    @Mixin
+    SamplingOptions options;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** {@code --indices}. */
+    static final class IndicesConverter implements CommandLine.ITypeConverter<Indices> {
+        @Override
+        public Indices convert(String text) {
+            Indices i = Indices.parse(text);
+            if (i == null) {
+                throw new CommandLine.TypeConversionException("expected all, rank, tornado or sobol, got '" + text + "'");
+            }
+            return i;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        StressOptions.checkThreads(spec, options);
+        engineOptions.check(spec.commandLine());
+        ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
+        if (l == null) {
+            return 1;
+        }
+        Scenario s = l.scenario().withSettings(options.apply(l.scenario().settings()));
+        if (s.formula(output) == null && !s.outputs().contains(output)) {
+            List<String> known = new ArrayList<>(s.outputs());
+            s.formulas().forEach(f -> known.add(f.name()));
+            String near = Suggestions.nearest(output, known);
+            err.println(file + ": --output " + output + ": unknown output"
+                + (near == null ? "" : "; did you mean '" + near + "'?"));
+            return 1;
+        }
+        try (BlockExecutor executor = engineOptions.open(options.threads)) {
+            SensitivityResult r = SensitivityAnalysis.run(engineOptions.plan(s, l.document(), options.overrides(), null),
+                output, indices, s.settings().samples(), executor);
+            if (r.note() != null) {
+                err.println(file + ": " + r.note());
+            }
+            SensitivityWriter.write(r, options.out, s.name());
+            if (!options.quiet) {
+                print(s, r, out);
+            }
+            return 0;
+        } catch (RunFailedException e) {
+            err.println(file + ": " + e.getMessage());
+        } catch (IOException e) {
+            err.println(options.out.resolve(s.name()) + ": cannot write: " + e.getMessage());
+        }
+        if (options.debug) {
+            new Exception("stack trace (--debug)").printStackTrace(err);
+        }
+        return 1;
+    }
+
+    /** The tornado as a table, inputs in the file's order of importance. */
+    private static void print(Scenario s, SensitivityResult r, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s: sensitivity of %s (N = %d, %d evaluations, seed %d)%n", s.name(), r.output(),
+            s.settings().samples(), r.evaluations(), s.settings().seed());
+        if (!Double.isNaN(r.mean())) {
+            out.printf(Locale.ROOT, "  mean %s; tornado ends: mean of %s with the input in its lowest / highest 10%%%n",
+                Table.human(r.mean()), r.output());
+        }
+        out.printf(Locale.ROOT, "  %-18s %10s %10s %10s %8s %8s %8s%n", "input", "mean_low", "mean_high", "swing",
+            "rank", "S_first", "S_total");
+        for (InputIndices in : r.inputs()) {
+            out.printf(Locale.ROOT, "  %-18s %10s %10s %10s %8s %8s %8s%n", in.input(), human(in.meanLow()),
+                human(in.meanHigh()), Double.isNaN(in.swing()) ? "-" : Table.human(in.swing()),
+                fixed(in.rankCorrelation()), fixed(in.sobolFirst()), fixed(in.sobolTotal()));
+        }
+        out.flush();
+    }
+
+    private static String human(Estimate e) {
+        return e == null || Double.isNaN(e.value()) ? "-" : Table.human(e.value());
+    }
+
+    private static String fixed(Estimate e) {
+        return e == null || Double.isNaN(e.value()) ? "-" : String.format(Locale.ROOT, "%.3f", e.value());
+    }
+}

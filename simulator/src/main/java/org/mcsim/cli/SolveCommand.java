@@ -1,0 +1,138 @@
+package org.mcsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mcsim.engine.Estimate;
+import org.mcsim.output.Numbers;
+import org.mcsim.output.SolveWriter;
+import org.mcsim.scenario.NumberSyntax;
+import org.mcsim.sensitivity.NoRootException;
+import org.mcsim.sensitivity.PointException;
+import org.mcsim.sensitivity.Solution;
+import org.mcsim.sensitivity.Solver;
+import org.mcsim.sensitivity.Target;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mcsim solve}: the parameter value at which a target holds (cli.md, solve). */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+    header = "Find the parameter value at which a target holds.",
+    description = {
+        "Finds, on common random numbers, the value of one parameter in [LO, HI] at which a "
+        + "target holds, with the Monte Carlo interval of that value; writes OUT/NAME/solve.csv.",
+        "",
+        "Example:",
+        "  mcsim solve fleet.yaml --vary share.mode --between 0.1:0.9 --target 'P(400x)=0.5'"})
+final class SolveCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
+    String file;
+
+    @Option(names = "--vary", required = true, paramLabel = "NAME.PARAM",
+        description = "The parameter to solve for (a constant: NAME).")
+    String key;
+
+    @Option(names = "--between", required = true, paramLabel = "LO:HI", converter = RangeConverter.class,
+        description = "The range to search.")
+    Range range;
+
+    @Option(names = "--target", required = true, paramLabel = "STAT(VAR)=VALUE", converter = TargetConverter.class,
+        description = "mean(VAR)=V, p<100q>(VAR)=V for an output, or P(CLAIM)=V.")
+    Target target;
+
+    @Mixin
+    SamplingOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** A search range, {@code lo < hi}. */
+    record Range(double lo, double hi) { }
+
+    /** {@code --between LO:HI} with LO &lt; HI. */
+    static final class RangeConverter implements CommandLine.ITypeConverter<Range> {
+        @Override
+        public Range convert(String text) {
+            String[] parts = text.split(":", -1);
+            if (parts.length != 2) {
+                throw new CommandLine.TypeConversionException("expected LO:HI, got '" + text + "'");
+            }
+            double[] r = new double[2];
+            try {
+                r[0] = NumberSyntax.parse(parts[0].trim());
+                r[1] = NumberSyntax.parse(parts[1].trim());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "': " + e.getMessage());
+            }
+            if (!(r[0] < r[1])) {
+                throw new CommandLine.TypeConversionException("LO must be below HI, got '" + text + "'");
+            }
+            return new Range(r[0], r[1]);
+        }
+    }
+
+    /** {@code --target}. */
+    static final class TargetConverter implements CommandLine.ITypeConverter<Target> {
+        @Override
+        public Target convert(String text) {
+            try {
+                return Target.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        StressOptions.checkThreads(spec, options);
+        String k = key.trim();
+        if (k.isEmpty() || k.contains("=")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--vary: expected NAME.PARAM (the range goes in --between), got '" + key + "'");
+        }
+        ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
+        if (l == null) {
+            return 1;
+        }
+        String name = l.scenario().name();
+        try {
+            Solution s = Solver.solve(StressOptions.scenarios(l, options), k, range.lo(), range.hi(), target,
+                options.threads);
+            SolveWriter.write(s, options.out, name);
+            print(s, out);
+            return 0;
+        } catch (PointException e) {
+            return StressOptions.fail(e, file, err, options.debug);
+        } catch (NoRootException e) {
+            err.println(file + ": " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println(options.out.resolve(name) + ": cannot write: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code NAME.PARAM = value}, then (unless --quiet) the interval and the statistic achieved. */
+    private void print(Solution s, PrintWriter out) {
+        out.println(s.parameter() + " = " + Numbers.format(s.value()));
+        if (!options.quiet) {
+            Estimate a = s.achieved();
+            out.printf(Locale.ROOT, "  interval [%s, %s]; %s = %s [%s, %s] there (%d runs)%n",
+                text(s.valueLow()), text(s.valueHigh()), s.target().statisticText(), Numbers.format(a.value()),
+                text(a.low()), text(a.high()), s.evaluations());
+        }
+        out.flush();
+    }
+
+    private static String text(double v) {
+        return Double.isNaN(v) ? "none in range" : Numbers.format(v);
+    }
+}

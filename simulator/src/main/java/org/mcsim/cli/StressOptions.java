@@ -1,0 +1,65 @@
+package org.mcsim.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mcsim.engine.PlanSource;
+import org.mcsim.engine.RunFailedException;
+import org.mcsim.model.Scenario;
+import org.mcsim.scenario.ScenarioException;
+import org.mcsim.sensitivity.PointException;
+import org.mcsim.sensitivity.Scenarios;
+import picocli.CommandLine;
+
+/** What sensitivity, sweep and solve share: checking threads, building scenarios at a point. */
+final class StressOptions {
+    private StressOptions() {
+    }
+
+    /** Refuses a thread count below 1 as a usage error. */
+    static void checkThreads(CommandLine.Model.CommandSpec spec, SamplingOptions options) {
+        if (options.threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--threads must be at least 1, got " + options.threads);
+        }
+    }
+
+    /** The loaded file with the --set overrides, then the point's values, then the command's settings. */
+    static Scenarios scenarios(ScenarioFiles.Loaded loaded, SamplingOptions options) {
+        return scenarios(loaded, options, null);
+    }
+
+    /** As {@link #scenarios(ScenarioFiles.Loaded, SamplingOptions)}, with sources for a remote engine. */
+    static Scenarios scenarios(ScenarioFiles.Loaded loaded, SamplingOptions options, EngineOptions engine) {
+        Map<String, Double> base = options.overrides();
+        return new Scenarios() {
+            @Override
+            public Scenario build(Map<String, Double> values) throws ScenarioException {
+                Scenario s = loaded.document().build(merged(values));
+                return s.withSettings(options.apply(s.settings()));
+            }
+
+            @Override
+            public PlanSource source(Map<String, Double> values) throws RunFailedException {
+                return engine == null || engine.isLocal() ? null : PlanSource.of(loaded.document(), merged(values), null);
+            }
+
+            private Map<String, Double> merged(Map<String, Double> values) {
+                Map<String, Double> all = new LinkedHashMap<>(base);
+                all.putAll(values);
+                return all;
+            }
+        };
+    }
+
+    /** Prints a failed point's problems, and its stack trace with --debug. */
+    static int fail(PointException e, String given, PrintWriter err, boolean debug) {
+        for (String line : e.lines()) {
+            err.println(line.startsWith("--") || line.startsWith(given) ? line : given + ": " + line);
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,155 @@
+package org.mcsim.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * One CSV file of a run folder, read whole and checked against its header from cli.md.
+ *
+ * <p>The header must start with the given leading columns and end with the given trailing
+ * columns; columns between them (the swept parameters of {@code sweep.csv}) are allowed only when
+ * asked for. Every error is a {@link ReportException} naming the file and record. Not thread-safe
+ * while reading; the result is effectively immutable.
+ */
+final class CsvTable {
+    private final String name;
+    private final List<String> header;
+    private final List<Row> rows;
+    private final List<String> middle;
+
+    private CsvTable(String name, List<String> header, List<Row> rows, List<String> middle) {
+        this.name = name;
+        this.header = header;
+        this.rows = rows;
+        this.middle = middle;
+    }
+
+    /**
+     * Reads and checks a file.
+     *
+     * @param file the file
+     * @param leading the columns the header starts with
+     * @param trailing the columns the header ends with
+     * @param middleAllowed whether other columns may stand between them
+     * @return the table
+     * @throws ReportException if the file cannot be read or its header is not the expected one
+     */
+    static CsvTable read(Path file, List<String> leading, List<String> trailing, boolean middleAllowed)
+        throws ReportException {
+        String name = file.toString();
+        List<CSVRecord> records;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
+            records = parser.getRecords();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new ReportException(name + ": cannot read: " + e.getMessage());
+        }
+        if (records.isEmpty()) {
+            throw new ReportException(name + ": empty file, expected a header");
+        }
+        List<String> header = records.get(0).toList();
+        int size = header.size();
+        int between = size - leading.size() - trailing.size();
+        boolean matches = between >= 0 && (middleAllowed || between == 0)
+            && header.subList(0, leading.size()).equals(leading)
+            && header.subList(size - trailing.size(), size).equals(trailing);
+        if (!matches) {
+            List<String> parts = new ArrayList<>(leading);
+            if (middleAllowed) {
+                parts.add("<parameters...>");
+            }
+            parts.addAll(trailing);
+            String expected = String.join(",", parts);
+            throw new ReportException(name + ": expected the header " + expected + ", got "
+                + String.join(",", header));
+        }
+        List<String> middle = List.copyOf(header.subList(leading.size(), size - trailing.size()));
+        CsvTable table = new CsvTable(name, List.copyOf(header), new ArrayList<>(), middle);
+        for (CSVRecord record : records.subList(1, records.size())) {
+            if (record.size() != size) {
+                throw new ReportException(name + ":" + record.getRecordNumber() + ": expected "
+                    + size + " fields, got " + record.size());
+            }
+            table.rows.add(table.new Row(record));
+        }
+        return table;
+    }
+
+    /**
+     * The columns between the leading and trailing ones, in file order.
+     *
+     * @return the middle columns (empty unless allowed)
+     */
+    List<String> middle() {
+        return middle;
+    }
+
+    /**
+     * The data rows, in file order.
+     *
+     * @return the rows
+     */
+    List<Row> rows() {
+        return rows;
+    }
+
+    /** One data row, with typed access that reports bad fields by file, record and column. */
+    final class Row {
+        private final CSVRecord record;
+
+        private Row(CSVRecord record) {
+            this.record = record;
+        }
+
+        String text(String column) {
+            return record.get(header.indexOf(column));
+        }
+
+        Decimal decimal(String column) throws ReportException {
+            String text = text(column).trim();
+            if (text.isEmpty()) {
+                return Decimal.UNDEFINED;
+            }
+            try {
+                double value = Double.parseDouble(text);
+                if (Double.isFinite(value)) {
+                    return new Decimal(text, value);
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the position
+            }
+            throw error(column, "not a finite number: \"" + text + "\"");
+        }
+
+        double number(String column) throws ReportException {
+            Decimal decimal = decimal(column);
+            if (!decimal.defined()) {
+                throw error(column, "empty, expected a number");
+            }
+            return decimal.value();
+        }
+
+        long integer(String column) throws ReportException {
+            String text = text(column).trim();
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw error(column, "not an integer: \"" + text + "\"");
+            }
+        }
+
+        private ReportException error(String column, String message) {
+            return new ReportException(name + ":" + record.getRecordNumber() + ": column " + column
+                + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.mcsim.report;
+
+import static org.mcsim.report.Html.code;
+import static org.mcsim.report.Html.escape;
+import static org.mcsim.report.Html.muted;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mcsim.report.RunFolder.SensitivityRow;
+
+/**
+ * The later sections of the report page: sensitivity, sweeps, inputs and run metadata, and the
+ * figure blocks. Every text read from a file is escaped. Stateless.
+ */
+final class PageSections {
+    /** run.json keys shown in the Run section, with their labels, in order. */
+    private static final Map<String, String> METADATA = new LinkedHashMap<>();
+    private static final List<String> INDICES = List.of("rank_correlation", "mean_low", "mean_high",
+        "sobol_first", "sobol_total");
+
+    static {
+        for (String[] pair : new String[][] {{"name", "name"}, {"scenario", "scenario file"},
+            {"scenario_sha256", "scenario SHA-256"}, {"seed", "seed"}, {"samples", "samples drawn"},
+            {"samples_requested", "samples requested"}, {"method", "method"}, {"threads", "threads"},
+            {"engine", "engine"}, {"version", "mcsim version"}, {"java", "Java"},
+            {"started", "started (UTC)"},
+            {"elapsed_seconds", "elapsed"}, {"samples_per_second", "speed"}, {"stop_reason", "stopped by"},
+            {"quantiles", "quantiles"}}) {
+            METADATA.put(pair[0], pair[1]);
+        }
+    }
+
+    private PageSections() {
+    }
+
+    static void figures(StringBuilder out, List<Figure> figures, Figure.Section section, String subject) {
+        List<Figure> chosen = figures.stream()
+            .filter(f -> f.section() == section && f.subject().equals(subject)).toList();
+        if (!chosen.isEmpty()) {
+            out.append("<div class=\"figures\">\n");
+            chosen.forEach(f -> Html.figure(out, f));
+            out.append("</div>\n");
+        }
+    }
+
+    static void sensitivity(StringBuilder out, RunFolder run, List<Figure> figures) {
+        Map<String, List<SensitivityRow>> byOutput = run.sensitivityByOutput();
+        if (byOutput.isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"sensitivity\">\n<h2>Sensitivity</h2>\n<p class=\"muted\">Rank correlation "
+            + "of each input with the output; the output's mean where the input is at or below its 10% "
+            + "quantile (mean_low) or at or above its 90% quantile (mean_high); first-order and total "
+            + "Sobol indices. Brackets: Monte Carlo intervals.</p>\n");
+        for (Map.Entry<String, List<SensitivityRow>> entry : byOutput.entrySet()) {
+            String output = entry.getKey();
+            out.append("<h3>").append(escape(output)).append("</h3>\n");
+            figures(out, figures, Figure.Section.TORNADO, output);
+            indexTable(out, run.numbers(output), entry.getValue());
+        }
+        out.append("</section>\n");
+    }
+
+    static void sweeps(StringBuilder out, RunFolder run, List<Figure> figures) {
+        Set<String> parameters = new LinkedHashSet<>(run.sweep().parameters());
+        parameters.addAll(run.sweepClaims().parameters());
+        if (figures.stream().noneMatch(f -> f.section() == Figure.Section.SWEEP)) {
+            return;
+        }
+        out.append("<section id=\"sweeps\">\n<h2>Sweeps</h2>\n<p class=\"muted\">Each output's mean and "
+            + "each claim's probability against a swept parameter, on common random numbers; the band is "
+            + "the Monte Carlo interval. With several swept parameters, one line per combination of the "
+            + "others (at most " + SweepChart.MAX_LINES + "; beyond that, the others held at their first "
+            + "value).</p>\n");
+        for (String parameter : parameters) {
+            out.append("<h3>").append(escape(parameter)).append("</h3>\n");
+            figures(out, figures, Figure.Section.SWEEP, parameter);
+        }
+        out.append("</section>\n");
+    }
+
+    static void inputs(StringBuilder out, RunFolder run) {
+        Map<String, RunInfo.InputInfo> inputs = new LinkedHashMap<>(run.info().inputs());
+        run.summary().stream().filter(v -> v.kind().equals("input"))
+            .forEach(v -> inputs.putIfAbsent(v.name(), new RunInfo.InputInfo("", "", "", "")));
+        out.append("<section id=\"inputs\">\n<h2>Inputs</h2>\n");
+        List<List<String>> rows = new ArrayList<>();
+        inputs.forEach((name, input) -> {
+            HumanNumbers numbers = HumanNumbers.forVariable(name, input.unit());
+            String mean = run.variable(name).flatMap(v -> v.stat("mean"))
+                .map(s -> numbers.format(s.estimate().value())).orElse("");
+            String sd = run.variable(name).flatMap(v -> v.stat("sd"))
+                .map(s -> numbers.format(s.estimate().value())).orElse("");
+            rows.add(List.of("<strong>" + escape(name) + "</strong>", code(input.distribution()),
+                escape(input.unit()), escape(mean), escape(sd), escape(input.description()),
+                escape(input.source())));
+        });
+        Html.table(out, List.of("input", "distribution", "unit", "sampled mean", "sampled sd", "description",
+            "source"), new boolean[] {false, false, false, true, true, false, false}, rows);
+        out.append("</section>\n");
+    }
+
+    static void metadata(StringBuilder out, RunFolder run) {
+        RunInfo info = run.info();
+        out.append("<section id=\"run\">\n<h2>Run</h2>\n");
+        List<List<String>> rows = new ArrayList<>();
+        METADATA.forEach((key, label) -> {
+            String value = info.text(key);
+            if (key.equals("elapsed_seconds") && Double.isFinite(info.number(key))) {
+                value = HumanNumbers.plain().format(info.number(key)) + " s";
+            } else if (key.equals("samples_per_second") && Double.isFinite(info.number(key))) {
+                value = HumanNumbers.plain().format(info.number(key)) + " samples/s";
+            } else if (key.startsWith("samples") && Double.isFinite(info.number(key))) {
+                value = HumanNumbers.exact(value);
+            }
+            if (!value.isEmpty()) {
+                rows.add(List.of(escape(label), key.equals("scenario_sha256") ? code(value) : escape(value)));
+            }
+        });
+        List<String> warnings = info.texts("warnings");
+        rows.add(List.of("warnings", warnings.isEmpty() ? "none" : escape(String.join("; ", warnings))));
+        Html.table(out, List.of("", ""), new boolean[] {false, false}, rows);
+        out.append("</section>\n");
+    }
+
+    /** The indices of one output: a row per input, a column per index present. */
+    private static void indexTable(StringBuilder out, HumanNumbers numbers, List<SensitivityRow> rows) {
+        Map<String, Map<String, SensitivityRow>> byInput = new LinkedHashMap<>();
+        Set<String> present = new LinkedHashSet<>();
+        for (SensitivityRow row : rows) {
+            byInput.computeIfAbsent(row.input(), k -> new LinkedHashMap<>()).put(row.index(), row);
+            present.add(row.index());
+        }
+        List<String> columns = INDICES.stream().filter(present::contains).toList();
+        List<List<String>> cells = new ArrayList<>();
+        byInput.forEach((input, indices) -> {
+            List<String> line = new ArrayList<>(List.of(escape(input)));
+            for (String column : columns) {
+                SensitivityRow row = indices.get(column);
+                HumanNumbers f = column.startsWith("mean") ? numbers : HumanNumbers.plain();
+                line.add(row == null ? "" : escape(f.format(row.estimate().value())) + " "
+                    + muted(interval(f, row.low(), row.high())));
+            }
+            cells.add(line);
+        });
+        List<String> headers = new ArrayList<>(List.of("input"));
+        headers.addAll(columns);
+        boolean[] numeric = new boolean[headers.size()];
+        Arrays.fill(numeric, 1, numeric.length, true);
+        Html.table(out, headers, numeric, cells);
+    }
+
+    private static String interval(HumanNumbers numbers, Decimal low, Decimal high) {
+        return low.defined() && high.defined()
+            ? "[" + numbers.format(low.value()) + ", " + numbers.format(high.value()) + "]" : "";
+    }
+
+}

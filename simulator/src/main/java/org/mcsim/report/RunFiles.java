@@ -1,0 +1,114 @@
+package org.mcsim.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mcsim.report.RunFolder.ClaimResult;
+import org.mcsim.report.RunFolder.Histogram;
+import org.mcsim.report.RunFolder.SensitivityRow;
+import org.mcsim.report.RunFolder.Stat;
+import org.mcsim.report.RunFolder.Sweep;
+import org.mcsim.report.RunFolder.SweepRow;
+import org.mcsim.report.RunFolder.VariableSummary;
+
+/**
+ * Readers of the CSV files of a run folder, one per file, with the headers of cli.md. Stateless.
+ */
+final class RunFiles {
+    private static final List<String> INTERVAL = List.of("estimate", "mc_low", "mc_high");
+
+    private RunFiles() {
+    }
+
+    static List<VariableSummary> summary(Path file) throws ReportException {
+        CsvTable table = CsvTable.read(file, List.of("variable", "kind", "statistic"), INTERVAL, false);
+        Map<String, VariableSummary> variables = new LinkedHashMap<>();
+        for (CsvTable.Row row : table.rows()) {
+            String name = row.text("variable");
+            VariableSummary variable = variables.computeIfAbsent(name,
+                k -> new VariableSummary(k, row.text("kind"), new ArrayList<>()));
+            variable.stats().add(new Stat(row.text("statistic"), row.decimal("estimate"),
+                row.decimal("mc_low"), row.decimal("mc_high")));
+        }
+        return variables.values().stream()
+            .map(v -> new VariableSummary(v.name(), v.kind(), List.copyOf(v.stats()))).toList();
+    }
+
+    static List<ClaimResult> claims(Path file) throws ReportException {
+        CsvTable table = CsvTable.read(file, List.of("claim", "expression", "probability"),
+            List.of("mc_low", "mc_high", "hits", "samples"), false);
+        List<ClaimResult> claims = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            claims.add(new ClaimResult(row.text("claim"), row.text("expression"),
+                row.decimal("probability"), row.decimal("mc_low"), row.decimal("mc_high"),
+                row.integer("hits"), row.integer("samples")));
+        }
+        return List.copyOf(claims);
+    }
+
+    static List<Histogram> histograms(Path file) throws ReportException {
+        CsvTable table = CsvTable.read(file, List.of("variable", "bin_low", "bin_high", "count"),
+            List.of(), false);
+        Map<String, List<CsvTable.Row>> byVariable = new LinkedHashMap<>();
+        for (CsvTable.Row row : table.rows()) {
+            byVariable.computeIfAbsent(row.text("variable"), k -> new ArrayList<>()).add(row);
+        }
+        List<Histogram> histograms = new ArrayList<>();
+        for (Map.Entry<String, List<CsvTable.Row>> entry : byVariable.entrySet()) {
+            List<CsvTable.Row> rows = entry.getValue();
+            double[] lows = new double[rows.size()];
+            double[] highs = new double[rows.size()];
+            long[] counts = new long[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                lows[i] = rows.get(i).number("bin_low");
+                highs[i] = rows.get(i).number("bin_high");
+                counts[i] = rows.get(i).integer("count");
+            }
+            histograms.add(new Histogram(entry.getKey(), lows, highs, counts));
+        }
+        return List.copyOf(histograms);
+    }
+
+    static List<SensitivityRow> sensitivity(Path file) throws ReportException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        CsvTable table = CsvTable.read(file, List.of("output", "input", "index"), INTERVAL, false);
+        List<SensitivityRow> rows = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            rows.add(new SensitivityRow(row.text("output"), row.text("input"), row.text("index"),
+                row.decimal("estimate"), row.decimal("mc_low"), row.decimal("mc_high")));
+        }
+        return List.copyOf(rows);
+    }
+
+    /**
+     * Reads sweep.csv ({@code point,<params>,variable,statistic,estimate,mc_low,mc_high}) or
+     * sweep-claims.csv ({@code point,<params>,claim,probability,mc_low,mc_high}).
+     */
+    static Sweep sweep(Path file, boolean claims) throws ReportException {
+        if (!Files.exists(file)) {
+            return Sweep.NONE;
+        }
+        List<String> trailing = claims ? List.of("claim", "probability", "mc_low", "mc_high")
+            : List.of("variable", "statistic", "estimate", "mc_low", "mc_high");
+        CsvTable table = CsvTable.read(file, List.of("point"), trailing, true);
+        List<String> parameters = table.middle();
+        List<SweepRow> rows = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            double[] values = new double[parameters.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row.number(parameters.get(i));
+            }
+            rows.add(claims
+                ? new SweepRow(row.integer("point"), values, row.text("claim"), "probability",
+                    row.decimal("probability"), row.decimal("mc_low"), row.decimal("mc_high"))
+                : new SweepRow(row.integer("point"), values, row.text("variable"), row.text("statistic"),
+                    row.decimal("estimate"), row.decimal("mc_low"), row.decimal("mc_high")));
+        }
+        return new Sweep(parameters, List.copyOf(rows));
+    }
+}

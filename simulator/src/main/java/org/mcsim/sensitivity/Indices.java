@@ -1,0 +1,46 @@
+package org.mcsim.sensitivity;
+
+/** Which indices {@code --indices} asks for. */
+public enum Indices {
+    /** Every index. */
+    ALL("all"),
+    /** Spearman's rank correlation only. */
+    RANK("rank"),
+    /** The tornado's two ends only. */
+    TORNADO("tornado"),
+    /** First-order and total Sobol indices only. */
+    SOBOL("sobol");
+
+    private final String label;
+
+    Indices(String label) {
+        this.label = label;
+    }
+
+    /** The option's text. */
+    public String label() {
+        return label;
+    }
+
+    /** The constant of that label, or null. */
+    public static Indices parse(String text) {
+        for (Indices i : values()) {
+            if (i.label.equals(text)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    boolean rank() {
+        return this == ALL || this == RANK;
+    }
+
+    boolean tornado() {
+        return this == ALL || this == TORNADO;
+    }
+
+    boolean sobol() {
+        return this == ALL || this == SOBOL;
+    }
+}

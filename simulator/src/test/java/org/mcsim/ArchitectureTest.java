@@ -1,0 +1,65 @@
+package org.mcsim;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stages of the data flow import only the stages before them (style.md, Layout), the YAML
+ * library stays in {@code scenario}, and threads live in {@code engine}.
+ */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.mcsim");
+
+    @Test
+    void stagesImportOnlyEarlierStages() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+            .layer("expr").definedBy("org.mcsim.expr..")
+            .layer("model").definedBy("org.mcsim.model..")
+            .layer("dist").definedBy("org.mcsim.dist..")
+            .layer("scenario").definedBy("org.mcsim.scenario..")
+            .layer("stats").definedBy("org.mcsim.stats..")
+            .layer("engine").definedBy("org.mcsim.engine..")
+            .layer("sensitivity").definedBy("org.mcsim.sensitivity..")
+            .layer("output").definedBy("org.mcsim.output..")
+            .layer("report").definedBy("org.mcsim.report..")
+            .layer("cli").definedBy("org.mcsim.cli..")
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("output").mayOnlyBeAccessedByLayers("cli", "sensitivity")
+            .whereLayer("sensitivity").mayOnlyBeAccessedByLayers("cli", "output")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("sensitivity", "output", "cli")
+            .whereLayer("stats").mayOnlyBeAccessedByLayers("engine", "sensitivity", "output", "cli")
+            .whereLayer("scenario").mayOnlyBeAccessedByLayers("engine", "sensitivity", "output", "cli")
+            .whereLayer("dist").mayOnlyBeAccessedByLayers("scenario", "engine", "sensitivity", "output", "cli")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("dist", "scenario", "engine", "sensitivity", "output", "cli")
+            .check(CLASSES);
+    }
+
+    @Test
+    void exprDependsOnTheJdkOnly() {
+        noClasses().that().resideInAPackage("org.mcsim.expr..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("org.mcsim.expr..", "java..")
+            .check(CLASSES);
+    }
+
+    @Test
+    void yamlStaysInTheScenarioReader() {
+        noClasses().that().resideOutsideOfPackage("org.mcsim.scenario..")
+            .should().dependOnClassesThat().resideInAPackage("org.snakeyaml..")
+            .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheEngineStartsThreads() {
+        noClasses().that().resideOutsideOfPackages("org.mcsim.engine..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+            .check(CLASSES);
+    }
+}
