@@ -2,23 +2,17 @@ package org.mcsim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import org.mcsim.model.Method;
 
 /**
- * Runs a {@link Plan}: blocks are computed on worker threads in waves and merged strictly in
- * block order, so the result is the same bytes for any thread count.
+ * Runs a {@link Plan}: its blocks are computed by a {@link BlockExecutor} (this machine's threads
+ * by default, or a Spark cluster) in waves and merged strictly in block order, so the result is
+ * the same bytes for any thread count and any executor.
  *
- * <p>Each wave holds a few blocks per thread; workers take blocks from a shared counter, and the
- * calling thread merges the wave in order before starting the next one. A failed sample (a
- * non-finite formula or claim) stops the run at the first such sample in sample order; under
- * {@code --until} the run stops at the first block after which every target is met, and blocks
- * computed beyond it are discarded. Every command (run, compare, sweep, solve, sensitivity) goes
- * through {@link #sample}.
+ * <p>The calling thread asks the executor for a wave of blocks, merges the wave in order, then
+ * asks for the next. A failed sample (a non-finite formula or claim) stops the run at the first
+ * such sample in sample order; under {@code --until} the run stops at the first block after which
+ * every target is met, and blocks computed beyond it are discarded. Every command (run, compare,
+ * sweep, solve, sensitivity) goes through {@link #sample}.
  */
 public final class Engine {
     /**
@@ -27,15 +21,22 @@ public final class Engine {
      */
     public static final long EXACT_LIMIT = 50_000_000L;
 
-    private static final int BLOCKS_PER_THREAD_PER_WAVE = 8;
-
     private Engine() {
     }
 
-    /** Runs the plan and summarizes it. */
+    /** Runs the plan on this machine's cores ({@code options.threads()}) and summarizes it. */
     public static RunResult run(Plan plan, RunOptions options) throws RunFailedException {
+        try (BlockExecutor local = BlockExecutor.local(options.threads())) {
+            return run(plan, options, local);
+        }
+    }
+
+    /**
+     * Runs the plan on {@code executor} and summarizes it. An executor other than the local one
+     * needs a plan with a {@link PlanSource}.
+     */
+    public static RunResult run(Plan plan, RunOptions options, BlockExecutor executor) throws RunFailedException {
         long start = System.nanoTime();
-        Method method = plan.scenario().settings().method();
         List<String> warnings = new ArrayList<>();
         long most = EXACT_LIMIT / Math.max(1, keptVariables(plan).length);
         if (!options.until().isEmpty() && options.samples() > most) {
@@ -44,28 +45,33 @@ public final class Engine {
             options = new RunOptions(most, options.threads(), options.keepSamples(), options.progress(),
                 options.until(), options.commonRandomNumbers());
         }
-        Layout layout = Layout.of(method, options.samples());
         int[] kept = keptVariables(plan);
         checkExactLimit(options.samples(), kept.length);
-        InputFill fill = fill(plan, layout, options.commonRandomNumbers());
+        BlockJob job = BlockJob.of(plan, options.samples(), options.commonRandomNumbers(), null, kept);
         Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
-        Sampled s = sample(plan, layout, fill, options.threads(), kept, precision, options.progress());
+        Sampled s = sample(job, executor, precision, options.progress());
         if (s.acc.failure != null) {
             throw new RunFailedException(s.acc.failureMessage());
         }
-        return Summarizer.summarize(plan, layout, options, s, warnings, System.nanoTime() - start);
+        return Summarizer.summarize(plan, job.layout(), options, s, warnings, System.nanoTime() - start);
     }
 
     /**
      * The values of the named variables (inputs or formulas) for samples 0..n-1, in sample
-     * order. With a {@code source}, each input is its quantile function applied to the source's
-     * uniforms (designs such as Saltelli's); without one, a plain run of the scenario's method
-     * and correlations.
+     * order, computed on this machine's cores. With a {@code source}, each input is its quantile
+     * function applied to the source's uniforms (designs such as Saltelli's); without one, a
+     * plain run of the scenario's method and correlations.
      */
     public static double[][] values(Plan plan, long n, int threads, UniformSource source, List<String> variables)
         throws RunFailedException {
-        Method method = source == null ? plan.scenario().settings().method() : Method.RANDOM;
-        Layout layout = Layout.of(method, n);
+        try (BlockExecutor local = BlockExecutor.local(threads)) {
+            return values(plan, n, local, source, variables);
+        }
+    }
+
+    /** As {@link #values(Plan, long, int, UniformSource, List)}, with the blocks computed by {@code executor}. */
+    public static double[][] values(Plan plan, long n, BlockExecutor executor, UniformSource source,
+                                    List<String> variables) throws RunFailedException {
         checkExactLimit(n, variables.size());
         int[] kept = new int[variables.size()];
         for (int i = 0; i < kept.length; i++) {
@@ -74,8 +80,8 @@ public final class Engine {
                 throw new IllegalArgumentException("unknown variable " + variables.get(i));
             }
         }
-        InputFill fill = source == null ? fill(plan, layout, false) : InputFill.uniforms(plan, layout, source);
-        Sampled s = sample(plan, layout, fill, threads, kept, null, RunOptions.Progress.NONE);
+        BlockJob job = BlockJob.of(plan, n, false, source, kept);
+        Sampled s = sample(job, executor, null, RunOptions.Progress.NONE);
         if (s.acc.failure != null) {
             throw new RunFailedException(s.acc.failureMessage());
         }
@@ -107,37 +113,29 @@ public final class Engine {
         }
     }
 
-    private static InputFill fill(Plan plan, Layout layout, boolean commonRandomNumbers) {
-        long seed = plan.scenario().settings().seed();
-        return switch (plan.scenario().settings().method()) {
-            case RANDOM -> InputFill.random(plan, layout, seed, commonRandomNumbers);
-            case LHS -> new LatinHypercubeFill(plan, layout, seed);
-            case SOBOL -> new SobolFill(plan, layout, seed);
-        };
-    }
-
     /** The merged state of a sampled run and its kept samples. */
     record Sampled(Accumulator acc, Store store, int[] kept, String stopReason) { }
 
     /** Samples blocks in order until the end, a failure, or the precision targets. */
-    static Sampled sample(Plan plan, Layout layout, InputFill fill, int requestedThreads, int[] kept,
-                          Precision precision, RunOptions.Progress progress) {
-        long blocks = layout.blocks();
-        int threads = (int) Math.min(requestedThreads, blocks);
-        Accumulator acc = new Accumulator(plan, layout);
-        Store store = new Store(kept.length, layout.samples());
-        BlockWorker[] workers = new BlockWorker[threads];
-        for (int t = 0; t < threads; t++) {
-            workers[t] = new BlockWorker(plan, layout, fill, kept, store);
+    static Sampled sample(BlockJob job, BlockExecutor executor, Precision precision, RunOptions.Progress progress)
+        throws RunFailedException {
+        if (!job.portable() && !(executor instanceof LocalExecutor)) {
+            throw new IllegalArgumentException("the " + executor.name()
+                + " engine needs a plan that can be built elsewhere: Plan.of(scenario, source)");
         }
-        int wave = threads * BLOCKS_PER_THREAD_PER_WAVE;
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, Engine::daemon) : null;
-        try {
-            for (long first = 0; first < blocks; first += wave) {
-                int count = (int) Math.min(wave, blocks - first);
-                store.ensure(Math.min(layout.samples(), layout.start(first + count)));
-                for (BlockResult r : runWave(workers, pool, first, count)) {
-                    if (!acc.merge(r)) {
+        Layout layout = job.layout();
+        Store store = job.store();
+        int[] kept = job.kept();
+        long blocks = layout.blocks();
+        Accumulator acc = new Accumulator(job.plan(), layout);
+        long wave = Math.max(1, Math.min(Integer.MAX_VALUE, executor.wave(blocks, precision != null)));
+        for (long first = 0; first < blocks; first += wave) {
+            int count = (int) Math.min(wave, blocks - first);
+            store.ensure(Math.min(layout.samples(), layout.start(first + count)));
+            for (BlockRange range : executor.compute(job, first, count)) {
+                range.copyInto(store);
+                for (int i = 0; i < range.count(); i++) {
+                    if (!acc.merge(range.result(i))) {
                         return new Sampled(acc, store, kept, "failed");
                     }
                     if (precision != null && precision.met(acc, store, kept)) {
@@ -145,49 +143,9 @@ public final class Engine {
                         return new Sampled(acc, store, kept, "precision");
                     }
                 }
-                progress.update(acc.samples, layout.samples());
             }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+            progress.update(acc.samples, layout.samples());
         }
         return new Sampled(acc, store, kept, precision == null ? "samples" : "ceiling");
-    }
-
-    private static BlockResult[] runWave(BlockWorker[] workers, ExecutorService pool, long first, int count) {
-        BlockResult[] results = new BlockResult[count];
-        AtomicLong next = new AtomicLong();
-        if (pool == null) {
-            drain(workers[0], results, next, first);
-            return results;
-        }
-        List<Future<?>> futures = new ArrayList<>(workers.length);
-        for (BlockWorker w : workers) {
-            futures.add(pool.submit(() -> drain(w, results, next, first)));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
-            }
-        }
-        return results;
-    }
-
-    private static void drain(BlockWorker w, BlockResult[] results, AtomicLong next, long first) {
-        for (long i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-            results[(int) i] = w.compute(first + i);
-        }
-    }
-
-    private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r, "mcsim-worker");
-        t.setDaemon(true);
-        return t;
     }
 }
