@@ -2,7 +2,6 @@ package org.mcsim.engine;
 
 import org.mcsim.expr.Frame;
 import org.mcsim.stats.Moments;
-import org.mcsim.stats.QuantileSketch;
 
 /**
  * Computes blocks: fills the input columns (the sampling method's {@link InputFill}), runs the
@@ -16,8 +15,6 @@ final class BlockWorker {
     private final Frame frame;
     private final int[] keptSlots;
     private final Store store;
-    /** This worker's sketch of each output in sketch mode, else null. */
-    private QuantileSketch[] sketches;
 
     /**
      * @param keptVariables variables whose every sample is kept in {@code store}, at the block's
@@ -60,31 +57,12 @@ final class BlockWorker {
         if (!finite) {
             findFirstNonFinite(r, offset, length);
         }
-        if (sketches != null) {
-            sketchBlock(length);
-        }
         if (store != null) {
             for (int o = 0; o < keptSlots.length; o++) {
-                System.arraycopy(frame.column(keptSlots[o]), 0, store.column(o), (int) offset, length);
+                System.arraycopy(frame.column(keptSlots[o]), 0, store.column(o), (int) (offset - store.base()), length);
             }
         }
         return r;
-    }
-
-    /** From now on, adds every block's outputs to these sketches (one per output). */
-    void useSketches(QuantileSketch[] perOutput) {
-        this.sketches = perOutput;
-    }
-
-    QuantileSketch[] sketches() {
-        return sketches;
-    }
-
-    /** Adds the outputs of the block last computed, of {@code length} samples, to the sketches. */
-    void sketchBlock(int length) {
-        for (int o = 0; o < sketches.length; o++) {
-            sketches[o].add(frame.column(plan.variableSlot(plan.outputVariable(o))), length);
-        }
     }
 
     private static long countNonZero(double[] x, int n) {

@@ -3,6 +3,7 @@ package org.mcsim.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,7 +125,7 @@ final class Summarizer {
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(t, Engine::daemon);
+        ExecutorService pool = Executors.newFixedThreadPool(t, Summarizer::daemon);
         try {
             List<Future<OutputStats>> futures = new ArrayList<>();
             for (int o = 0; o < count; o++) {
@@ -132,12 +133,29 @@ final class Summarizer {
                 futures.add(pool.submit(() -> outputStats(output, samplesKept)));
             }
             for (int o = 0; o < count; o++) {
-                out[o] = Engine.await(futures.get(o));
+                out[o] = await(futures.get(o));
             }
             return out;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("summarizing an output failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "mcsim-summary");
+        t.setDaemon(true);
+        return t;
     }
 
     private OutputStats outputStats(int o, boolean samplesKept) {
@@ -149,7 +167,8 @@ final class Summarizer {
             double[] data = sampled.store().column(o);
             long[] counts = Histogram.count(data, n, m.min(), m.max(), bins(m, set));
             double[][] reps = replicated() ? replicateQuantiles(o, qs) : null;
-            double[][] est = Quantiles.exact(samplesKept ? Arrays.copyOf(data, n) : data, n, qs, conf);
+            double[][] est = Quantiles.exact(samplesKept ? Arrays.copyOf(data, n) : data, n,
+                reps == null ? qs : withHazenLevels(qs), conf);
             return new OutputStats(counts, est, reps, null);
         }
         QuantileSketch sketch = sketches[o];
@@ -196,7 +215,7 @@ final class Summarizer {
         for (int r = 0; r < reps.length; r++) {
             reps[r] = sampled.acc().replicateMoments[r][v].mean();
         }
-        return fromReplicates(m.mean(), reps);
+        return fromReplicates(m.mean(), reps, 0);
     }
 
     private Estimate sd(int v, Moments m) {
@@ -210,12 +229,19 @@ final class Summarizer {
         for (int r = 0; r < reps.length; r++) {
             reps[r] = sampled.acc().replicateMoments[r][v].sd();
         }
-        Estimate e = fromReplicates(m.sd(), reps);
-        return new Estimate(e.value(), Math.max(0, e.low()), e.high());
+        Estimate e = fromReplicates(m.sd(), reps, 0);
+        // s² (divisor n−1) overstates σ² by up to the factor n/(n−1) when the method estimates the
+        // mean almost exactly (a stratified input alone): a bias of order σ/(2n) that the replicates'
+        // spread, small under LHS and Sobol, does not cover; the low end is extended by it.
+        double divisorBias = m.sd() * (1 - Math.sqrt((n - 1.0) / n));
+        return new Estimate(e.value(), Math.max(0, e.low() - divisorBias), e.high());
     }
 
-    /** The pooled estimate ± t(R−1)·s/√R over the replicates' estimates. */
-    private Estimate fromReplicates(double pooled, double[] reps) {
+    /**
+     * The pooled estimate ± t(R−1)·s/√R over the replicates' estimates, s² at least
+     * {@code varianceFloor}.
+     */
+    private Estimate fromReplicates(double pooled, double[] reps, double varianceFloor) {
         int r = reps.length;
         double mean = 0;
         for (double x : reps) {
@@ -225,7 +251,8 @@ final class Summarizer {
         for (double x : reps) {
             ss += (x - mean) * (x - mean);
         }
-        double half = TDistribution.of(r - 1).inverseSurvivalProbability((1 - conf) / 2) * Math.sqrt(ss / (r - 1) / r);
+        double half = TDistribution.of(r - 1).inverseSurvivalProbability((1 - conf) / 2)
+            * Math.sqrt(Math.max(ss / (r - 1), varianceFloor) / r);
         return Double.isFinite(half) ? new Estimate(pooled, pooled - half, pooled + half) : Estimate.of(pooled);
     }
 
@@ -238,7 +265,13 @@ final class Summarizer {
         for (int i = 0; i < qs.length; i++) {
             Estimate e = new Estimate(est[i][0], est[i][1], est[i][2]);
             if (reps != null) {
-                e = fromReplicates(est[i][0], reps[i]);
+                e = fromReplicates(est[i][0], reps[i], 0);
+                // Type 7 is biased by about (1/2 − q)/n in probability under stratified sampling,
+                // where Hazen's type 5 (position nq − 1/2) is not (Hyndman & Fan 1996); at small n
+                // that bias is comparable with the replicates' spread, so the interval is extended
+                // to cover the same interval around the type-5 estimate.
+                double shift = est[qs.length + i][0] - est[i][0];
+                e = new Estimate(e.value(), Math.min(e.low(), e.low() + shift), Math.max(e.high(), e.high() + shift));
             }
             double beyond = Math.min(qs[i], 1 - qs[i]) * n;
             if (beyond < TAIL_SAMPLES) {
@@ -247,6 +280,15 @@ final class Summarizer {
                     (long) Math.floor(beyond), TAIL_SAMPLES));
             }
             out.add(new VariableSummary.QuantileEstimate(levels.get(i).label(), qs[i], e));
+        }
+        return out;
+    }
+
+    /** The levels, then for each the type-7 level at which type 7 gives the type-5 (Hazen) estimate. */
+    private double[] withHazenLevels(double[] qs) {
+        double[] out = java.util.Arrays.copyOf(qs, 2 * qs.length);
+        for (int i = 0; i < qs.length; i++) {
+            out[qs.length + i] = n < 2 ? qs[i] : Math.min(1, Math.max(0, (n * qs[i] - 0.5) / (n - 1.0)));
         }
         return out;
     }
@@ -286,7 +328,13 @@ final class Summarizer {
                 for (int r = 0; r < reps.length; r++) {
                     reps[r] = (double) sampled.acc().replicateHits[r][c] / sampled.acc().replicateSamples[r];
                 }
-                Estimate raw = fromReplicates(p, reps);
+                // A replicate's proportion is a multiple of 1/m (m its samples). Under LHS or Sobol
+                // a claim on one input then takes, in a replicate of one block, one of the two grid
+                // points around its expectation, so the replicates' spread can be zero while the
+                // error is not; each replicate's variance is taken to be at least that of a
+                // variable on two adjacent grid points at most, 1/(4m²) (Popoviciu's inequality).
+                double m = (double) n / reps.length;
+                Estimate raw = fromReplicates(p, reps, 1 / (4 * m * m));
                 e = new Estimate(p, Math.max(0, raw.low()), Math.min(1, raw.high()));
             } else {
                 e = Estimate.of(p, Intervals.wilson(hits, n, conf));

@@ -15,10 +15,15 @@ package org.mcsim.stats;
  * P. Pébay, "Formulas for robust, one-pass parallel computation of covariances and
  * arbitrary-order statistical moments", Sandia report SAND2008-6212 (2008), eq. 3.1 and 3.2.
  *
+ * <p>Serializable, so that a block's moments can be computed on another machine (the Spark
+ * engine) and merged where the run is summarized.
+ *
  * <p>Not thread-safe: give each block or worker its own instance and combine them in a fixed
  * order.
  */
-public final class Moments {
+public final class Moments implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private long n;
     private double mean;
     private double m2;
