@@ -64,9 +64,8 @@ public final class Engine {
         long start = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         long most = exactLimit / Math.max(1, keptVariables(plan).length);
-        if (!options.until().isEmpty() && options.samples() > most) {
-            warnings.add("--until: the ceiling of " + options.samples() + " samples is lowered to " + most
-                + ", the exact-quantile limit of " + exactLimit + " kept values");
+        long requested = options.samples();
+        if (!options.until().isEmpty() && requested > most) {
             options = new RunOptions(most, options.threads(), options.keepSamples(), options.progress(),
                 options.until(), options.commonRandomNumbers());
         }
@@ -80,6 +79,10 @@ public final class Engine {
         Sampled s = sample(job, executor, precision, options.progress(), sketch ? sketchAccuracy(options.samples()) : 0);
         if (s.acc.failure != null) {
             throw new RunFailedException(s.acc.failureMessage());
+        }
+        if ("ceiling".equals(s.stopReason) && requested > options.samples()) {
+            warnings.add("--until: the ceiling of " + requested + " samples was lowered to " + options.samples()
+                + ", the exact-quantile limit of " + exactLimit + " kept values");
         }
         return Summarizer.summarize(plan, job.layout(), options, s, warnings, System.nanoTime() - start);
     }
