@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mcsim.engine.BlockExecutor;
 import org.mcsim.engine.Engine;
 import org.mcsim.engine.Plan;
 import org.mcsim.engine.RunFailedException;
@@ -45,6 +46,12 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions options;
 
+    @Mixin
+    EngineOptions engineOptions;
+
+    /** Where the runs' blocks go, while {@link #call} runs. */
+    private BlockExecutor executor;
+
     @Option(names = "--until", paramLabel = "TARGET+-H", converter = RunCommand.TargetConverter.class,
         description = "Sample each run until the interval of TARGET has half-width at most H "
             + "(repeatable): P(CLAIM)+-H, mean(VAR)+-H or p<100q>(VAR)+-H. "
@@ -65,6 +72,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                 "--threads must be at least 1, got " + options.threads);
         }
+        engineOptions.check(spec.commandLine());
         boolean failed = false;
         List<ScenarioFiles.Loaded> valid = new ArrayList<>();
         for (String f : files) {
@@ -79,11 +87,21 @@ final class CompareCommand implements Callable<Integer> {
             return 1;
         }
         List<Group> groups = new ArrayList<>();
-        for (ScenarioFiles.Loaded l : valid) {
-            Group g = runGroup(l, err);
-            failed |= g.rows().size() != 1 + l.document().variantNames().size();
-            if (!g.rows().isEmpty()) {
-                groups.add(g);
+        if (!valid.isEmpty()) {
+            try (BlockExecutor opened = engineOptions.open(options.threads)) {
+                executor = opened;
+                for (ScenarioFiles.Loaded l : valid) {
+                    Group g = runGroup(l, err);
+                    failed |= g.rows().size() != 1 + l.document().variantNames().size();
+                    if (!g.rows().isEmpty()) {
+                        groups.add(g);
+                    }
+                }
+            } catch (RunFailedException e) {
+                err.println(e.getMessage());
+                return 1;
+            } finally {
+                executor = null;
             }
         }
         failed |= !write(groups, err);
@@ -114,7 +132,7 @@ final class CompareCommand implements Callable<Integer> {
     private Group runGroup(ScenarioFiles.Loaded l, PrintWriter err) {
         List<CompareWriter.Row> rows = new ArrayList<>();
         String name = l.scenario().name();
-        RunResult base = runOne(l.scenario(), l.given(), err);
+        RunResult base = runOne(l.scenario(), l, null, l.given(), err);
         if (base != null) {
             rows.add(new CompareWriter.Row(name, base));
         }
@@ -122,7 +140,7 @@ final class CompareCommand implements Callable<Integer> {
             String where = l.given() + " (variant " + v + ")";
             try {
                 Scenario s = l.document().buildVariant(v, options.overrides());
-                RunResult r = runOne(s, where, err);
+                RunResult r = runOne(s, l, v, where, err);
                 if (r != null) {
                     rows.add(new CompareWriter.Row(name + "@" + v, r));
                 }
@@ -134,7 +152,9 @@ final class CompareCommand implements Callable<Integer> {
         return new Group(l, rows);
     }
 
-    private RunResult runOne(Scenario scenario, String where, PrintWriter err) {
+    /** Runs the scenario (built from {@code l} with {@code variant}, or null) on the executor. */
+    private RunResult runOne(Scenario scenario, ScenarioFiles.Loaded l, String variant, String where,
+                             PrintWriter err) {
         Scenario s = scenario.withSettings(Precisions.withTargetLevels(options.apply(scenario.settings()), until));
         for (Target t : until) {
             String problem = t.check(s);
@@ -146,8 +166,9 @@ final class CompareCommand implements Callable<Integer> {
         long samples = until.isEmpty() || options.samples != null ? s.settings().samples()
             : 100 * scenario.settings().samples();
         try {
-            RunResult r = Engine.run(Plan.of(s), new RunOptions(samples, options.threads, false,
-                RunOptions.Progress.NONE).withUntil(until));
+            Plan plan = engineOptions.plan(s, l.document(), options.overrides(), variant);
+            RunResult r = Engine.run(plan, new RunOptions(samples, options.threads, false,
+                RunOptions.Progress.NONE).withUntil(until), executor);
             r.warnings().forEach(w -> err.println(where + ": warning: " + w));
             return r;
         } catch (RunFailedException e) {

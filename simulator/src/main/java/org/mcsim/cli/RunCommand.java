@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mcsim.engine.BlockExecutor;
 import org.mcsim.engine.Engine;
 import org.mcsim.engine.Plan;
 import org.mcsim.engine.RunFailedException;
@@ -40,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     SamplingOptions options;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--write-samples", arity = "0..1", fallbackValue = "csv", paramLabel = "csv|gz",
         converter = SamplesFormatConverter.class,
@@ -90,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                 "--threads must be at least 1, got " + options.threads);
         }
+        engineOptions.check(spec.commandLine());
         List<String> failed = new ArrayList<>();
         List<ScenarioFiles.Loaded> valid = new ArrayList<>();
         for (String f : files) {
@@ -103,9 +108,16 @@ final class RunCommand implements Callable<Integer> {
         if (!uniqueNames(valid, err)) {
             return 1;
         }
-        for (ScenarioFiles.Loaded l : valid) {
-            if (!runOne(l, out, err)) {
-                failed.add(l.given());
+        List<String> done = new ArrayList<>();
+        if (!valid.isEmpty()) {
+            try (BlockExecutor executor = engineOptions.open(options.threads)) {
+                for (ScenarioFiles.Loaded l : valid) {
+                    (runOne(l, executor, out, err) ? done : failed).add(l.given());
+                }
+            } catch (RunFailedException e) {
+                err.println(e.getMessage());
+                valid.stream().map(ScenarioFiles.Loaded::given)
+                    .filter(g -> !done.contains(g) && !failed.contains(g)).forEach(failed::add);
             }
         }
         out.flush();
@@ -127,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
         return ok;
     }
 
-    private boolean runOne(ScenarioFiles.Loaded l, PrintWriter out, PrintWriter err) {
+    private boolean runOne(ScenarioFiles.Loaded l, BlockExecutor executor, PrintWriter out, PrintWriter err) {
         Scenario s = l.scenario().withSettings(Precisions.withTargetLevels(
             options.apply(l.scenario().settings()), until));
         for (Target t : until) {
@@ -141,9 +153,10 @@ final class RunCommand implements Callable<Integer> {
             : 100 * l.scenario().settings().samples();
         Instant started = Instant.now();
         try {
-            RunResult r = Engine.run(Plan.of(s), new RunOptions(samples, options.threads,
-                writeSamples != null, ProgressPrinter.of(err, s.name(), options.quiet)).withUntil(until));
-            RunInfo info = new RunInfo(l.given(), l.document().sha256(), Version.get(), "local", started);
+            Plan plan = engineOptions.plan(s, l.document(), options.overrides(), null);
+            RunResult r = Engine.run(plan, new RunOptions(samples, options.threads,
+                writeSamples != null, ProgressPrinter.of(err, s.name(), options.quiet)).withUntil(until), executor);
+            RunInfo info = new RunInfo(l.given(), l.document().sha256(), Version.get(), executor.name(), started);
             RunWriter.write(r, info, options.out, writeSamples, folder -> {
                 if (report) {
                     Report.write(folder);

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mcsim.engine.BlockExecutor;
 import org.mcsim.engine.Estimate;
-import org.mcsim.engine.Plan;
 import org.mcsim.engine.RunFailedException;
 import org.mcsim.expr.Suggestions;
 import org.mcsim.model.Scenario;
@@ -47,6 +47,9 @@ final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions options;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,6 +70,7 @@ final class SensitivityCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StressOptions.checkThreads(spec, options);
+        engineOptions.check(spec.commandLine());
         ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
         if (l == null) {
             return 1;
@@ -80,9 +84,9 @@ final class SensitivityCommand implements Callable<Integer> {
                 + (near == null ? "" : "; did you mean '" + near + "'?"));
             return 1;
         }
-        try {
-            SensitivityResult r = SensitivityAnalysis.run(Plan.of(s), output, indices, s.settings().samples(),
-                options.threads);
+        try (BlockExecutor executor = engineOptions.open(options.threads)) {
+            SensitivityResult r = SensitivityAnalysis.run(engineOptions.plan(s, l.document(), options.overrides(), null),
+                output, indices, s.settings().samples(), executor);
             if (r.note() != null) {
                 err.println(file + ": " + r.note());
             }

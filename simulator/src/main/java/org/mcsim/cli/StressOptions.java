@@ -3,7 +3,10 @@ package org.mcsim.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mcsim.engine.PlanSource;
+import org.mcsim.engine.RunFailedException;
 import org.mcsim.model.Scenario;
+import org.mcsim.scenario.ScenarioException;
 import org.mcsim.sensitivity.PointException;
 import org.mcsim.sensitivity.Scenarios;
 import picocli.CommandLine;
@@ -23,12 +26,29 @@ final class StressOptions {
 
     /** The loaded file with the --set overrides, then the point's values, then the command's settings. */
     static Scenarios scenarios(ScenarioFiles.Loaded loaded, SamplingOptions options) {
+        return scenarios(loaded, options, null);
+    }
+
+    /** As {@link #scenarios(ScenarioFiles.Loaded, SamplingOptions)}, with sources for a remote engine. */
+    static Scenarios scenarios(ScenarioFiles.Loaded loaded, SamplingOptions options, EngineOptions engine) {
         Map<String, Double> base = options.overrides();
-        return values -> {
-            Map<String, Double> all = new LinkedHashMap<>(base);
-            all.putAll(values);
-            Scenario s = loaded.document().build(all);
-            return s.withSettings(options.apply(s.settings()));
+        return new Scenarios() {
+            @Override
+            public Scenario build(Map<String, Double> values) throws ScenarioException {
+                Scenario s = loaded.document().build(merged(values));
+                return s.withSettings(options.apply(s.settings()));
+            }
+
+            @Override
+            public PlanSource source(Map<String, Double> values) throws RunFailedException {
+                return engine == null || engine.isLocal() ? null : PlanSource.of(loaded.document(), merged(values), null);
+            }
+
+            private Map<String, Double> merged(Map<String, Double> values) {
+                Map<String, Double> all = new LinkedHashMap<>(base);
+                all.putAll(values);
+                return all;
+            }
         };
     }
 

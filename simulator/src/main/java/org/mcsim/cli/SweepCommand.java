@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mcsim.engine.BlockExecutor;
 import org.mcsim.engine.ClaimSummary;
+import org.mcsim.engine.RunFailedException;
 import org.mcsim.engine.RunResult;
 import org.mcsim.output.Numbers;
 import org.mcsim.output.SweepWriter;
@@ -42,6 +44,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions options;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -62,6 +67,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StressOptions.checkThreads(spec, options);
+        engineOptions.check(spec.commandLine());
         try {
             Sweep.size(axes);
         } catch (IllegalArgumentException e) {
@@ -72,8 +78,9 @@ final class SweepCommand implements Callable<Integer> {
             return 1;
         }
         String name = l.scenario().name();
-        try {
-            List<SweepPoint> points = Sweep.run(StressOptions.scenarios(l, options), axes, options.threads);
+        try (BlockExecutor executor = engineOptions.open(options.threads)) {
+            List<SweepPoint> points = Sweep.run(StressOptions.scenarios(l, options, engineOptions), axes,
+                options.threads, executor);
             SweepWriter.write(axes, points, options.out, name);
             if (!options.quiet) {
                 print(name, points, out);
@@ -83,6 +90,9 @@ final class SweepCommand implements Callable<Integer> {
             return StressOptions.fail(e, file, err, options.debug);
         } catch (IOException e) {
             err.println(options.out.resolve(name) + ": cannot write: " + e.getMessage());
+            return 1;
+        } catch (RunFailedException e) {
+            err.println(e.getMessage());
             return 1;
         }
     }

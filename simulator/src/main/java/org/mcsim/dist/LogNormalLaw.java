@@ -4,8 +4,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * exp(N(mu, sigma²)) as exp(mu + sigma z) of a standard normal z (ziggurat draws, Φ⁻¹ for the
- * quantile). Immutable and thread-safe.
+ * exp(N(mu, sigma²)) as exp(mu + sigma z) of a standard normal z (ziggurat draws and
+ * {@link FastExp}, Φ⁻¹ for the quantile). Immutable and thread-safe.
  */
 final class LogNormalLaw extends Law {
     private static final ZigguratSampler.NormalizedGaussian PROTOTYPE =
@@ -22,8 +22,12 @@ final class LogNormalLaw extends Law {
     @Override
     public void sample(UniformRandomProvider rng, double[] out, int n) {
         ZigguratSampler.NormalizedGaussian z = PROTOTYPE.withUniformRandomProvider(rng);
+        // Two loops: the ziggurat's branches stay out of the loop of exponentials.
         for (int i = 0; i < n; i++) {
-            out[i] = Math.exp(mu + sigma * z.sample());
+            out[i] = mu + sigma * z.sample();
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = FastExp.exp(out[i]);
         }
     }
 

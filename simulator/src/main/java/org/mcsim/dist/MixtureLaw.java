@@ -3,8 +3,11 @@ package org.mcsim.dist;
 import java.util.Arrays;
 
 /**
- * A finite mixture with CDF F(x) = Σ w_i F_i(x) / Σ w_i, sampled by inverting that CDF (one open
- * uniform per draw, monotone), so LHS, Sobol points and copulas apply to it.
+ * A finite mixture with CDF F(x) = Σ w_i F_i(x) / Σ w_i, sampled by inverting that CDF (one
+ * uniform per value, monotone), as scenario-format.md requires, so LHS, Sobol points, copulas and
+ * common random numbers apply to it. Plain draws ({@link #sample}) invert open uniforms too: a
+ * composition draw would be faster (about 13 ns against 3 µs per value) but is not what the
+ * format specifies.
  *
  * <p>The quantile F⁻¹(u) lies between the smallest and the largest component quantile
  * F_i⁻¹(u) (below the smallest every F_i is under u, at the largest every F_i has reached u).
@@ -22,6 +25,8 @@ final class MixtureLaw extends Law {
     private final Law[] components;
     /** Σ weights, summed in the same order as the CDF so that F(+∞) is exactly 1. */
     private final double total;
+    /** cumulative[c] = weights[0] + … + weights[c], in the same order. */
+    private final double[] cumulative;
 
     /**
      * @param weights positive finite weights (not necessarily normalized); copied, scaled by
@@ -37,6 +42,12 @@ final class MixtureLaw extends Law {
             sum += w;
         }
         this.total = sum;
+        this.cumulative = new double[this.weights.length];
+        double c = 0;
+        for (int i = 0; i < this.weights.length; i++) {
+            c += this.weights[i];
+            cumulative[i] = c;
+        }
     }
 
     @Override

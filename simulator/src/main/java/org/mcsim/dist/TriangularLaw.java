@@ -1,5 +1,7 @@
 package org.mcsim.dist;
 
+import org.apache.commons.rng.UniformRandomProvider;
+
 /**
  * Triangular on [min, max] with the given mode (which may equal either end), sampled and
  * inverted in closed form: min + sqrt(u (max − min)(mode − min)) below F(mode) and
@@ -22,6 +24,38 @@ final class TriangularLaw extends Law {
         this.modeProbability = (mode - min) / (max - min);
         this.lowerScale = (max - min) * (mode - min);
         this.upperScale = (max - min) * (max - mode);
+    }
+
+    /**
+     * The quantile of open uniforms, in two loops: the generator's serial loop, then a loop
+     * without branches. A branch on the side of the mode would be mispredicted about half the
+     * time, and computing both sides costs a second square root; instead the side's operands
+     * are chosen by a mask (all ones when u &lt; F(mode), from the sign of u − F(mode), exact
+     * for u and F(mode) in [0, 1]) and one square root is taken. The values are bit-identical
+     * to {@link #quantile}.
+     */
+    @Override
+    public void sample(UniformRandomProvider rng, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = Samplers.openUniform(rng);
+        }
+        final long minBits = Double.doubleToRawLongBits(min);
+        final long modeBits = Double.doubleToRawLongBits(mode);
+        final long maxBits = Double.doubleToRawLongBits(max);
+        for (int i = 0; i < n; i++) {
+            final double p = out[i];
+            final long below = Double.doubleToRawLongBits(p - modeProbability) >> 63;
+            final double root = Math.sqrt(select(below, p * lowerScale, (1 - p) * upperScale));
+            final double value = select(below, min + root, max - root);
+            final double lo = Double.longBitsToDouble(minBits & below | modeBits & ~below);
+            final double hi = Double.longBitsToDouble(modeBits & below | maxBits & ~below);
+            out[i] = clamp(value, lo, hi);
+        }
+    }
+
+    /** {@code a} where the mask is all ones, {@code b} where it is zero. */
+    private static double select(long mask, double a, double b) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(a) & mask | Double.doubleToRawLongBits(b) & ~mask);
     }
 
     @Override

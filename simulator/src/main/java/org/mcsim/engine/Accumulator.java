@@ -1,6 +1,7 @@
 package org.mcsim.engine;
 
 import org.mcsim.stats.Moments;
+import org.mcsim.stats.QuantileSketch;
 
 /**
  * The running state of a run, merged from block results strictly in block order, which is what
@@ -19,6 +20,8 @@ final class Accumulator {
     long samples;
     long nextBlock;
     BlockResult failure;
+    /** In sketch mode, each output's sketch of every merged sample (set at the end), else null. */
+    QuantileSketch[] sketches;
 
     Accumulator(Plan plan, Layout layout) {
         this.plan = plan;

@@ -5,9 +5,12 @@ import org.mcsim.stats.Moments;
 /**
  * What one block contributes to a run: combinable statistics only (moments per variable, hits per
  * claim) and the first non-finite value, if any. Merged in block order by {@link Accumulator}.
- * Not thread-safe; owned by one worker until handed over.
+ * Not thread-safe; owned by one worker until handed over. Serializable, so that blocks computed
+ * on another machine can be merged where the run is summarized.
  */
-final class BlockResult {
+final class BlockResult implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     final long block;
     final int length;
     final Moments[] moments;

@@ -59,7 +59,7 @@ final class BlockWorker {
         }
         if (store != null) {
             for (int o = 0; o < keptSlots.length; o++) {
-                System.arraycopy(frame.column(keptSlots[o]), 0, store.column(o), (int) offset, length);
+                System.arraycopy(frame.column(keptSlots[o]), 0, store.column(o), (int) (offset - store.base()), length);
             }
         }
         return r;

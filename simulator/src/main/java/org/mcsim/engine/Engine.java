@@ -2,71 +2,108 @@ package org.mcsim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.mcsim.model.Method;
+import org.mcsim.stats.Moments;
+import org.mcsim.stats.QuantileSketch;
 
 /**
- * Runs a {@link Plan}: blocks are computed on worker threads in waves and merged strictly in
- * block order, so the result is the same bytes for any thread count.
+ * Runs a {@link Plan}: its blocks are computed by a {@link BlockExecutor} (this machine's threads
+ * by default, or a Spark cluster) in waves and merged strictly in block order, so the result is
+ * the same bytes for any thread count and any executor.
  *
- * <p>Each wave holds a few blocks per thread; workers take blocks from a shared counter, and the
- * calling thread merges the wave in order before starting the next one. A failed sample (a
- * non-finite formula or claim) stops the run at the first such sample in sample order; under
- * {@code --until} the run stops at the first block after which every target is met, and blocks
- * computed beyond it are discarded. Every command (run, compare, sweep, solve, sensitivity) goes
- * through {@link #sample}.
+ * <p>The calling thread asks the executor for a wave of blocks, merges the wave in order, then
+ * asks for the next. A failed sample (a non-finite formula or claim) stops the run at the first
+ * such sample in sample order; under {@code --until} the run stops at the first block after which
+ * every target is met, and blocks computed beyond it are discarded. Every command (run, compare,
+ * sweep, solve, sensitivity) goes through {@link #sample}.
+ *
+ * <p>Up to {@link #EXACT_LIMIT} kept values (samples × kept columns) every output's samples are
+ * kept and quantiles are exact. Above it a plain random run keeps one wave of samples at a time
+ * and adds each wave, in block order, to a {@link QuantileSketch} per output; quantiles, their
+ * intervals and the histograms are read from the sketches.
  */
 public final class Engine {
     /**
-     * Above this many kept values (samples x outputs) exact quantiles are refused. The limit
-     * depends on nothing but the run's shape, never on the memory available.
+     * Above this many kept values (samples x kept columns) a plain random run's quantiles come
+     * from sketches instead of the kept samples (5×10⁷ doubles are 400 MB); other runs above it
+     * are refused. The switch depends on nothing but the run's shape, never on the memory
+     * available.
      */
     public static final long EXACT_LIMIT = 50_000_000L;
 
-    private static final int BLOCKS_PER_THREAD_PER_WAVE = 8;
+    /** Most samples in one run: order-statistic ranks and sample indices are ints. */
+    public static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
 
     private Engine() {
     }
 
-    /** Runs the plan and summarizes it. */
+    /** Runs the plan on this machine's cores ({@code options.threads()}) and summarizes it. */
     public static RunResult run(Plan plan, RunOptions options) throws RunFailedException {
+        try (BlockExecutor local = BlockExecutor.local(options.threads())) {
+            return run(plan, options, local);
+        }
+    }
+
+    /**
+     * Runs the plan on {@code executor} and summarizes it. An executor other than the local one
+     * needs a plan with a {@link PlanSource}.
+     */
+    public static RunResult run(Plan plan, RunOptions options, BlockExecutor executor) throws RunFailedException {
+        return run(plan, options, executor, EXACT_LIMIT);
+    }
+
+    /** {@link #run(Plan, RunOptions)} with another exact-quantile limit (tests use a small one). */
+    static RunResult run(Plan plan, RunOptions options, long exactLimit) throws RunFailedException {
+        try (BlockExecutor local = BlockExecutor.local(options.threads())) {
+            return run(plan, options, local, exactLimit);
+        }
+    }
+
+    private static RunResult run(Plan plan, RunOptions options, BlockExecutor executor, long exactLimit)
+        throws RunFailedException {
         long start = System.nanoTime();
-        Method method = plan.scenario().settings().method();
         List<String> warnings = new ArrayList<>();
-        long most = EXACT_LIMIT / Math.max(1, keptVariables(plan).length);
-        if (!options.until().isEmpty() && options.samples() > most) {
-            warnings.add("--until: the ceiling of " + options.samples() + " samples is lowered to " + most
-                + ", the exact-quantile limit of " + EXACT_LIMIT + " kept values");
+        long most = exactLimit / Math.max(1, keptVariables(plan).length);
+        long requested = options.samples();
+        if (!options.until().isEmpty() && requested > most) {
             options = new RunOptions(most, options.threads(), options.keepSamples(), options.progress(),
                 options.until(), options.commonRandomNumbers());
         }
-        Layout layout = Layout.of(method, options.samples());
         int[] kept = keptVariables(plan);
-        checkExactLimit(options.samples(), kept.length);
-        InputFill fill = fill(plan, layout, options.commonRandomNumbers());
+        boolean sketch = sketched(plan, options, kept, exactLimit);
+        if (!sketch) {
+            checkExactLimit(options.samples(), kept.length, exactLimit);
+        }
+        BlockJob job = BlockJob.of(plan, options.samples(), options.commonRandomNumbers(), null, kept);
         Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
-        Sampled s = sample(plan, layout, fill, options.threads(), kept, precision, options.progress());
+        Sampled s = sample(job, executor, precision, options.progress(), sketch ? sketchAccuracy(options.samples()) : 0);
         if (s.acc.failure != null) {
             throw new RunFailedException(s.acc.failureMessage());
         }
-        return Summarizer.summarize(plan, layout, options, s, warnings, System.nanoTime() - start);
+        if ("ceiling".equals(s.stopReason) && requested > options.samples()) {
+            warnings.add("--until: the ceiling of " + requested + " samples was lowered to " + options.samples()
+                + ", the exact-quantile limit of " + exactLimit + " kept values");
+        }
+        return Summarizer.summarize(plan, job.layout(), options, s, warnings, System.nanoTime() - start);
     }
 
     /**
      * The values of the named variables (inputs or formulas) for samples 0..n-1, in sample
-     * order. With a {@code source}, each input is its quantile function applied to the source's
-     * uniforms (designs such as Saltelli's); without one, a plain run of the scenario's method
-     * and correlations.
+     * order, computed on this machine's cores. With a {@code source}, each input is its quantile
+     * function applied to the source's uniforms (designs such as Saltelli's); without one, a
+     * plain run of the scenario's method and correlations.
      */
     public static double[][] values(Plan plan, long n, int threads, UniformSource source, List<String> variables)
         throws RunFailedException {
-        Method method = source == null ? plan.scenario().settings().method() : Method.RANDOM;
-        Layout layout = Layout.of(method, n);
-        checkExactLimit(n, variables.size());
+        try (BlockExecutor local = BlockExecutor.local(threads)) {
+            return values(plan, n, local, source, variables);
+        }
+    }
+
+    /** As {@link #values(Plan, long, int, UniformSource, List)}, with the blocks computed by {@code executor}. */
+    public static double[][] values(Plan plan, long n, BlockExecutor executor, UniformSource source,
+                                    List<String> variables) throws RunFailedException {
+        checkExactLimit(n, variables.size(), EXACT_LIMIT);
         int[] kept = new int[variables.size()];
         for (int i = 0; i < kept.length; i++) {
             kept[i] = plan.variableIndex(variables.get(i));
@@ -74,8 +111,8 @@ public final class Engine {
                 throw new IllegalArgumentException("unknown variable " + variables.get(i));
             }
         }
-        InputFill fill = source == null ? fill(plan, layout, false) : InputFill.uniforms(plan, layout, source);
-        Sampled s = sample(plan, layout, fill, threads, kept, null, RunOptions.Progress.NONE);
+        BlockJob job = BlockJob.of(plan, n, false, source, kept);
+        Sampled s = sample(job, executor, null, RunOptions.Progress.NONE);
         if (s.acc.failure != null) {
             throw new RunFailedException(s.acc.failureMessage());
         }
@@ -98,96 +135,134 @@ public final class Engine {
         return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static void checkExactLimit(long n, int outputs) throws RunFailedException {
+    private static void checkExactLimit(long n, int outputs, long limit) throws RunFailedException {
         long kept = n * outputs;
-        if (kept > EXACT_LIMIT || n > Integer.MAX_VALUE - 8) {
+        if (kept > limit || n > MAX_SAMPLES) {
             throw new RunFailedException(String.format(
                 "%d samples x %d kept columns (outputs and correlated inputs) = %d values is above the "
-                    + "exact-quantile limit of %d; use fewer samples or fewer outputs", n, outputs, kept, EXACT_LIMIT));
+                    + "exact-quantile limit of %d (sketched quantiles need method random, no correlations "
+                    + "and no --until); use fewer samples or fewer outputs", n, outputs, kept, limit));
         }
     }
 
-    private static InputFill fill(Plan plan, Layout layout, boolean commonRandomNumbers) {
-        long seed = plan.scenario().settings().seed();
-        return switch (plan.scenario().settings().method()) {
-            case RANDOM -> InputFill.random(plan, layout, seed, commonRandomNumbers);
-            case LHS -> new LatinHypercubeFill(plan, layout, seed);
-            case SOBOL -> new SobolFill(plan, layout, seed);
-        };
+    /**
+     * Whether the run's quantiles come from sketches: above the exact limit, for a plain random
+     * run whose kept columns are its outputs (no correlations, no {@code --until}). Refuses
+     * --write-samples and more than {@link #MAX_SAMPLES} there.
+     */
+    private static boolean sketched(Plan plan, RunOptions options, int[] kept, long exactLimit)
+        throws RunFailedException {
+        long n = options.samples();
+        boolean eligible = plan.scenario().settings().method() == Method.RANDOM && plan.dependence() == null
+            && options.until().isEmpty();
+        if (!eligible || n * kept.length <= exactLimit) {
+            return false;
+        }
+        if (n > MAX_SAMPLES) {
+            throw new RunFailedException(String.format("%d samples is above the limit of %d per run", n, MAX_SAMPLES));
+        }
+        if (options.keepSamples()) {
+            throw new RunFailedException(String.format(
+                "%d samples x %d outputs = %d values is above the %d that --write-samples can keep; "
+                    + "use fewer samples or drop --write-samples", n, kept.length, n * kept.length, exactLimit));
+        }
+        return true;
+    }
+
+    /**
+     * The sketch accuracy α for a run of n samples: 0.03/√n, at least
+     * {@link QuantileSketch#MIN_ACCURACY}. The Monte Carlo half-width of a median is about
+     * 1.96·1.25·sd/√n for a smooth law, so the sketch's error near the centre, α·sd, is about
+     * 1/80 of it; in the tails the half-width grows faster than the bound α·|x − mean|.
+     */
+    static double sketchAccuracy(long n) {
+        return Math.max(QuantileSketch.MIN_ACCURACY, Math.min(1e-3, 0.03 / Math.sqrt(n)));
     }
 
     /** The merged state of a sampled run and its kept samples. */
     record Sampled(Accumulator acc, Store store, int[] kept, String stopReason) { }
 
     /** Samples blocks in order until the end, a failure, or the precision targets. */
-    static Sampled sample(Plan plan, Layout layout, InputFill fill, int requestedThreads, int[] kept,
-                          Precision precision, RunOptions.Progress progress) {
-        long blocks = layout.blocks();
-        int threads = (int) Math.min(requestedThreads, blocks);
-        Accumulator acc = new Accumulator(plan, layout);
-        Store store = new Store(kept.length, layout.samples());
-        BlockWorker[] workers = new BlockWorker[threads];
-        for (int t = 0; t < threads; t++) {
-            workers[t] = new BlockWorker(plan, layout, fill, kept, store);
+    static Sampled sample(BlockJob job, BlockExecutor executor, Precision precision, RunOptions.Progress progress)
+        throws RunFailedException {
+        return sample(job, executor, precision, progress, 0);
+    }
+
+    /**
+     * Samples blocks in order until the end, a failure, or the precision targets.
+     *
+     * @param sketchAccuracy 0 to keep every sample of the kept variables (the outputs first);
+     *     else the store holds one wave at a time, and after each wave is merged its outputs are
+     *     added, in block order, to one {@link QuantileSketch} per output, centred on the mean
+     *     and scaled by the sd of block 0, left in {@link Accumulator#sketches}
+     */
+    static Sampled sample(BlockJob job, BlockExecutor executor, Precision precision, RunOptions.Progress progress,
+                          double sketchAccuracy) throws RunFailedException {
+        if (!job.portable() && !(executor instanceof LocalExecutor)) {
+            throw new IllegalArgumentException("the " + executor.name()
+                + " engine needs a plan that can be built elsewhere: Plan.of(scenario, source)");
         }
-        int wave = threads * BLOCKS_PER_THREAD_PER_WAVE;
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, Engine::daemon) : null;
-        try {
-            for (long first = 0; first < blocks; first += wave) {
-                int count = (int) Math.min(wave, blocks - first);
-                store.ensure(Math.min(layout.samples(), layout.start(first + count)));
-                for (BlockResult r : runWave(workers, pool, first, count)) {
+        Layout layout = job.layout();
+        int[] kept = job.kept();
+        long blocks = layout.blocks();
+        Accumulator acc = new Accumulator(job.plan(), layout);
+        long wave = Math.max(1, Math.min(Integer.MAX_VALUE, executor.wave(blocks, precision != null)));
+        boolean sketching = sketchAccuracy > 0;
+        if (sketching) {
+            job.useWindow((int) Math.min(layout.samples(), wave * layout.blockSize()));
+        } else if (precision == null) {
+            // Every sample will be drawn: one allocation instead of copies while doubling.
+            job.store().ensure(layout.samples());
+        }
+        Store store = job.store();
+        for (long first = 0; first < blocks; first += wave) {
+            int count = (int) Math.min(wave, blocks - first);
+            long end = Math.min(layout.samples(), layout.start(first + count));
+            if (sketching) {
+                store.slide(layout.start(first));
+            } else {
+                store.ensure(end);
+            }
+            for (BlockRange range : executor.compute(job, first, count)) {
+                range.copyInto(store);
+                for (int i = 0; i < range.count(); i++) {
+                    BlockResult r = range.result(i);
                     if (!acc.merge(r)) {
                         return new Sampled(acc, store, kept, "failed");
+                    }
+                    if (sketching && acc.sketches == null) {
+                        acc.sketches = pilotSketches(job.plan(), r, sketchAccuracy);
                     }
                     if (precision != null && precision.met(acc, store, kept)) {
                         progress.update(acc.samples, layout.samples());
                         return new Sampled(acc, store, kept, "precision");
                     }
                 }
-                progress.update(acc.samples, layout.samples());
             }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+            if (sketching) {
+                for (int o = 0; o < acc.sketches.length; o++) {
+                    acc.sketches[o].add(store.column(o), (int) (end - layout.start(first)));
+                }
             }
+            progress.update(acc.samples, layout.samples());
         }
         return new Sampled(acc, store, kept, precision == null ? "samples" : "ceiling");
     }
 
-    private static BlockResult[] runWave(BlockWorker[] workers, ExecutorService pool, long first, int count) {
-        BlockResult[] results = new BlockResult[count];
-        AtomicLong next = new AtomicLong();
-        if (pool == null) {
-            drain(workers[0], results, next, first);
-            return results;
-        }
-        List<Future<?>> futures = new ArrayList<>(workers.length);
-        for (BlockWorker w : workers) {
-            futures.add(pool.submit(() -> drain(w, results, next, first)));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
+    /**
+     * Empty sketches, one per output, centred on block 0's mean and scaled by its sd (by |mean|,
+     * or 1, when block 0 is constant). Block 0 is the same for any thread count, so are they.
+     */
+    private static QuantileSketch[] pilotSketches(Plan plan, BlockResult block0, double accuracy) {
+        QuantileSketch[] sketches = new QuantileSketch[plan.outputCount()];
+        for (int o = 0; o < sketches.length; o++) {
+            Moments m = block0.moments[plan.outputVariable(o)];
+            double scale = m.sd();
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                scale = m.mean() != 0 ? Math.abs(m.mean()) : 1;
             }
+            sketches[o] = QuantileSketch.create(m.mean(), scale, accuracy);
         }
-        return results;
-    }
-
-    private static void drain(BlockWorker w, BlockResult[] results, AtomicLong next, long first) {
-        for (long i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-            results[(int) i] = w.compute(first + i);
-        }
-    }
-
-    private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r, "mcsim-worker");
-        t.setDaemon(true);
-        return t;
+        return sketches;
     }
 }

@@ -91,13 +91,14 @@ abstract class InputFill {
     /**
      * True when the fast sampler maps its random numbers to values by a location-scale
      * transformation (or by inversion), so that draws are monotone in the parameters and common
-     * random numbers hold without switching to inversion.
+     * random numbers hold without switching to inversion. Not a mixture: its fast draws are by
+     * composition, which moves draws between components when a weight changes.
      */
     static boolean locationScale(Dist d) {
         return d instanceof Dist.Normal || d instanceof Dist.LogNormal || d instanceof Dist.Uniform
             || d instanceof Dist.Exponential
             || d instanceof Dist.Triangular || d instanceof Dist.Constant || d instanceof Dist.Empirical
-            || d instanceof Dist.Truncated || d instanceof Dist.Mixture;
+            || d instanceof Dist.Truncated;
     }
 
     /** Inputs from given uniforms (a sensitivity design); no correlation is imposed. */

@@ -40,9 +40,11 @@ public final class Plan {
     private final String[] checkedLabels;
     private final int[][] checkedInputs;
     private final Dependence dependence;
+    private final PlanSource source;
 
-    private Plan(Scenario s) {
+    private Plan(Scenario s, PlanSource source) {
         this.scenario = s;
+        this.source = source;
         List<Input> inputs = s.inputs();
         int k = inputs.size();
         samplers = new InputSampler[k];
@@ -102,9 +104,22 @@ public final class Plan {
             .filter(i -> seen.contains(inputs.get(i).name())).toArray();
     }
 
-    /** Compiles a validated scenario. */
+    /** Compiles a validated scenario; such a plan runs on this machine only. */
     public static Plan of(Scenario s) {
-        return new Plan(s);
+        return new Plan(s, null);
+    }
+
+    /**
+     * Compiles a validated scenario that {@code source} builds again elsewhere (with {@code s}'s
+     * seed and method), so that its blocks can also run on a remote {@link BlockExecutor}.
+     */
+    public static Plan of(Scenario s, PlanSource source) {
+        return new Plan(s, java.util.Objects.requireNonNull(source, "source"));
+    }
+
+    /** How to build this plan's scenario elsewhere, or null for a plan that stays on this machine. */
+    public PlanSource source() {
+        return source;
     }
 
     /** Names of all variables in summary order: inputs, then formulas, in file order. */

@@ -16,14 +16,16 @@ import org.mcsim.model.Scenario;
  * @param claims claim probabilities in file order
  * @param outputSamples every output's samples in sample order ({@code outputs} order), or null
  *     when they were not kept
- * @param quantileMethod how quantiles were computed ({@code exact})
+ * @param quantileMethod how quantiles were computed ({@code exact} or {@code sketch})
  * @param warnings warnings for the user, also recorded in run.json
  * @param correlations each target rank correlation with the one achieved
+ * @param sketch the accuracy of sketched quantiles, or null when they are exact
  */
 public record RunResult(Scenario scenario, long samplesRequested, long samples, int threads,
                         String stopReason, long elapsedNanos, List<VariableSummary> variables,
                         List<ClaimSummary> claims, double[][] outputSamples, String quantileMethod,
-                        List<String> warnings, List<CorrelationSummary> correlations) {
+                        List<String> warnings, List<CorrelationSummary> correlations,
+                        SketchSummary sketch) {
 
     public RunResult {
         variables = List.copyOf(variables);

@@ -12,11 +12,46 @@ final class Store {
     private static final int INITIAL = 1 << 20;
 
     private final long ceiling;
+    private long base;
     private double[][] columns;
 
     Store(int variables, long ceiling) {
         this.ceiling = ceiling;
+        this.base = 0;
         this.columns = new double[variables][(int) Math.min(ceiling, INITIAL)];
+    }
+
+    private Store(double[][] columns, long base) {
+        this.ceiling = columns.length == 0 ? 0 : columns[0].length;
+        this.base = base;
+        this.columns = columns;
+    }
+
+    /**
+     * A store of exactly {@code length} samples starting at sample {@code base}: what one
+     * contiguous range of blocks computed away from the run's own store fills (see
+     * {@link BlockJob#compute}).
+     */
+    static Store range(int variables, long base, int length) {
+        return new Store(new double[variables][length], base);
+    }
+
+    /**
+     * A window of {@code capacity} samples that slides along the run (see {@link #slide}): the
+     * store of a sketched run, which never holds more than one wave.
+     */
+    static Store window(int variables, int capacity) {
+        return new Store(new double[variables][capacity], 0);
+    }
+
+    /** Moves a window so that position 0 holds sample {@code newBase}; its values are stale. */
+    void slide(long newBase) {
+        this.base = newBase;
+    }
+
+    /** Sample index held at position 0 of every column. */
+    long base() {
+        return base;
     }
 
     /** Makes room for the first {@code samples} samples. */
@@ -33,6 +68,11 @@ final class Store {
 
     double[] column(int variable) {
         return columns[variable];
+    }
+
+    /** The columns themselves (not copied): handed over once the range is complete. */
+    double[][] columns() {
+        return columns;
     }
 
     int variables() {

@@ -1,7 +1,12 @@
 package org.mcsim.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.mcsim.model.Claim;
 import org.mcsim.model.QuantileLevel;
@@ -10,6 +15,7 @@ import org.mcsim.model.Settings;
 import org.mcsim.stats.Histogram;
 import org.mcsim.stats.Intervals;
 import org.mcsim.stats.Moments;
+import org.mcsim.stats.QuantileSketch;
 import org.mcsim.stats.Quantiles;
 
 /**
@@ -19,6 +25,8 @@ import org.mcsim.stats.Quantiles;
  * {@code lhs} and {@code sobol}: the pooled estimate ± t(R−1)·s/√R, s the standard deviation of
  * the R replicates' own estimates. Statistics targeted by {@code --until} carry the interval of
  * the confidence sequence instead. Also flags tail estimates that rest on too few samples.
+ * Quantiles and histograms come from the kept samples (exact) or, above the engine's exact
+ * limit, from the combined sketches; each output's are computed on its own thread.
  */
 final class Summarizer {
     /** A quantile or claim with fewer samples than this beyond it is flagged. */
@@ -30,11 +38,13 @@ final class Summarizer {
     private final double conf;
     private final int n;
     private final List<String> warnings = new ArrayList<>();
+    private final int threads;
 
-    private Summarizer(Plan plan, Layout layout, Engine.Sampled sampled) {
+    private Summarizer(Plan plan, Layout layout, Engine.Sampled sampled, int threads) {
         this.plan = plan;
         this.layout = layout;
         this.sampled = sampled;
+        this.threads = threads;
         this.conf = plan.scenario().settings().confidence();
         this.n = (int) sampled.acc().samples;
     }
@@ -42,12 +52,13 @@ final class Summarizer {
     static RunResult summarize(Plan plan, Layout layout, RunOptions options, Engine.Sampled s,
                                List<String> warnings, long elapsedSoFar) {
         long start = System.nanoTime();
-        Summarizer z = new Summarizer(plan, layout, s);
+        Summarizer z = new Summarizer(plan, layout, s, options.threads());
         z.warnings.addAll(warnings);
         Scenario sc = plan.scenario();
         Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
         double[][] keptSamples = options.keepSamples() ? s.store().trimmed(z.n) : null;
-        List<VariableSummary> variables = z.variables(keptSamples != null);
+        OutputStats[] outputs = z.outputStats(keptSamples != null);
+        List<VariableSummary> variables = z.variables(outputs);
         List<ClaimSummary> claims = z.claims();
         if (precision != null) {
             variables = z.withTargets(variables, claims, precision);
@@ -59,12 +70,14 @@ final class Summarizer {
         }
         List<CorrelationSummary> correlations = z.correlations();
         long elapsed = elapsedSoFar + System.nanoTime() - start;
+        SketchSummary sketch = s.acc().sketches == null ? null : new SketchSummary(s.acc().sketches[0].accuracy(),
+            Arrays.stream(outputs).map(OutputStats::accuracy).toList());
         return new RunResult(sc, layout.samples(), z.n, options.threads(), s.stopReason(), elapsed,
-            variables, claims, keptSamples == null ? null : java.util.Arrays.copyOf(keptSamples,
-                plan.outputCount()), "exact", z.warnings, correlations);
+            variables, claims, keptSamples == null ? null : Arrays.copyOf(keptSamples, plan.outputCount()),
+            sketch == null ? "exact" : "sketch", z.warnings, correlations, sketch);
     }
 
-    private List<VariableSummary> variables(boolean samplesKept) {
+    private List<VariableSummary> variables(OutputStats[] outputs) {
         Scenario s = plan.scenario();
         Settings set = s.settings();
         List<String> names = Plan.variableNames(s);
@@ -76,16 +89,118 @@ final class Summarizer {
             List<VariableSummary.QuantileEstimate> qs = List.of();
             VariableSummary.HistogramData hist = null;
             if (o >= 0) {
-                double[] data = sampled.store().column(o);
-                int bins = m.min() == m.max() ? 1 : set.histogramBins();
-                hist = new VariableSummary.HistogramData(Histogram.edges(m.min(), m.max(), bins),
-                    Histogram.count(data, n, m.min(), m.max(), bins));
-                qs = quantiles(names.get(v), o, samplesKept ? java.util.Arrays.copyOf(data, n) : data, set.quantiles());
+                hist = new VariableSummary.HistogramData(Histogram.edges(m.min(), m.max(), bins(m, set)),
+                    outputs[o].counts());
+                qs = quantiles(names.get(v), outputs[o], set.quantiles());
             }
             out.add(new VariableSummary(names.get(v), v < k ? "input" : "formula", mean(v, m), sd(v, m),
                 m.min(), m.max(), qs, hist));
         }
         return out;
+    }
+
+    private static int bins(Moments m, Settings set) {
+        return m.min() == m.max() ? 1 : set.histogramBins();
+    }
+
+    /**
+     * One output's histogram counts and raw quantile estimates ({estimate, low, high} per level),
+     * its replicates' quantiles ([level][replicate]) under the replicated methods, and the
+     * sketch's accuracy in sketch mode.
+     */
+    private record OutputStats(long[] counts, double[][] estimates, double[][] replicates,
+                               SketchSummary.Output accuracy) { }
+
+    /**
+     * Every output's {@link OutputStats}, on up to {@code threads} threads, one output per task:
+     * each depends only on its output's samples, so not on the threads.
+     */
+    private OutputStats[] outputStats(boolean samplesKept) {
+        int count = plan.outputCount();
+        OutputStats[] out = new OutputStats[count];
+        int t = Math.min(threads, count);
+        if (t <= 1) {
+            for (int o = 0; o < count; o++) {
+                out[o] = outputStats(o, samplesKept);
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(t, Summarizer::daemon);
+        try {
+            List<Future<OutputStats>> futures = new ArrayList<>();
+            for (int o = 0; o < count; o++) {
+                int output = o;
+                futures.add(pool.submit(() -> outputStats(output, samplesKept)));
+            }
+            for (int o = 0; o < count; o++) {
+                out[o] = await(futures.get(o));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("summarizing an output failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "mcsim-summary");
+        t.setDaemon(true);
+        return t;
+    }
+
+    private OutputStats outputStats(int o, boolean samplesKept) {
+        Settings set = plan.scenario().settings();
+        Moments m = sampled.acc().moments[plan.outputVariable(o)];
+        double[] qs = set.quantiles().stream().mapToDouble(QuantileLevel::q).toArray();
+        QuantileSketch[] sketches = sampled.acc().sketches;
+        if (sketches == null) {
+            double[] data = sampled.store().column(o);
+            long[] counts = Histogram.count(data, n, m.min(), m.max(), bins(m, set));
+            double[][] reps = replicated() ? replicateQuantiles(o, qs) : null;
+            double[][] est = Quantiles.exact(samplesKept ? Arrays.copyOf(data, n) : data, n,
+                reps == null ? qs : withHazenLevels(qs), conf);
+            return new OutputStats(counts, est, reps, null);
+        }
+        QuantileSketch sketch = sketches[o];
+        if (sketch.count() != n) {
+            throw new IllegalStateException("sketch of " + sketch.count() + " values for " + n + " merged samples");
+        }
+        long[] counts = Histogram.count(sketch, m.min(), m.max(), bins(m, set));
+        double[][] est = Quantiles.fromSketch(sketch, m.min(), m.max(), qs, conf);
+        return new OutputStats(counts, est, null, accuracy(plan.scenario().outputs().get(o), sketch, est));
+    }
+
+    /** Error bounds of the values read beside the Monte Carlo half-widths of the quantiles. */
+    private static SketchSummary.Output accuracy(String name, QuantileSketch sketch, double[][] est) {
+        double bound = 0;
+        double half = Double.NaN;
+        double ratio = Double.NaN;
+        for (double[] e : est) {
+            double b = 0;
+            for (double x : e) {
+                if (!Double.isNaN(x)) {
+                    b = Math.max(b, sketch.errorBound(x));
+                }
+            }
+            bound = Math.max(bound, b);
+            double h = (e[2] - e[1]) / 2;
+            if (!Double.isNaN(h)) {
+                half = Double.isNaN(half) ? h : Math.min(half, h);
+                double r = b / h;
+                ratio = Double.isNaN(ratio) ? r : Math.max(ratio, r);
+            }
+        }
+        return new SketchSummary.Output(name, sketch.center(), sketch.scale(), bound, half, ratio);
     }
 
     private boolean replicated() {
@@ -100,7 +215,7 @@ final class Summarizer {
         for (int r = 0; r < reps.length; r++) {
             reps[r] = sampled.acc().replicateMoments[r][v].mean();
         }
-        return fromReplicates(m.mean(), reps);
+        return fromReplicates(m.mean(), reps, 0);
     }
 
     private Estimate sd(int v, Moments m) {
@@ -114,12 +229,19 @@ final class Summarizer {
         for (int r = 0; r < reps.length; r++) {
             reps[r] = sampled.acc().replicateMoments[r][v].sd();
         }
-        Estimate e = fromReplicates(m.sd(), reps);
-        return new Estimate(e.value(), Math.max(0, e.low()), e.high());
+        Estimate e = fromReplicates(m.sd(), reps, 0);
+        // s² (divisor n−1) overstates σ² by up to the factor n/(n−1) when the method estimates the
+        // mean almost exactly (a stratified input alone): a bias of order σ/(2n) that the replicates'
+        // spread, small under LHS and Sobol, does not cover; the low end is extended by it.
+        double divisorBias = m.sd() * (1 - Math.sqrt((n - 1.0) / n));
+        return new Estimate(e.value(), Math.max(0, e.low() - divisorBias), e.high());
     }
 
-    /** The pooled estimate ± t(R−1)·s/√R over the replicates' estimates. */
-    private Estimate fromReplicates(double pooled, double[] reps) {
+    /**
+     * The pooled estimate ± t(R−1)·s/√R over the replicates' estimates, s² at least
+     * {@code varianceFloor}.
+     */
+    private Estimate fromReplicates(double pooled, double[] reps, double varianceFloor) {
         int r = reps.length;
         double mean = 0;
         for (double x : reps) {
@@ -129,20 +251,27 @@ final class Summarizer {
         for (double x : reps) {
             ss += (x - mean) * (x - mean);
         }
-        double half = TDistribution.of(r - 1).inverseSurvivalProbability((1 - conf) / 2) * Math.sqrt(ss / (r - 1) / r);
+        double half = TDistribution.of(r - 1).inverseSurvivalProbability((1 - conf) / 2)
+            * Math.sqrt(Math.max(ss / (r - 1), varianceFloor) / r);
         return Double.isFinite(half) ? new Estimate(pooled, pooled - half, pooled + half) : Estimate.of(pooled);
     }
 
-    private List<VariableSummary.QuantileEstimate> quantiles(String name, int o, double[] data,
+    private List<VariableSummary.QuantileEstimate> quantiles(String name, OutputStats stats,
                                                              List<QuantileLevel> levels) {
         double[] qs = levels.stream().mapToDouble(QuantileLevel::q).toArray();
-        double[][] reps = replicated() ? replicateQuantiles(o, qs) : null;
-        double[][] est = Quantiles.exact(data, n, qs, conf);
+        double[][] reps = stats.replicates();
+        double[][] est = stats.estimates();
         List<VariableSummary.QuantileEstimate> out = new ArrayList<>(qs.length);
         for (int i = 0; i < qs.length; i++) {
             Estimate e = new Estimate(est[i][0], est[i][1], est[i][2]);
             if (reps != null) {
-                e = fromReplicates(est[i][0], reps[i]);
+                e = fromReplicates(est[i][0], reps[i], 0);
+                // Type 7 is biased by about (1/2 − q)/n in probability under stratified sampling,
+                // where Hazen's type 5 (position nq − 1/2) is not (Hyndman & Fan 1996); at small n
+                // that bias is comparable with the replicates' spread, so the interval is extended
+                // to cover the same interval around the type-5 estimate.
+                double shift = est[qs.length + i][0] - est[i][0];
+                e = new Estimate(e.value(), Math.min(e.low(), e.low() + shift), Math.max(e.high(), e.high() + shift));
             }
             double beyond = Math.min(qs[i], 1 - qs[i]) * n;
             if (beyond < TAIL_SAMPLES) {
@@ -151,6 +280,15 @@ final class Summarizer {
                     (long) Math.floor(beyond), TAIL_SAMPLES));
             }
             out.add(new VariableSummary.QuantileEstimate(levels.get(i).label(), qs[i], e));
+        }
+        return out;
+    }
+
+    /** The levels, then for each the type-7 level at which type 7 gives the type-5 (Hazen) estimate. */
+    private double[] withHazenLevels(double[] qs) {
+        double[] out = java.util.Arrays.copyOf(qs, 2 * qs.length);
+        for (int i = 0; i < qs.length; i++) {
+            out[qs.length + i] = n < 2 ? qs[i] : Math.min(1, Math.max(0, (n * qs[i] - 0.5) / (n - 1.0)));
         }
         return out;
     }
@@ -190,7 +328,13 @@ final class Summarizer {
                 for (int r = 0; r < reps.length; r++) {
                     reps[r] = (double) sampled.acc().replicateHits[r][c] / sampled.acc().replicateSamples[r];
                 }
-                Estimate raw = fromReplicates(p, reps);
+                // A replicate's proportion is a multiple of 1/m (m its samples). Under LHS or Sobol
+                // a claim on one input then takes, in a replicate of one block, one of the two grid
+                // points around its expectation, so the replicates' spread can be zero while the
+                // error is not; each replicate's variance is taken to be at least that of a
+                // variable on two adjacent grid points at most, 1/(4m²) (Popoviciu's inequality).
+                double m = (double) n / reps.length;
+                Estimate raw = fromReplicates(p, reps, 1 / (4 * m * m));
                 e = new Estimate(p, Math.max(0, raw.low()), Math.min(1, raw.high()));
             } else {
                 e = Estimate.of(p, Intervals.wilson(hits, n, conf));

@@ -24,19 +24,40 @@ final class Arithmetic {
     }
 
     static double lt(double a, double b) {
-        return a < b ? 1.0 : a >= b ? 0.0 : Double.NaN;
+        final double d = difference(a, b);
+        return d == d ? signBit(d) : a < b ? 1.0 : a >= b ? 0.0 : Double.NaN;
     }
 
     static double le(double a, double b) {
-        return a <= b ? 1.0 : a > b ? 0.0 : Double.NaN;
+        final double d = difference(b, a);
+        return d == d ? 1.0 - signBit(d) : a <= b ? 1.0 : a > b ? 0.0 : Double.NaN;
     }
 
     static double gt(double a, double b) {
-        return a > b ? 1.0 : a <= b ? 0.0 : Double.NaN;
+        final double d = difference(b, a);
+        return d == d ? signBit(d) : a > b ? 1.0 : a <= b ? 0.0 : Double.NaN;
     }
 
     static double ge(double a, double b) {
-        return a >= b ? 1.0 : a < b ? 0.0 : Double.NaN;
+        final double d = difference(a, b);
+        return d == d ? 1.0 - signBit(d) : a >= b ? 1.0 : a < b ? 0.0 : Double.NaN;
+    }
+
+    /**
+     * (a − b) + 0: negative exactly when a &lt; b, for any a, b whose difference is not NaN
+     * (IEEE subtraction never flips a sign, a ≠ b gives a non-zero difference thanks to
+     * subnormals, and adding +0 turns −0 − +0 = −0 into +0). Comparisons read its sign bit
+     * without a branch: a branch on a comparison of random values is mispredicted often, and
+     * claims compare random values. A NaN difference (a NaN operand, or ∞ − ∞) takes the
+     * comparison path, rarely.
+     */
+    private static double difference(double a, double b) {
+        return (a - b) + 0.0;
+    }
+
+    /** 1 when the sign bit of x is set, else 0. */
+    private static double signBit(double x) {
+        return Double.doubleToRawLongBits(x) >>> 63;
     }
 
     static double eq(double a, double b) {

@@ -36,10 +36,33 @@ final class ShortestDecimal {
      * @return its text as {@code Double.toString} prints it on JDK 19 and later
      */
     static String toString(double v) {
+        final Decimal d = new Decimal();
+        decimal(v, d);
+        if (d.digits == 0) {
+            return d.negative ? "-0.0" : "0.0";
+        }
+        return Numbers.layout(d.negative, d.digits, d.exponent);
+    }
+
+    /** A decimal ±digits·10^exponent, filled by {@link #decimal}; digits 0 for a zero. */
+    static final class Decimal {
+        boolean negative;
+        long digits;
+        int exponent;
+    }
+
+    /**
+     * The shortest decimal of a finite double (the one {@link #toString} lays out), without
+     * allocating.
+     *
+     * @param v a finite double
+     * @param out receives the sign, digits (0 for ±0) and exponent
+     */
+    static void decimal(double v, Decimal out) {
         final long bits = Double.doubleToRawLongBits(v);
         final long t = bits & T_MASK;
         final int bq = (int) (bits >>> (P - 1)) & BQ_MASK;
-        final boolean negative = bits < 0;
+        out.negative = bits < 0;
         if (bq != 0) {
             final int mq = -Q_MIN + 1 - bq;
             final long c = C_MIN | t;
@@ -47,19 +70,26 @@ final class ShortestDecimal {
                 final long f = c >> mq;
                 if (f << mq == c) {
                     // An integer below 2^53: its digits are exact and shortest.
-                    return Numbers.layout(negative, f, 0);
+                    out.digits = f;
+                    out.exponent = 0;
+                    return;
                 }
             }
-            return toDecimal(negative, -mq, c, 0);
+            toDecimal(-mq, c, 0, out);
+        } else if (t != 0) {
+            if (t < C_TINY) {
+                toDecimal(Q_MIN, 10 * t, -1, out);
+            } else {
+                toDecimal(Q_MIN, t, 0, out);
+            }
+        } else {
+            out.digits = 0;
+            out.exponent = 0;
         }
-        if (t != 0) {
-            return t < C_TINY ? toDecimal(negative, Q_MIN, 10 * t, -1) : toDecimal(negative, Q_MIN, t, 0);
-        }
-        return negative ? "-0.0" : "0.0";
     }
 
     /** Section 9 of the paper: the decimal for c·2^q, its exponent corrected by dk. */
-    private static String toDecimal(boolean negative, int q, long c, int dk) {
+    private static void toDecimal(int q, long c, int dk, Decimal result) {
         final int out = (int) c & 0x1;
         final long cb = c << 2;
         final long cbr = cb + 2;
@@ -87,18 +117,21 @@ final class ShortestDecimal {
             final boolean upin = vbl + out <= sp10 << 2;
             final boolean wpin = (tp10 << 2) + out <= vbr;
             if (upin != wpin) {
-                return Numbers.layout(negative, upin ? sp10 : tp10, k);
+                result.digits = upin ? sp10 : tp10;
+                result.exponent = k;
+                return;
             }
         }
         final long tt = s + 1;
         final boolean uin = vbl + out <= s << 2;
         final boolean win = (tt << 2) + out <= vbr;
+        result.exponent = k + dk;
         if (uin != win) {
-            return Numbers.layout(negative, uin ? s : tt, k + dk);
+            result.digits = uin ? s : tt;
+            return;
         }
         final long cmp = vb - ((s + tt) << 1);
-        final long chosen = cmp < 0 || cmp == 0 && (s & 0x1) == 0 ? s : tt;
-        return Numbers.layout(negative, chosen, k + dk);
+        result.digits = cmp < 0 || cmp == 0 && (s & 0x1) == 0 ? s : tt;
     }
 
     /** Round to odd of (g·cp) / 2^127 (section 9.9). */

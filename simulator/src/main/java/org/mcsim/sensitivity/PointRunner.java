@@ -3,8 +3,10 @@ package org.mcsim.sensitivity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mcsim.engine.BlockExecutor;
 import org.mcsim.engine.Engine;
 import org.mcsim.engine.Plan;
+import org.mcsim.engine.PlanSource;
 import org.mcsim.engine.RunFailedException;
 import org.mcsim.engine.RunOptions;
 import org.mcsim.engine.RunResult;
@@ -19,13 +21,21 @@ import org.mcsim.scenario.ScenarioException;
 final class PointRunner {
     private final Scenarios scenarios;
     private final int threads;
+    private final BlockExecutor executor;
 
+    /** Runs on this machine's {@code threads} cores. */
     PointRunner(Scenarios scenarios, int threads) {
+        this(scenarios, threads, null);
+    }
+
+    /** @param executor where the runs' blocks go, or null for this machine's {@code threads} cores */
+    PointRunner(Scenarios scenarios, int threads, BlockExecutor executor) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.scenarios = scenarios;
         this.threads = threads;
+        this.executor = executor;
     }
 
     /** The validated scenario at these values. */
@@ -43,7 +53,11 @@ final class PointRunner {
         RunOptions options = new RunOptions(s.settings().samples(), threads, false, RunOptions.Progress.NONE)
             .withCommonRandomNumbers(true);
         try {
-            return Engine.run(Plan.of(s), options);
+            if (executor == null) {
+                return Engine.run(Plan.of(s), options);
+            }
+            PlanSource source = scenarios.source(values);
+            return Engine.run(source == null ? Plan.of(s) : Plan.of(s, source), options, executor);
         } catch (RunFailedException e) {
             throw new PointException(List.of("at " + describe(values) + ": " + e.getMessage()), e);
         }

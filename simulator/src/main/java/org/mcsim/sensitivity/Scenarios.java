@@ -1,6 +1,8 @@
 package org.mcsim.sensitivity;
 
 import java.util.Map;
+import org.mcsim.engine.PlanSource;
+import org.mcsim.engine.RunFailedException;
 import org.mcsim.model.Scenario;
 import org.mcsim.scenario.ScenarioException;
 
@@ -17,4 +19,14 @@ public interface Scenarios {
      * @throws ScenarioException when the values make the scenario invalid or name nothing settable
      */
     Scenario build(Map<String, Double> overrides) throws ScenarioException;
+
+    /**
+     * How to build the same scenario on another machine (for a remote executor such as Spark),
+     * or null when the runs stay on this one (the default).
+     *
+     * @param overrides the varied parameters' values, as for {@link #build}
+     */
+    default PlanSource source(Map<String, Double> overrides) throws RunFailedException {
+        return null;
+    }
 }

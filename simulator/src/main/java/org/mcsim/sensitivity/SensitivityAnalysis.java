@@ -3,6 +3,7 @@ package org.mcsim.sensitivity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.mcsim.engine.BlockExecutor;
 import org.mcsim.engine.Engine;
 import org.mcsim.engine.Estimate;
 import org.mcsim.engine.Plan;
@@ -45,6 +46,17 @@ public final class SensitivityAnalysis {
      */
     public static SensitivityResult run(Plan plan, String output, Indices which, long n, int threads)
         throws RunFailedException {
+        try (BlockExecutor local = BlockExecutor.local(threads)) {
+            return run(plan, output, which, n, local);
+        }
+    }
+
+    /**
+     * As {@link #run(Plan, String, Indices, long, int)}, with every design's blocks computed by
+     * {@code executor}; a remote executor needs a plan with a source.
+     */
+    public static SensitivityResult run(Plan plan, String output, Indices which, long n, BlockExecutor executor)
+        throws RunFailedException {
         Scenario s = plan.scenario();
         if (!Plan.variableNames(s).contains(output)) {
             throw new IllegalArgumentException("unknown variable: " + output);
@@ -64,7 +76,7 @@ public final class SensitivityAnalysis {
         if (rank || tornado) {
             List<String> names = new ArrayList<>(inputs.stream().map(Input::name).toList());
             names.add(output);
-            double[][] v = Engine.values(plan, n, threads, null, names);
+            double[][] v = Engine.values(plan, n, executor, null, names);
             double[] y = v[inputs.size()];
             mean = requireSpread(output, y, y);
             plain = plainIndices(v, y, rank, tornado, confidence);
@@ -72,7 +84,7 @@ public final class SensitivityAnalysis {
         }
         SobolIndices si = null;
         if (sobol) {
-            si = saltelli(plan, output, inputs, n, threads);
+            si = saltelli(plan, output, inputs, n, executor);
             evaluations += n * (inputs.size() + 2);
         }
         List<InputIndices> rows = new ArrayList<>();
@@ -102,7 +114,8 @@ public final class SensitivityAnalysis {
         return out;
     }
 
-    private static SobolIndices saltelli(Plan plan, String output, List<Input> inputs, long n, int threads)
+    private static SobolIndices saltelli(Plan plan, String output, List<Input> inputs, long n,
+                                         BlockExecutor executor)
         throws RunFailedException {
         long seed = plan.scenario().settings().seed();
         List<Input> all = plan.scenario().inputs();
@@ -113,13 +126,13 @@ public final class SensitivityAnalysis {
             keyB[i] = DesignUniforms.key(seed, 1, Streams.key(all.get(i).name()));
         }
         List<String> out = List.of(output);
-        double[] fA = Engine.values(plan, n, threads, matrix(keyA, keyB, -1), out)[0];
-        double[] fB = Engine.values(plan, n, threads, matrix(keyB, keyB, -1), out)[0];
+        double[] fA = Engine.values(plan, n, executor, matrix(keyA, keyB, -1), out)[0];
+        double[] fB = Engine.values(plan, n, executor, matrix(keyB, keyB, -1), out)[0];
         requireSpread(output, fA, fB);
         double[][] fAB = new double[inputs.size()][];
         for (int i = 0; i < inputs.size(); i++) {
             int column = all.indexOf(inputs.get(i));
-            fAB[i] = Engine.values(plan, n, threads, matrix(keyA, keyB, column), out)[0];
+            fAB[i] = Engine.values(plan, n, executor, matrix(keyA, keyB, column), out)[0];
         }
         return SobolIndices.estimate(fA, fB, fAB, plan.scenario().settings().confidence(),
             DesignUniforms.mix(seed ^ 0xB0075L));

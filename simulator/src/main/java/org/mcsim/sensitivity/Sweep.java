@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mcsim.engine.BlockExecutor;
 
 /**
  * Runs the grid of a sweep: the product of its axes, point after point, each on common random
@@ -31,8 +32,17 @@ public final class Sweep {
      */
     public static List<SweepPoint> run(Scenarios scenarios, List<SweepAxis> axes, int threads)
         throws PointException {
+        return run(scenarios, axes, threads, null);
+    }
+
+    /**
+     * As {@link #run(Scenarios, List, int)}, each point's blocks computed by {@code executor}
+     * (null: this machine's cores); a remote executor needs {@link Scenarios#source}.
+     */
+    public static List<SweepPoint> run(Scenarios scenarios, List<SweepAxis> axes, int threads,
+                                       BlockExecutor executor) throws PointException {
         long count = size(axes);
-        PointRunner runner = new PointRunner(scenarios, threads);
+        PointRunner runner = new PointRunner(scenarios, threads, executor);
         List<SweepPoint> points = new ArrayList<>();
         for (int p = 0; p < count; p++) {
             double[] values = values(axes, p);

@@ -49,6 +49,35 @@ public final class Histogram {
     }
 
     /**
+     * Counts the values of a sketch into the bins of {@link #count}: each bucket's count goes to
+     * the bin of its value read back, clamped to [min, max]. A value within the sketch's error
+     * of a bin edge may be counted in the neighbouring bin; the counts add up to the sketch's.
+     *
+     * @param sketch the sketch of the sample
+     * @param min the sample's minimum
+     * @param max the sample's maximum
+     * @param bins the number of bins B, at least 1; ignored (one bin) when min == max
+     * @return the counts, of length B, or 1 when min == max
+     * @throws IllegalArgumentException if bins &lt; 1 or min &gt; max
+     */
+    public static long[] count(QuantileSketch sketch, double min, double max, int bins) {
+        check(min, max, bins);
+        if (min == max) {
+            return new long[] {sketch.count()};
+        }
+        final long[] counts = new long[bins];
+        final boolean overflow = Double.isInfinite(max - min);
+        final double lo = overflow ? min / 2 : min;
+        final double width = overflow ? max / 2 - min / 2 : max - min;
+        sketch.forEachBucket((value, c) -> {
+            final double x = Math.min(max, Math.max(min, value));
+            final double v = overflow ? x / 2 : x;
+            counts[Math.min(bins - 1, (int) Math.floor((v - lo) * bins / width))] += c;
+        });
+        return counts;
+    }
+
+    /**
      * The bin edges: {@code edges[i]} and {@code edges[i+1]} are bin i's {@code bin_low} and
      * {@code bin_high}; {@code edges[i] = min + (max−min)·i/B}, the last edge exactly {@code max}.
      *

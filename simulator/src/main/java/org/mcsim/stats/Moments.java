@@ -4,8 +4,8 @@ package org.mcsim.stats;
  * A mergeable accumulator of the count, mean, central sums of powers M2, M3, M4, minimum and
  * maximum of a stream of values, fed a block at a time.
  *
- * <p>Each block is summarised exactly in two passes (its mean, then its centred powers), and that
- * summary is merged into the running state with the pairwise update formulas of Chan, Golub and
+ * <p>Each block is summarised in one pass (powers of the values about a shift close to the block's
+ * mean, converted exactly to central sums), and that summary is merged into the running state with the pairwise update formulas of Chan, Golub and
  * LeVeque (M2) as generalised by Pébay (M3, M4). Merging is deterministic: the same blocks merged
  * in the same order give the same bits, whatever thread computed each block. Nothing allocates
  * per sample or per block.
@@ -15,10 +15,15 @@ package org.mcsim.stats;
  * P. Pébay, "Formulas for robust, one-pass parallel computation of covariances and
  * arbitrary-order statistical moments", Sandia report SAND2008-6212 (2008), eq. 3.1 and 3.2.
  *
+ * <p>Serializable, so that a block's moments can be computed on another machine (the Spark
+ * engine) and merged where the run is summarized.
+ *
  * <p>Not thread-safe: give each block or worker its own instance and combine them in a fixed
  * order.
  */
-public final class Moments {
+public final class Moments implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private long n;
     private double mean;
     private double m2;
@@ -41,7 +46,20 @@ public final class Moments {
 
     /**
      * Adds the first {@code n} values of a block. The block's mean and central sums are computed
-     * in two passes and then merged into the running state as by {@link #combine(Moments)}.
+     * in one pass and then merged into the running state as by {@link #combine(Moments)}.
+     *
+     * <p>The pass sums the powers of d = x − K about a shift K, the mean of the block's first
+     * {@value #SHIFT_VALUES} values (close to the block's mean, so that the sums do not cancel),
+     * and finds min and max. The mean is then K + Σd/n and the central sums follow exactly from
+     * the shifted ones (with c = Σd/n: M2 = S2 − n c², M3 = S3 − 3c S2 + 2n c³,
+     * M4 = S4 − 4c S3 + 6c² S2 − 3n c⁴); c is of the order of sd/√{@value #SHIFT_VALUES}, so
+     * the corrections lose no significant digits. Each sum is kept in {@value #LANES}
+     * independent partial sums, value i going to lane i mod {@value #LANES}, added in a fixed
+     * order at the end: the additions no longer form one serial dependency chain (several times
+     * the throughput), and the result is still a fixed function of the values. Min and max use
+     * comparisons, rarely taken after the first values, rather than {@code Math.min}'s NaN
+     * handling: a NaN makes the mean NaN, which the engine reports. Allocates nothing once
+     * compiled (the small result array does not escape).
      *
      * @param x the values; only {@code x[0..n)} is read
      * @param count the number of values to add, 0 allowed
@@ -54,33 +72,90 @@ public final class Moments {
         if (count == 0) {
             return;
         }
-        double sum = 0;
+        double shift = 0;
+        final int k = Math.min(count, SHIFT_VALUES);
+        for (int i = 0; i < k; i++) {
+            shift += x[i];
+        }
+        shift /= k;
+        final double[] s = shiftedSums(x, count, shift);
+        final double c = s[0] / count;
+        final double c2 = c * c;
+        final double m2b = s[1] - count * c2;
+        final double m3b = s[2] - 3 * c * s[1] + 2 * count * c2 * c;
+        final double m4b = s[3] - 4 * c * s[2] + 6 * c2 * s[1] - 3 * count * c2 * c2;
+        merge(count, shift + c, Math.max(0, m2b), m3b, Math.max(0, m4b), s[4], s[5]);
+    }
+
+    /** Number of independent partial sums per accumulated quantity. */
+    private static final int LANES = 4;
+    /** Values whose mean is the shift of the sums. */
+    private static final int SHIFT_VALUES = 8;
+
+    /**
+     * {Σd, Σd², Σd³, Σd⁴, min, max} with d = x[i] − shift over x[0..n), n &ge; 1, each sum in
+     * {@value #LANES} lanes.
+     */
+    @SuppressWarnings("checkstyle:MultipleVariableDeclarations")
+    private static double[] shiftedSums(double[] x, int n, double shift) {
+        double a1 = 0, b1 = 0, c1 = 0, e1 = 0;
+        double a2 = 0, b2 = 0, c2 = 0, e2 = 0;
+        double a3 = 0, b3 = 0, c3 = 0, e3 = 0;
+        double a4 = 0, b4 = 0, c4 = 0, e4 = 0;
         double lo = x[0];
         double hi = x[0];
-        for (int i = 0; i < count; i++) {
+        int i = 0;
+        for (; i + LANES <= n; i += LANES) {
+            final double xa = x[i];
+            final double xb = x[i + 1];
+            final double xc = x[i + 2];
+            final double xe = x[i + 3];
+            lo = xa < lo ? xa : lo;
+            hi = xa > hi ? xa : hi;
+            lo = xb < lo ? xb : lo;
+            hi = xb > hi ? xb : hi;
+            lo = xc < lo ? xc : lo;
+            hi = xc > hi ? xc : hi;
+            lo = xe < lo ? xe : lo;
+            hi = xe > hi ? xe : hi;
+            final double da = xa - shift;
+            final double db = xb - shift;
+            final double dc = xc - shift;
+            final double de = xe - shift;
+            final double qa = da * da;
+            final double qb = db * db;
+            final double qc = dc * dc;
+            final double qe = de * de;
+            a1 += da;
+            b1 += db;
+            c1 += dc;
+            e1 += de;
+            a2 += qa;
+            b2 += qb;
+            c2 += qc;
+            e2 += qe;
+            a3 += qa * da;
+            b3 += qb * db;
+            c3 += qc * dc;
+            e3 += qe * de;
+            a4 += qa * qa;
+            b4 += qb * qb;
+            c4 += qc * qc;
+            e4 += qe * qe;
+        }
+        for (; i < n; i++) {
             final double v = x[i];
-            sum += v;
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+            final double d = v - shift;
+            final double q = d * d;
+            a1 += d;
+            a2 += q;
+            a3 += q * d;
+            a4 += q * q;
         }
-        double bMean = sum / count;
-        // Correct the mean by the mean residual (a second-order refinement, as in Commons Math).
-        double residual = 0;
-        for (int i = 0; i < count; i++) {
-            residual += x[i] - bMean;
-        }
-        bMean += residual / count;
-        double s2 = 0;
-        double s3 = 0;
-        double s4 = 0;
-        for (int i = 0; i < count; i++) {
-            final double d = x[i] - bMean;
-            final double d2 = d * d;
-            s2 += d2;
-            s3 += d2 * d;
-            s4 += d2 * d2;
-        }
-        merge(count, bMean, s2, s3, s4, lo, hi);
+        return new double[] {(a1 + b1) + (c1 + e1), (a2 + b2) + (c2 + e2), (a3 + b3) + (c3 + e3),
+            (a4 + b4) + (c4 + e4), lo, hi};
     }
 
     /**

@@ -21,16 +21,19 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * law (H. A. David, H. N. Nagaraja, <i>Order Statistics</i>, 3rd ed., 2003, §7.1). An end whose
  * rank falls outside 1..n is undefined (NaN).
  *
- * <p>Stateless and thread-safe; the data array passed in is reordered.
+ * <p>Stateless and thread-safe; the data array passed in may be reordered.
  */
 public final class Quantiles {
+    /** Sample size from which order statistics come from {@link BucketSelect}. */
+    static final int BUCKET_SELECT_FROM = 1 << 16;
+
     private Quantiles() {
     }
 
     /**
      * Estimates the quantiles at {@code levels} of {@code data[0..n)} with their intervals.
      *
-     * @param data the sample; {@code data[0..n)} is reordered (partially sorted)
+     * @param data the sample; {@code data[0..n)} may be reordered (partially sorted)
      * @param n the sample size, in 1..data.length
      * @param levels the quantile levels, each in [0, 1]
      * @param confidence the two-sided level of the intervals, in (0, 1)
@@ -42,6 +45,13 @@ public final class Quantiles {
         if (n < 1 || n > data.length) {
             throw new IllegalArgumentException("n: must be in [1, " + data.length + "], got " + n);
         }
+        final int[][] ranks = ranks(n, levels, confidence);
+        final int[] wanted = selectionIndices(ranks, n);
+        return estimates(n, levels, ranks, wanted, orderStatistics(data, n, wanted));
+    }
+
+    /** For each level, {⌊(n−1)q⌋, l, u}: the type 7 index and the interval's 1-based ranks. */
+    private static int[][] ranks(int n, double[] levels, double confidence) {
         final int[][] ranks = new int[levels.length][];
         for (int i = 0; i < levels.length; i++) {
             final double q = levels[i];
@@ -51,24 +61,78 @@ public final class Quantiles {
             final int[] r = orderStatisticRanks(n, q, confidence);
             ranks[i] = new int[] {floorIndex(n, q), r[0], r[1]};
         }
-        Selection.select(data, 0, n, selectionIndices(ranks, n));
+        return ranks;
+    }
+
+    /** Type 7 estimates and interval ends from the values of the sorted indices {@code wanted}. */
+    private static double[][] estimates(int n, double[] levels, int[][] ranks, int[] wanted, double[] value) {
         final double[][] result = new double[levels.length][];
         for (int i = 0; i < levels.length; i++) {
             final int j = ranks[i][0];
             final double g = (n - 1.0) * levels[i] - j;
-            double estimate = data[j];
+            final double xj = value[Arrays.binarySearch(wanted, j)];
+            double estimate = xj;
             if (g > 0 && j + 1 < n) {
-                estimate = data[j] + g * (data[j + 1] - data[j]);
+                estimate = xj + g * (value[Arrays.binarySearch(wanted, j + 1)] - xj);
             }
             final int l = ranks[i][1];
             final int u = ranks[i][2];
             result[i] = new double[] {
                 estimate,
-                l >= 1 ? data[l - 1] : Double.NaN,
-                u <= n ? data[u - 1] : Double.NaN,
+                l >= 1 ? value[Arrays.binarySearch(wanted, l - 1)] : Double.NaN,
+                u <= n ? value[Arrays.binarySearch(wanted, u - 1)] : Double.NaN,
             };
         }
         return result;
+    }
+
+    /**
+     * The values of the sorted 0-based indices {@code wanted} of {@code data[0..n)}: by
+     * multi-index quickselect on small samples, by {@link BucketSelect} from
+     * {@value #BUCKET_SELECT_FROM} values on (two streaming passes, much faster there).
+     */
+    private static double[] orderStatistics(double[] data, int n, int[] wanted) {
+        if (n >= BUCKET_SELECT_FROM) {
+            return BucketSelect.select(data, n, wanted);
+        }
+        Selection.select(data, 0, n, wanted);
+        final double[] value = new double[wanted.length];
+        for (int i = 0; i < wanted.length; i++) {
+            value[i] = data[wanted[i]];
+        }
+        return value;
+    }
+
+    /**
+     * The same estimates and intervals as {@link #exact}, with every order statistic read from a
+     * sketch of the sample instead of the sample itself: each is within
+     * {@link QuantileSketch#errorBound} of the exact one, clamped to [min, max], and rank 0 and
+     * rank n−1 are the exact min and max.
+     *
+     * @param sketch a sketch of the whole sample, of {@code n = sketch.count()} values
+     * @param min the sample's minimum
+     * @param max the sample's maximum
+     * @param levels the quantile levels, each in [0, 1]
+     * @param confidence the two-sided level of the intervals, in (0, 1)
+     * @return for each level, {@code {estimate, low, high}}; NaN for an undefined interval end
+     * @throws IllegalArgumentException if the sketch is empty or holds more than
+     *     {@link Integer#MAX_VALUE} values, or a level or the confidence is out of range
+     */
+    public static double[][] fromSketch(QuantileSketch sketch, double min, double max, double[] levels,
+                                        double confidence) {
+        Intervals.checkConfidence(confidence);
+        if (sketch.count() < 1 || sketch.count() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("sketch: must hold 1 to " + Integer.MAX_VALUE
+                + " values, got " + sketch.count());
+        }
+        final int n = (int) sketch.count();
+        final int[][] ranks = ranks(n, levels, confidence);
+        final int[] wanted = selectionIndices(ranks, n);
+        final double[] value = sketch.values(Arrays.stream(wanted).asLongStream().toArray());
+        for (int i = 0; i < wanted.length; i++) {
+            value[i] = wanted[i] == 0 ? min : wanted[i] == n - 1 ? max : Math.min(max, Math.max(min, value[i]));
+        }
+        return estimates(n, levels, ranks, wanted, value);
     }
 
     /** The 0-based indices that must hold their sorted values: j, j+1, l−1, u−1 where defined. */
@@ -87,7 +151,8 @@ public final class Quantiles {
                 k[count++] = r[2] - 1;
             }
         }
-        return Arrays.copyOf(k, count);
+        final int[] unique = Arrays.stream(k, 0, count).sorted().distinct().toArray();
+        return unique;
     }
 
     /**

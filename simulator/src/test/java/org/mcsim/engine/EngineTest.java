@@ -144,4 +144,64 @@ class EngineTest {
             assertEquals(a[i], b[i], "sample " + i + " is shared by the smaller and the larger run");
         }
     }
+
+    private static final String SKETCHED = """
+        name: sketched
+        settings: {seed: 3, quantiles: [0.01, 0.05, 0.5, 0.95, 0.99], histogram_bins: 30}
+        inputs:
+          a: {dist: lognormal, mu: 1, sigma: 0.5}
+          b: {dist: normal, mean: 2.788e6, sd: 3.0e4}
+        formulas:
+          s: a * b
+        outputs: [s, b]
+        """;
+
+    private static RunResult runWithLimit(String yaml, long n, int threads, long limit) throws Exception {
+        return Engine.run(Plan.of(scenario(yaml)), new RunOptions(n, threads, false, RunOptions.Progress.NONE), limit);
+    }
+
+    @Test
+    void sketchedRunsAreIdenticalForAnyThreadCount() throws Exception {
+        RunResult one = runWithLimit(SKETCHED, 50_001, 1, 1000);
+        RunResult four = runWithLimit(SKETCHED, 50_001, 4, 1000);
+        assertEquals("sketch", one.quantileMethod());
+        assertEquals(one.variables(), four.variables());
+        assertEquals(one.claims(), four.claims());
+        assertEquals(one.sketch(), four.sketch());
+    }
+
+    @Test
+    void sketchedQuantilesAreWithinTheirBoundOfTheExactOnes() throws Exception {
+        int n = 50_001;
+        RunResult exact = runWithLimit(SKETCHED, n, 2, Long.MAX_VALUE);
+        RunResult sketched = runWithLimit(SKETCHED, n, 2, 1000);
+        assertEquals("exact", exact.quantileMethod());
+        double alpha = Engine.sketchAccuracy(n);
+        assertEquals(alpha, sketched.sketch().accuracy());
+        for (String name : new String[] {"s", "b"}) {
+            VariableSummary e = exact.variable(name);
+            VariableSummary k = sketched.variable(name);
+            assertEquals(e.mean(), k.mean());
+            SketchSummary.Output o = sketched.sketch().outputs().stream()
+                .filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+            for (int i = 0; i < e.quantiles().size(); i++) {
+                Estimate ex = e.quantiles().get(i).estimate();
+                Estimate sk = k.quantiles().get(i).estimate();
+                double bound = alpha * 1.001 * Math.max(o.scale(), Math.abs(ex.value() - o.center()) * 1.001);
+                assertEquals(ex.value(), sk.value(), bound, name + " " + e.quantiles().get(i).label());
+                assertEquals(ex.low(), sk.low(), 2 * bound);
+                assertEquals(ex.high(), sk.high(), 2 * bound);
+            }
+            assertEquals(n, java.util.Arrays.stream(k.histogram().counts()).sum());
+        }
+        // alpha = 0.03/sqrt(n) keeps the sketch's error far below the Monte Carlo half-width
+        assertTrue(sketched.sketch().worstRatio() < 0.05, "ratio " + sketched.sketch().worstRatio());
+    }
+
+    @Test
+    void writingSamplesAboveTheLimitIsRefusedClearly() {
+        RunFailedException e = org.junit.jupiter.api.Assertions.assertThrows(RunFailedException.class,
+            () -> Engine.run(Plan.of(scenario(SKETCHED)), new RunOptions(50_001, 1, true, RunOptions.Progress.NONE), 1000));
+        assertTrue(e.getMessage().contains("--write-samples"), e.getMessage());
+    }
 }

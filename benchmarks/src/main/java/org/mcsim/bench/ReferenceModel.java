@@ -1,0 +1,32 @@
+package org.mcsim.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.mcsim.model.Scenario;
+import org.mcsim.scenario.ScenarioDocument;
+import org.mcsim.scenario.ScenarioException;
+
+/**
+ * The reference model of the throughput targets (16 inputs, 7 formulas, one claim): a copy of
+ * {@code ../shared/bench/fleet-tco.yaml} kept as a resource of this jar, so that the benchmarks
+ * run from any directory.
+ */
+final class ReferenceModel {
+    private ReferenceModel() {
+    }
+
+    /** The reference scenario, validated. */
+    static Scenario scenario() {
+        try (InputStream in = ReferenceModel.class.getResourceAsStream("/fleet-tco.yaml")) {
+            byte[] bytes = in.readAllBytes();
+            return ScenarioDocument.of(bytes, Path.of("fleet-tco.yaml"), "fleet-tco.yaml").build(Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.mcsim.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The local engine: a wave of blocks is computed by worker threads that take blocks from a
+ * shared counter and write kept samples straight into the run's store (disjoint slices), so
+ * nothing is copied. Each worker owns a frame of columns allocated once per run.
+ *
+ * <p>Used from the merging thread only; the pool's threads are daemons, stopped by
+ * {@link #close}.
+ */
+final class LocalExecutor implements BlockExecutor {
+    private static final int BLOCKS_PER_THREAD_PER_WAVE = 8;
+
+    private final int threads;
+    private ExecutorService pool;
+    private BlockJob job;
+    private BlockWorker[] workers;
+
+    LocalExecutor(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public long wave(long blocks, boolean stopsEarly) {
+        return (long) Math.min(threads, blocks) * BLOCKS_PER_THREAD_PER_WAVE;
+    }
+
+    @Override
+    public List<BlockRange> compute(BlockJob j, long first, int count) {
+        if (j.store() == null) {
+            throw new IllegalArgumentException("a local executor computes jobs of this machine only");
+        }
+        if (j != job) {
+            job = j;
+            workers = new BlockWorker[(int) Math.min(threads, j.blocks())];
+            for (int t = 0; t < workers.length; t++) {
+                workers[t] = new BlockWorker(j.plan(), j.layout(), j.fill(), j.kept(), j.store());
+            }
+        }
+        if (workers.length > 1 && pool == null) {
+            pool = Executors.newFixedThreadPool(threads, LocalExecutor::daemon);
+        }
+        BlockResult[] results = runWave(first, count);
+        return List.of(new BlockRange(first, results, j.layout().start(first), null));
+    }
+
+    private BlockResult[] runWave(long first, int count) {
+        BlockResult[] results = new BlockResult[count];
+        AtomicLong next = new AtomicLong();
+        if (workers.length == 1) {
+            drain(workers[0], results, next, first);
+            return results;
+        }
+        List<Future<?>> futures = new ArrayList<>(workers.length);
+        for (BlockWorker w : workers) {
+            futures.add(pool.submit(() -> drain(w, results, next, first)));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return results;
+    }
+
+    private static void drain(BlockWorker w, BlockResult[] results, AtomicLong next, long first) {
+        for (long i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+            results[(int) i] = w.compute(first + i);
+        }
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "mcsim-worker");
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+            pool = null;
+        }
+        job = null;
+        workers = null;
+    }
+}

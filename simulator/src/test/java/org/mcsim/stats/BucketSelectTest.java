@@ -1,0 +1,65 @@
+package org.mcsim.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BucketSelectTest {
+    private static final int N = 200_000;
+
+    /** Samples whose shapes stress the buckets: smooth, heavy-tailed, few distinct values, huge range. */
+    private static double[] sample(String shape) {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(7L);
+        double[] x = new double[N];
+        for (int i = 0; i < N; i++) {
+            double u = rng.nextDouble();
+            x[i] = switch (shape) {
+                case "uniform" -> u;
+                case "pareto" -> Math.pow(1 - u, -3);
+                case "discrete" -> Math.floor(u * 5);
+                case "extremes" -> i == 0 ? -Double.MAX_VALUE : i == 1 ? Double.MAX_VALUE : u;
+                case "negative" -> -Math.exp(8 * u);
+                default -> throw new IllegalArgumentException(shape);
+            };
+        }
+        return x;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"uniform", "pareto", "discrete", "extremes", "negative"})
+    void everyRankEqualsTheSortedValue(String shape) {
+        double[] x = sample(shape);
+        double[] copy = x.clone();
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        int[] ranks = {0, 1, 2, N / 100, N / 20, N / 2 - 1, N / 2, N - 3, N - 2, N - 1, 12_345};
+        double[] got = BucketSelect.select(x, N, ranks);
+        for (int r = 0; r < ranks.length; r++) {
+            assertEquals(sorted[ranks[r]], got[r], 0.0, shape + " rank " + ranks[r]);
+        }
+        assertEquals(Arrays.toString(copy), Arrays.toString(x), "the data is not modified");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"uniform", "pareto", "discrete"})
+    void quantilesAboveTheSwitchEqualTheSortedTypeSeven(String shape) {
+        double[] x = sample(shape);
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        double[] levels = {0, 0.01, 0.5, 0.975, 1};
+        double[][] r = Quantiles.exact(x, N, levels, 0.95);
+        for (int i = 0; i < levels.length; i++) {
+            double h = (N - 1) * levels[i];
+            int j = (int) Math.floor(h);
+            double want = j + 1 < N ? sorted[j] + (h - j) * (sorted[j + 1] - sorted[j]) : sorted[j];
+            assertEquals(want, r[i][0], 0.0, shape + " q=" + levels[i]);
+            int[] ranks = Quantiles.orderStatisticRanks(N, levels[i], 0.95);
+            assertEquals(ranks[0] >= 1 ? sorted[ranks[0] - 1] : Double.NaN, r[i][1], 0.0);
+            assertEquals(ranks[1] <= N ? sorted[ranks[1] - 1] : Double.NaN, r[i][2], 0.0);
+        }
+    }
+}

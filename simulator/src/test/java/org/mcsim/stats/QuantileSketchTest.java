@@ -1,0 +1,116 @@
+package org.mcsim.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class QuantileSketchTest {
+    private static final int N = 100_000;
+
+    private static double[] sample(String law) {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(11L);
+        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] x = new double[N];
+        for (int i = 0; i < N; i++) {
+            x[i] = switch (law) {
+                case "normal" -> 3 + 2 * z.sample();
+                case "lognormal" -> Math.exp(10 + 1.5 * z.sample());
+                case "offset" -> 2.788e6 + 3e4 * z.sample();
+                case "negative" -> -Math.exp(z.sample());
+                case "discrete" -> Math.floor(4 * rng.nextDouble());
+                default -> throw new IllegalArgumentException(law);
+            };
+        }
+        return x;
+    }
+
+    /** Centred and scaled the way the engine does it: by the first 2048 values. */
+    private static QuantileSketch sketchOf(double[] x, double accuracy) {
+        Moments m = Moments.create();
+        m.accept(x, 2048);
+        QuantileSketch s = QuantileSketch.create(m.mean(), m.sd() > 0 ? m.sd() : 1, accuracy);
+        s.add(x, x.length);
+        return s;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"normal", "lognormal", "offset", "negative", "discrete"})
+    void everyRankIsWithinTheBoundOfTheExactOrderStatistic(String law) {
+        double[] x = sample(law);
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        for (double accuracy : new double[] {1e-2, 1e-4, 1e-6}) {
+            QuantileSketch s = sketchOf(x, accuracy);
+            long[] ranks = {0, 1, 10, 999, 5000, N / 4, N / 2, 75_001, 95_000, 99_000, N - 2, N - 1};
+            double[] got = s.values(ranks);
+            for (int i = 0; i < ranks.length; i++) {
+                double exact = sorted[(int) ranks[i]];
+                double bound = accuracy * Math.max(s.scale(), Math.abs(exact - s.center()));
+                assertEquals(exact, got[i], bound, law + " alpha=" + accuracy + " rank " + ranks[i]);
+                assertTrue(bound <= s.errorBound(got[i]) * (1 + 1e-12), "bound read at the value covers it");
+            }
+        }
+    }
+
+    @Test
+    void combiningInAnyOrderGivesTheSameCountsAsAddingEverything() {
+        double[] x = sample("lognormal");
+        QuantileSketch whole = sketchOf(x, 1e-5);
+        QuantileSketch a = whole.emptyCopy();
+        QuantileSketch b = whole.emptyCopy();
+        a.add(Arrays.copyOfRange(x, 0, 30_000), 30_000);
+        b.add(Arrays.copyOfRange(x, 30_000, N), N - 30_000);
+        QuantileSketch ab = whole.emptyCopy();
+        ab.combine(a);
+        ab.combine(b);
+        QuantileSketch ba = whole.emptyCopy();
+        ba.combine(b);
+        ba.combine(a);
+        long[] ranks = {0, 17, N / 3, N / 2, N - 1};
+        assertArrayEquals(whole.values(ranks), ab.values(ranks), 0.0);
+        assertArrayEquals(whole.values(ranks), ba.values(ranks), 0.0);
+        assertEquals(N, ab.count());
+    }
+
+    @Test
+    void bucketIndexNeverDecreases() {
+        QuantileSketch s = QuantileSketch.create(5, 2, 1e-3);
+        double[] xs = {-Double.MAX_VALUE, -1e300, -1e6, -3, -2.999, -1, 2.9999, 3, 5, 6.9, 7, 7.001, 1e6, Double.MAX_VALUE};
+        for (int i = 1; i < xs.length; i++) {
+            assertTrue(s.index(xs[i - 1]) <= s.index(xs[i]), xs[i - 1] + " vs " + xs[i]);
+        }
+    }
+
+    @Test
+    void sketchedHistogramMatchesTheExactOneAwayFromEdges() {
+        double[] x = sample("normal");
+        QuantileSketch s = sketchOf(x, 1e-6);
+        double lo = Arrays.stream(x).min().orElseThrow();
+        double hi = Arrays.stream(x).max().orElseThrow();
+        long[] exact = Histogram.count(x, N, lo, hi, 40);
+        long[] sketched = Histogram.count(s, lo, hi, 40);
+        assertEquals(N, Arrays.stream(sketched).sum());
+        for (int b = 0; b < 40; b++) {
+            // values within the error bound (about 1e-5 here) of an edge may move: a handful at most
+            assertEquals(exact[b], sketched[b], 3, "bin " + b);
+        }
+    }
+
+    @Test
+    void parametersAreChecked() {
+        assertThrows(IllegalArgumentException.class, () -> QuantileSketch.create(0, 0, 1e-3));
+        assertThrows(IllegalArgumentException.class, () -> QuantileSketch.create(0, 1, 1e-7));
+        assertThrows(IllegalArgumentException.class, () -> QuantileSketch.create(Double.NaN, 1, 1e-3));
+        QuantileSketch a = QuantileSketch.create(0, 1, 1e-3);
+        assertThrows(IllegalArgumentException.class, () -> a.combine(QuantileSketch.create(0, 2, 1e-3)));
+    }
+}
