@@ -11,7 +11,7 @@ public final class Spearman {
     private Spearman() {
     }
 
-    /** The rank correlation of x[0..n) and y[0..n); NaN when either is constant. */
+    /** The rank correlation of x[0..n) and y[0..n), in [-1, 1]; NaN when either is constant. */
     public static double of(double[] x, double[] y, int n) {
         return pearson(ranks(x, n), ranks(y, n), n);
     }
@@ -43,7 +43,7 @@ public final class Spearman {
         return lo;
     }
 
-    /** Pearson's correlation of a[0..n) and b[0..n), by two passes. */
+    /** Pearson's correlation of a[0..n) and b[0..n), by two passes; NaN when either has no spread. */
     public static double pearson(double[] a, double[] b, int n) {
         double ma = 0;
         double mb = 0;
@@ -63,6 +63,9 @@ public final class Spearman {
             saa += da * da;
             sbb += db * db;
         }
-        return sab / Math.sqrt(saa * sbb);
+        if (saa == 0 || sbb == 0) {
+            return Double.NaN;
+        }
+        return Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb)));
     }
 }

@@ -11,7 +11,7 @@ class RankCorrelationTest {
 
     @Test
     void tiesShareTheirMeanRank() {
-        assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, RankCorrelation.ranks(new double[] {1, 5, 5, 9}));
+        assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, org.mcsim.stats.Spearman.ranks(new double[] {1, 5, 5, 9}, 4));
     }
 
     @Test
