@@ -18,9 +18,19 @@ final class ChildProcess {
     private ChildProcess() {
     }
 
-    /** The command line of a child JVM running {@code mcsim ARGS}. */
+    /**
+     * The command line of a child JVM running {@code mcsim ARGS}. A process started in the
+     * background by a non-interactive shell (as a CI job may start the build) inherits SIGINT
+     * ignored, and the JVM then keeps ignoring it, as a shell's background job should; so the
+     * child is started through perl, which restores SIGINT's default disposition before it execs
+     * the JVM (the same process id), as a terminal's foreground job would have it.
+     */
     static List<String> command(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/perl"))) {
+            cmd.addAll(List.of("/usr/bin/perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!", "--"));
+        }
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
