@@ -3,9 +3,7 @@ package org.mcsim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mcsim.engine.BlockExecutor;
 import org.mcsim.engine.Engine;
@@ -68,10 +66,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (options.threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "--threads must be at least 1, got " + options.threads);
-        }
+        options.checkThreads(spec);
         engineOptions.check(spec.commandLine());
         boolean failed = false;
         List<ScenarioFiles.Loaded> valid = new ArrayList<>();
@@ -83,7 +78,7 @@ final class CompareCommand implements Callable<Integer> {
                 valid.add(l);
             }
         }
-        if (!uniqueNames(valid, err)) {
+        if (!ScenarioFiles.uniqueNames(valid, err, "their rows could not be told apart")) {
             return 1;
         }
         List<Group> groups = new ArrayList<>();
@@ -113,21 +108,6 @@ final class CompareCommand implements Callable<Integer> {
         return failed ? 1 : 0;
     }
 
-    /** Two scenarios with the same name would give the same row names: refused before any run. */
-    static boolean uniqueNames(List<ScenarioFiles.Loaded> loaded, PrintWriter err) {
-        Map<String, String> seen = new HashMap<>();
-        boolean ok = true;
-        for (ScenarioFiles.Loaded l : loaded) {
-            String first = seen.putIfAbsent(l.scenario().name(), l.given());
-            if (first != null) {
-                err.println(l.given() + ": scenario name '" + l.scenario().name()
-                    + "' is also the name of " + first + "; their rows could not be told apart");
-                ok = false;
-            }
-        }
-        return ok;
-    }
-
     /** Runs the scenario, then each variant; a failed run is reported and left out. */
     private Group runGroup(ScenarioFiles.Loaded l, PrintWriter err) {
         List<CompareWriter.Row> rows = new ArrayList<>();
@@ -155,16 +135,13 @@ final class CompareCommand implements Callable<Integer> {
     /** Runs the scenario (built from {@code l} with {@code variant}, or null) on the executor. */
     private RunResult runOne(Scenario scenario, ScenarioFiles.Loaded l, String variant, String where,
                              PrintWriter err) {
-        Scenario s = scenario.withSettings(Precisions.withTargetLevels(options.apply(scenario.settings()), until));
-        for (Target t : until) {
-            String problem = t.check(s);
-            if (problem != null) {
-                err.println(where + ": " + problem);
-                return null;
-            }
+        Precisions.Prepared prepared = Precisions.prepare(scenario, options, until);
+        if (prepared.problem() != null) {
+            err.println(where + ": " + prepared.problem());
+            return null;
         }
-        long samples = until.isEmpty() || options.samples != null ? s.settings().samples()
-            : 100 * scenario.settings().samples();
+        Scenario s = prepared.scenario();
+        long samples = prepared.samples();
         try {
             Plan plan = engineOptions.plan(s, l.document(), options.overrides(), variant);
             RunResult r = Engine.run(plan, new RunOptions(samples, options.threads, false,

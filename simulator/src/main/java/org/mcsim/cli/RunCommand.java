@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mcsim.engine.BlockExecutor;
 import org.mcsim.engine.Engine;
@@ -90,10 +88,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (options.threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "--threads must be at least 1, got " + options.threads);
-        }
+        options.checkThreads(spec);
         engineOptions.check(spec.commandLine());
         List<String> failed = new ArrayList<>();
         List<ScenarioFiles.Loaded> valid = new ArrayList<>();
@@ -105,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
                 valid.add(l);
             }
         }
-        if (!uniqueNames(valid, err)) {
+        if (!ScenarioFiles.uniqueNames(valid, err, "both would write the same folder")) {
             return 1;
         }
         List<String> done = new ArrayList<>();
@@ -124,33 +119,14 @@ final class RunCommand implements Callable<Integer> {
         return ScenarioFiles.summarize(files, failed, err);
     }
 
-    /** Two scenarios with the same name would write the same folder: refused before any run. */
-    static boolean uniqueNames(List<ScenarioFiles.Loaded> loaded, PrintWriter err) {
-        Map<String, String> seen = new HashMap<>();
-        boolean ok = true;
-        for (ScenarioFiles.Loaded l : loaded) {
-            String first = seen.putIfAbsent(l.scenario().name(), l.given());
-            if (first != null) {
-                err.println(l.given() + ": scenario name '" + l.scenario().name()
-                    + "' is also the name of " + first + "; both would write the same folder");
-                ok = false;
-            }
-        }
-        return ok;
-    }
-
     private boolean runOne(ScenarioFiles.Loaded l, BlockExecutor executor, PrintWriter out, PrintWriter err) {
-        Scenario s = l.scenario().withSettings(Precisions.withTargetLevels(
-            options.apply(l.scenario().settings()), until));
-        for (Target t : until) {
-            String problem = t.check(s);
-            if (problem != null) {
-                err.println(l.given() + ": " + problem);
-                return false;
-            }
+        Precisions.Prepared prepared = Precisions.prepare(l.scenario(), options, until);
+        if (prepared.problem() != null) {
+            err.println(l.given() + ": " + prepared.problem());
+            return false;
         }
-        long samples = until.isEmpty() || options.samples != null ? s.settings().samples()
-            : 100 * l.scenario().settings().samples();
+        Scenario s = prepared.scenario();
+        long samples = prepared.samples();
         Instant started = Instant.now();
         try {
             Plan plan = engineOptions.plan(s, l.document(), options.overrides(), null);

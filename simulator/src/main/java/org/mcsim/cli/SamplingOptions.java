@@ -42,6 +42,13 @@ final class SamplingOptions {
     @Option(names = "--debug", description = "Stack traces on errors.")
     boolean debug;
 
+    /** Refuses a thread count below 1 as a usage error. */
+    void checkThreads(CommandLine.Model.CommandSpec spec) {
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+    }
+
     /** The --set overrides as a map, in the order given (a key given twice keeps the last). */
     Map<String, Double> overrides() {
         Map<String, Double> m = new LinkedHashMap<>();

@@ -47,4 +47,22 @@ final class ScenarioFiles {
         err.flush();
         return failed.isEmpty() ? 0 : 1;
     }
+
+    /**
+     * Refuses, before anything runs, two scenarios with the same name ({@code clash} says what
+     * would go wrong); prints one line per clash.
+     */
+    static boolean uniqueNames(List<Loaded> loaded, PrintWriter err, String clash) {
+        Map<String, String> seen = new java.util.HashMap<>();
+        boolean ok = true;
+        for (Loaded l : loaded) {
+            String first = seen.putIfAbsent(l.scenario().name(), l.given());
+            if (first != null) {
+                err.println(l.given() + ": scenario name '" + l.scenario().name()
+                    + "' is also the name of " + first + "; " + clash);
+                ok = false;
+            }
+        }
+        return ok;
+    }
 }

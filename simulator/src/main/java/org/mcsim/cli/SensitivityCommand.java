@@ -69,7 +69,7 @@ final class SensitivityCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StressOptions.checkThreads(spec, options);
+        options.checkThreads(spec);
         engineOptions.check(spec.commandLine());
         ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
         if (l == null) {

@@ -92,7 +92,7 @@ final class SolveCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StressOptions.checkThreads(spec, options);
+        options.checkThreads(spec);
         String k = key.trim();
         if (k.isEmpty() || k.contains("=")) {
             throw new CommandLine.ParameterException(spec.commandLine(),

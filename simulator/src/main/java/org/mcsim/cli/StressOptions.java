@@ -9,19 +9,10 @@ import org.mcsim.model.Scenario;
 import org.mcsim.scenario.ScenarioException;
 import org.mcsim.sensitivity.PointException;
 import org.mcsim.sensitivity.Scenarios;
-import picocli.CommandLine;
 
-/** What sensitivity, sweep and solve share: checking threads, building scenarios at a point. */
+/** What sensitivity, sweep and solve share: building scenarios at a point. */
 final class StressOptions {
     private StressOptions() {
-    }
-
-    /** Refuses a thread count below 1 as a usage error. */
-    static void checkThreads(CommandLine.Model.CommandSpec spec, SamplingOptions options) {
-        if (options.threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "--threads must be at least 1, got " + options.threads);
-        }
     }
 
     /** The loaded file with the --set overrides, then the point's values, then the command's settings. */

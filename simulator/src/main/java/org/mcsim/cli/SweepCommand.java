@@ -66,7 +66,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StressOptions.checkThreads(spec, options);
+        options.checkThreads(spec);
         engineOptions.check(spec.commandLine());
         try {
             Sweep.size(axes);
