@@ -58,6 +58,14 @@ abstract class InputFill {
 
     /** Plain Monte Carlo: fast samplers; correlated inputs by inversion through the copula. */
     static InputFill random(Plan plan, Layout layout, long seed, boolean commonRandomNumbers) {
+        // Decided once per run: which inputs the copula fills, and which draw by inversion.
+        Dependence dep = plan.dependence();
+        boolean[] correlated = new boolean[plan.inputCount()];
+        boolean[] byInverse = new boolean[plan.inputCount()];
+        for (int i = 0; i < correlated.length; i++) {
+            correlated[i] = dep != null && dep.isMember(i);
+            byInverse[i] = commonRandomNumbers && !locationScale(plan.scenario().inputs().get(i).dist());
+        }
         return new InputFill(plan, layout, seed) {
             @Override
             Worker newWorker() {
@@ -66,10 +74,10 @@ abstract class InputFill {
                 double[] z = new double[m];
                 return (block, frame, n) -> {
                     for (int i = 0; i < plan.inputCount(); i++) {
-                        if (dependence != null && dependence.isMember(i)) {
+                        if (correlated[i]) {
                             continue;
                         }
-                        if (commonRandomNumbers && !locationScale(plan.scenario().inputs().get(i).dist())) {
+                        if (byInverse[i]) {
                             uniforms(i, block, frame.column(i), n);
                             plan.sampler(i).inverse(frame.column(i), frame.column(i), n);
                         } else {
@@ -91,8 +99,9 @@ abstract class InputFill {
     /**
      * True when the fast sampler maps its random numbers to values by a location-scale
      * transformation (or by inversion), so that draws are monotone in the parameters and common
-     * random numbers hold without switching to inversion. Not a mixture: its fast draws are by
-     * composition, which moves draws between components when a weight changes.
+     * random numbers hold without switching to inversion. The other families (gamma, beta, PERT,
+     * Poisson, binomial, discrete, mixtures) go through their quantile functions under common
+     * random numbers.
      */
     static boolean locationScale(Dist d) {
         return d instanceof Dist.Normal || d instanceof Dist.LogNormal || d instanceof Dist.Uniform
