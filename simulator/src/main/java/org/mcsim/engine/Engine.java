@@ -84,7 +84,7 @@ public final class Engine {
             warnings.add("--until: the ceiling of " + requested + " samples was lowered to " + options.samples()
                 + ", the exact-quantile limit of " + exactLimit + " kept values");
         }
-        return Summarizer.summarize(plan, job.layout(), options, s, warnings, System.nanoTime() - start);
+        return Summarizer.summarize(plan, job.layout(), options, s, precision, warnings, System.nanoTime() - start);
     }
 
     /**

@@ -50,12 +50,11 @@ final class Summarizer {
     }
 
     static RunResult summarize(Plan plan, Layout layout, RunOptions options, Engine.Sampled s,
-                               List<String> warnings, long elapsedSoFar) {
+                               Precision precision, List<String> warnings, long elapsedSoFar) {
         long start = System.nanoTime();
         Summarizer z = new Summarizer(plan, layout, s, options.threads());
         z.warnings.addAll(warnings);
         Scenario sc = plan.scenario();
-        Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
         double[][] keptSamples = options.keepSamples() ? s.store().trimmed(z.n) : null;
         OutputStats[] outputs = z.outputStats(keptSamples != null);
         List<VariableSummary> variables = z.variables(outputs);
