@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mcsim.dist.InputSampler;
@@ -49,9 +48,7 @@ final class DescribeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, Double> overrides = new java.util.LinkedHashMap<>();
-        sets.forEach(o -> overrides.put(o.key(), o.value()));
-        ScenarioFiles.Loaded l = ScenarioFiles.load(file, overrides, err, debug);
+        ScenarioFiles.Loaded l = ScenarioFiles.load(file, SamplingOptions.Override.toMap(sets), err, debug);
         if (l == null) {
             err.flush();
             return 1;

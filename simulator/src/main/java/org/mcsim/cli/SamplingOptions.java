@@ -51,11 +51,7 @@ final class SamplingOptions {
 
     /** The --set overrides as a map, in the order given (a key given twice keeps the last). */
     Map<String, Double> overrides() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (Override o : sets) {
-            m.put(o.key(), o.value());
-        }
-        return m;
+        return Override.toMap(sets);
     }
 
     /** The scenario's settings with the command-line values applied. */
@@ -75,6 +71,15 @@ final class SamplingOptions {
 
     /** A --set argument. */
     record Override(String key, double value) {
+        /** The overrides as a map, in the order given (a key given twice keeps the last). */
+        static Map<String, Double> toMap(List<Override> overrides) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (Override o : overrides) {
+                m.put(o.key(), o.value());
+            }
+            return m;
+        }
+
         static final class Converter implements CommandLine.ITypeConverter<Override> {
             @java.lang.Override
             public Override convert(String text) {
