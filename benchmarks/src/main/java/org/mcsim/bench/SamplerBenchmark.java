@@ -2,8 +2,7 @@ package org.mcsim.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
+import org.mcsim.dist.BlockRandom;
 import org.mcsim.dist.InputSampler;
 import org.mcsim.dist.Samplers;
 import org.mcsim.model.Dist;
@@ -23,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Nanoseconds per sample of each sampler filling one block, through the fast path
  * ({@code sample}) and the inversion path ({@code inverse}), beside a baseline that only draws
- * uniforms from the same generator.
+ * uniforms from the same generator (the engine's {@link BlockRandom}, as in a run).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -40,14 +39,14 @@ public class SamplerBenchmark {
     public String family;
 
     private InputSampler sampler;
-    private UniformRandomProvider rng;
+    private BlockRandom rng;
     private double[] out;
     private double[] u;
 
     @Setup
     public void setUp() {
         sampler = Samplers.of(dist(family));
-        rng = RandomSource.XO_SHI_RO_256_PP.create(42L);
+        rng = new BlockRandom(42L, 43L, 44L, 45L);
         out = new double[BLOCK];
         u = new double[BLOCK];
         for (int i = 0; i < BLOCK; i++) {
@@ -78,9 +77,7 @@ public class SamplerBenchmark {
     /** The floor: drawing the block's uniforms and nothing else. */
     @Benchmark
     public double[] baselineUniforms() {
-        for (int i = 0; i < BLOCK; i++) {
-            out[i] = rng.nextDouble();
-        }
+        rng.openUniforms(out, BLOCK);
         return out;
     }
 

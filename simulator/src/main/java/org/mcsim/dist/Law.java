@@ -22,9 +22,8 @@ abstract class Law implements InputSampler {
     /** Default: inversion of open uniforms, one uniform per draw. */
     @Override
     public void sample(UniformRandomProvider rng, double[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = quantile(Samplers.openUniform(rng));
-        }
+        BlockRandom.of(rng).openUniforms(out, n);
+        inverse(out, out, n);
     }
 
     @Override

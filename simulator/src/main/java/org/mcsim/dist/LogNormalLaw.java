@@ -1,16 +1,12 @@
 package org.mcsim.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * exp(N(mu, sigma²)) as exp(mu + sigma z) of a standard normal z (ziggurat draws and
  * {@link FastExp}, Φ⁻¹ for the quantile). Immutable and thread-safe.
  */
 final class LogNormalLaw extends Law {
-    private static final ZigguratSampler.NormalizedGaussian PROTOTYPE =
-            ZigguratSampler.NormalizedGaussian.of(UNBOUND);
-
     private final double mu;
     private final double sigma;
 
@@ -21,11 +17,8 @@ final class LogNormalLaw extends Law {
 
     @Override
     public void sample(UniformRandomProvider rng, double[] out, int n) {
-        ZigguratSampler.NormalizedGaussian z = PROTOTYPE.withUniformRandomProvider(rng);
         // Two loops: the ziggurat's branches stay out of the loop of exponentials.
-        for (int i = 0; i < n; i++) {
-            out[i] = mu + sigma * z.sample();
-        }
+        BlockRandom.of(rng).normals(out, n, mu, sigma);
         for (int i = 0; i < n; i++) {
             out[i] = FastExp.exp(out[i]);
         }

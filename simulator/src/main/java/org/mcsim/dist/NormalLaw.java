@@ -1,20 +1,17 @@
 package org.mcsim.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
 
 /**
  * Normal(mean, sd) as a location-scale map of a standard normal z: draws use the modified
- * ziggurat of McFarland (2016) from Commons RNG, the quantile is mean + sd Φ⁻¹(u), so shifting
+ * ziggurat of {@link Ziggurat}, the quantile is mean + sd Φ⁻¹(u), so shifting
  * the mean shifts every value by the shift. Immutable and thread-safe.
  */
 final class NormalLaw extends Law {
     /** The standard normal law, for Φ, Φ⁻¹ and their survival forms. */
     static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
-    private static final ZigguratSampler.NormalizedGaussian PROTOTYPE =
-            ZigguratSampler.NormalizedGaussian.of(UNBOUND);
 
     private final double mean;
     private final double sd;
@@ -26,10 +23,7 @@ final class NormalLaw extends Law {
 
     @Override
     public void sample(UniformRandomProvider rng, double[] out, int n) {
-        ZigguratSampler.NormalizedGaussian z = PROTOTYPE.withUniformRandomProvider(rng);
-        for (int i = 0; i < n; i++) {
-            out[i] = mean + sd * z.sample();
-        }
+        BlockRandom.of(rng).normals(out, n, mean, sd);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.mcsim.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.mcsim.dist.Samplers;
 import org.mcsim.expr.Frame;
 import org.mcsim.model.Dist;
 
@@ -41,10 +40,7 @@ abstract class InputFill {
 
     /** Open uniforms from input i's stream for the block. */
     void uniforms(int input, long block, double[] u, int n) {
-        UniformRandomProvider rng = stream(input, block);
-        for (int j = 0; j < n; j++) {
-            u[j] = Samplers.openUniform(rng);
-        }
+        Streams.forBlock(seed, plan.key(input), block).openUniforms(u, n);
     }
 
     /** Applies the Gaussian copula to the members' uniform columns, then their quantile functions. */

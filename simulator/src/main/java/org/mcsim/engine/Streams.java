@@ -1,8 +1,7 @@
 package org.mcsim.engine;
 
 import java.nio.charset.StandardCharsets;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
+import org.mcsim.dist.BlockRandom;
 
 /**
  * Derives one independent random stream per (seed, input name, block index).
@@ -10,7 +9,8 @@ import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
  * <p>The input name is hashed to 64 bits (FNV-1a), then seed, name hash and block index are
  * mixed through the SplitMix64 finalizer (Steele, Lea &amp; Flood, "Fast splittable
  * pseudorandom number generators", OOPSLA 2014) into the four words of a xoshiro256++ state
- * (Blackman &amp; Vigna, 2018). Streams keyed by name make a run independent of the order of
+ * (Blackman &amp; Vigna, 2018; {@link BlockRandom}, the same sequence as Commons RNG's
+ * {@code XoShiRo256PlusPlus} from those words). Streams keyed by name make a run independent of the order of
  * inputs in the file; keyed by block, any block can be computed on any thread or machine.
  *
  * <p>Stateless and thread-safe.
@@ -32,14 +32,13 @@ public final class Streams {
     }
 
     /** The generator for one block of one input. */
-    public static UniformRandomProvider forBlock(long seed, long key, long block) {
+    public static BlockRandom forBlock(long seed, long key, long block) {
         long s = mix(mix(seed) ^ key) ^ mix(block * GOLDEN + key);
-        long[] state = new long[4];
-        for (int i = 0; i < 4; i++) {
-            s += GOLDEN;
-            state[i] = mix(s);
-        }
-        return new XoShiRo256PlusPlus(state);
+        long a = mix(s += GOLDEN);
+        long b = mix(s += GOLDEN);
+        long c = mix(s += GOLDEN);
+        long d = mix(s + GOLDEN);
+        return new BlockRandom(a, b, c, d);
     }
 
     /** The SplitMix64 finalizer (Stafford's variant 13). */

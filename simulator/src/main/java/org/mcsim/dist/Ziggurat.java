@@ -1,0 +1,150 @@
+package org.mcsim.dist;
+
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+/**
+ * Tables and slow paths of the ziggurat method for the standard normal (G. Marsaglia and
+ * W. W. Tsang, "The ziggurat method for generating random variables", J. Stat. Softw. 5(8),
+ * 2000) with {@value #LAYERS} layers and 64-bit draws: the low {@value #LAYER_BITS} bits of a
+ * number choose the layer and the high 56 bits, read as a signed integer u, the point in it, so
+ * layer and point never share bits (the defect of the 32-bit original found by J. A. Doornik,
+ * "An improved ziggurat method to generate normal random samples", 2005).
+ *
+ * <p>The fast path lives in {@link BlockRandom#normals}: z = u W[i] is accepted when
+ * |u| &lt; K[i], i.e. when the point falls in the part of layer i that lies wholly under the
+ * density. Otherwise {@link #outside} takes the wedge test against exp(−z²/2), or, in the base
+ * layer, draws from the tail beyond r by Marsaglia's exponential method (G. Marsaglia,
+ * "Generating a variable from the tail of the normal distribution", Technometrics 6, 1964).
+ *
+ * <p>The tables are computed here rather than copied: with f(x) = exp(−x²/2), every layer has
+ * the area v = r f(r) + ∫<sub>r</sub><sup>∞</sup> f of the base layer (rectangle plus tail);
+ * from x<sub>{@value #LAYERS}−1</sub> = r the layer edges follow upwards by
+ * x<sub>i−1</sub> = f<sup>−1</sup>(v / x<sub>i</sub> + f(x<sub>i</sub>)), and r is the root, found by
+ * bisection to the last bit, of the condition that the top layer closes at the mode,
+ * v / x<sub>1</sub> + f(x<sub>1</sub>) = 1. Everything uses {@link StrictMath}, so the tables and
+ * hence every draw are the same on every JVM. Stateless and thread-safe.
+ */
+final class Ziggurat {
+    static final int LAYER_BITS = 8;
+    static final int LAYERS = 1 << LAYER_BITS;
+    static final int LAYER_MASK = LAYERS - 1;
+    /** 2^55: the range of the signed 56-bit point u is [−2^55, 2^55). */
+    private static final double SCALE = 0x1.0p55;
+
+    /** Right edge of the base rectangle, where the tail begins. */
+    static final double R;
+    /** The common area of every layer. */
+    static final double V;
+    /** Acceptance bounds on |u|: |u| &lt; K[i] means |z| &lt; x<sub>i−1</sub> (K[1] = 0). */
+    static final long[] K = new long[LAYERS];
+    /** z = u W[i]: W[i] = x<sub>i</sub> / 2^55; W[0] uses the base layer's width v / f(r). */
+    static final double[] W = new double[LAYERS];
+    /** F[i] = f(x<sub>i</sub>), F[0] = f(0) = 1. */
+    static final double[] F = new double[LAYERS];
+
+    static {
+        R = solveR();
+        V = area(R);
+        double[] x = edges(R, V);
+        double q = V / f(R);
+        K[0] = (long) (R / q * SCALE);
+        W[0] = q / SCALE;
+        F[0] = 1;
+        for (int i = 1; i < LAYERS; i++) {
+            K[i] = (long) (x[i - 1] / x[i] * SCALE);
+            W[i] = x[i] / SCALE;
+            F[i] = f(x[i]);
+        }
+    }
+
+    private Ziggurat() {
+    }
+
+    private static double f(double x) {
+        return StrictMath.exp(-0.5 * x * x);
+    }
+
+    /** r f(r) + ∫_r^∞ exp(−x²/2) dx, the tail from Commons Statistics' normal survival function. */
+    static double area(double r) {
+        return r * f(r) + StrictMath.sqrt(2 * StrictMath.PI) * NormalDistribution.of(0, 1).survivalProbability(r);
+    }
+
+    /**
+     * The layer edges x[0..LAYERS) from x[LAYERS−1] = r upwards, x[0] = 0; null when the layers
+     * reach the mode before the top layer (r too small).
+     */
+    static double[] edges(double r, double v) {
+        double[] x = new double[LAYERS];
+        x[LAYERS - 1] = r;
+        for (int i = LAYERS - 1; i >= 2; i--) {
+            double y = v / x[i] + f(x[i]);
+            if (!(y < 1)) {
+                return null;
+            }
+            x[i - 1] = StrictMath.sqrt(-2 * StrictMath.log(y));
+        }
+        x[0] = 0;
+        return x;
+    }
+
+    /** The r at which the top layer closes, v / x₁ + f(x₁) = 1, by bisection to adjacent doubles. */
+    private static double solveR() {
+        double lo = 3;
+        double hi = 4;
+        while (Math.nextUp(lo) < hi) {
+            double mid = 0.5 * (lo + hi);
+            if (mid == lo || mid == hi) {
+                break;
+            }
+            if (closesAbove(mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
+    /** True when the top layer of the ziggurat built on r reaches above the mode (r too small). */
+    private static boolean closesAbove(double r) {
+        double v = area(r);
+        double[] x = edges(r, v);
+        return x == null || v / x[1] + f(x[1]) > 1;
+    }
+
+    /**
+     * The draw when the fast path rejects u in {@code layer}: the wedge test (retrying with new
+     * numbers from {@code rng} on rejection, fast path included) or the tail.
+     */
+    static double outside(BlockRandom rng, int layer, long u) {
+        int i = layer;
+        long v = u;
+        while (true) {
+            if (i == 0) {
+                return tail(rng, v < 0);
+            }
+            double z = v * W[i];
+            double y = F[i] + Samplers.openUniform(rng) * (F[i - 1] - F[i]);
+            if (y < StrictMath.exp(-0.5 * z * z)) {
+                return z;
+            }
+            long next = rng.nextLong();
+            i = (int) next & LAYER_MASK;
+            v = next >> LAYER_BITS;
+            if (Math.abs(v) < K[i]) {
+                return v * W[i];
+            }
+        }
+    }
+
+    /** A draw from the normal tail beyond r (or below −r), Marsaglia 1964. */
+    private static double tail(BlockRandom rng, boolean negative) {
+        double x;
+        double y;
+        do {
+            x = -StrictMath.log(Samplers.openUniform(rng)) / R;
+            y = -StrictMath.log(Samplers.openUniform(rng));
+        } while (y + y < x * x);
+        return negative ? -(R + x) : R + x;
+    }
+}
