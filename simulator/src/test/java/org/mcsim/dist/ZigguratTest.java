@@ -15,9 +15,26 @@ class ZigguratTest {
     private static final NormalDistribution PHI = NormalDistribution.of(0, 1);
 
     @Test
-    void rootMatchesMarsagliaAndTsang() {
-        // Marsaglia & Tsang (2000) give r = 3.6541528853610088, v = 0.00492867323399 for 256 layers.
-        assertEquals(3.6541528853610088, Ziggurat.R, 1e-13);
+    void publishedRootClosesTheTopLayer() {
+        // Bisection on r of the closing condition v / x1 + f(x1) = 1, to adjacent doubles.
+        double lo = 3;
+        double hi = 4;
+        while (Math.nextUp(lo) < hi) {
+            double mid = 0.5 * (lo + hi);
+            if (mid == lo || mid == hi) {
+                break;
+            }
+            double v = Ziggurat.area(mid);
+            double[] x = Ziggurat.edges(mid, v);
+            boolean tooSmall = x == null || v / x[1] + Math.exp(-0.5 * x[1] * x[1]) > 1;
+            if (tooSmall) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        assertEquals(hi, Ziggurat.R, 2e-15);
+        // Marsaglia & Tsang (2000) give v = 0.00492867323399 for 256 layers.
         assertEquals(0.00492867323399, Ziggurat.V, 1e-13);
     }
 
