@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.mcsim.stats.BlockSums;
 import org.mcsim.stats.Histogram;
 import org.mcsim.stats.Moments;
 import org.mcsim.stats.QuantileSketch;
@@ -23,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Nanoseconds per value of the summary steps over 2<sup>20</sup> lognormal values: block moments
- * (per 2048-value block, as the engine calls them), exact quantiles with their intervals (9
+ * (per 2048-value block, as the engine calls them, with per-thread or caller-owned working memory), exact quantiles with their intervals (9
  * levels, by selection), the histogram, and adding to the quantile sketch used above the exact
  * limit. {@code baselineSum} is a plain serial sum over the same values.
  */
@@ -46,6 +47,7 @@ public class SummaryBenchmark {
     private double min;
     private double max;
     private QuantileSketch sketch;
+    private BlockSums sums;
 
     @Setup
     public void setUp() {
@@ -64,6 +66,7 @@ public class SummaryBenchmark {
         m.accept(data, size);
         min = m.min();
         max = m.max();
+        sums = BlockSums.create();
         sketch = QuantileSketch.create(m.mean(), m.sd(), 0.03 / Math.sqrt(size));
     }
 
@@ -88,6 +91,18 @@ public class SummaryBenchmark {
         for (double[] block : blocks) {
             Moments b = Moments.create();
             b.accept(block, BLOCK);
+            m.combine(b);
+        }
+        return m;
+    }
+
+    /** As {@link #blockMoments()} with working memory owned by the caller, as the engine does. */
+    @Benchmark
+    public Moments blockMomentsOwnScratch() {
+        Moments m = Moments.create();
+        for (double[] block : blocks) {
+            Moments b = Moments.create();
+            b.accept(block, BLOCK, sums);
             m.combine(b);
         }
         return m;

@@ -1,12 +1,14 @@
 package org.mcsim.engine;
 
 import org.mcsim.expr.Frame;
+import org.mcsim.stats.BlockSums;
 import org.mcsim.stats.Moments;
 
 /**
  * Computes blocks: fills the input columns (the sampling method's {@link InputFill}), runs the
  * compiled program over the block, and reduces the columns to a {@link BlockResult}. One worker
- * per thread; it owns a frame of columns allocated once, so nothing is allocated per sample.
+ * per thread; it owns a frame of columns and the moments' working memory, allocated once, so nothing
+ * is allocated per sample.
  */
 final class BlockWorker {
     private final Plan plan;
@@ -15,6 +17,7 @@ final class BlockWorker {
     private final Frame frame;
     private final int[] keptSlots;
     private final Store store;
+    private final BlockSums sums = BlockSums.create();
 
     /**
      * @param keptVariables variables whose every sample is kept in {@code store}, at the block's
@@ -41,7 +44,7 @@ final class BlockWorker {
         BlockResult r = new BlockResult(block, length, plan.variableCount(), plan.claimCount());
         for (int v = 0; v < r.moments.length; v++) {
             Moments m = Moments.create();
-            m.accept(frame.column(plan.variableSlot(v)), length);
+            m.accept(frame.column(plan.variableSlot(v)), length, sums);
             r.moments[v] = m;
         }
         boolean finite = true;

@@ -45,27 +45,40 @@ public final class Moments implements java.io.Serializable {
     }
 
     /**
-     * Adds the first {@code n} values of a block. The block's mean and central sums are computed
-     * in one pass and then merged into the running state as by {@link #combine(Moments)}.
+     * Adds the first {@code count} values of a block, as {@link #accept(double[], int, BlockSums)}
+     * with working memory kept per thread (so that callers outside the engine's hot loop need not
+     * hold one). Gives the same bits as the three-argument form.
      *
-     * <p>The pass sums the powers of d = x − K about a shift K, the mean of the block's first
-     * {@value #SHIFT_VALUES} values (close to the block's mean, so that the sums do not cancel),
-     * and finds min and max. The mean is then K + Σd/n and the central sums follow exactly from
-     * the shifted ones (with c = Σd/n: M2 = S2 − n c², M3 = S3 − 3c S2 + 2n c³,
-     * M4 = S4 − 4c S3 + 6c² S2 − 3n c⁴); c is of the order of sd/√{@value #SHIFT_VALUES}, so
-     * the corrections lose no significant digits. Each sum is kept in {@value #LANES}
-     * independent partial sums, value i going to lane i mod {@value #LANES}, added in a fixed
-     * order at the end: the additions no longer form one serial dependency chain (several times
-     * the throughput), and the result is still a fixed function of the values. Min and max use
-     * comparisons, rarely taken after the first values, rather than {@code Math.min}'s NaN
-     * handling: a NaN makes the mean NaN, which the engine reports. Allocates nothing once
-     * compiled (the small result array does not escape).
-     *
-     * @param x the values; only {@code x[0..n)} is read
+     * @param x the values; only {@code x[0..count)} is read
      * @param count the number of values to add, 0 allowed
      * @throws IllegalArgumentException if {@code count} is negative or exceeds {@code x.length}
      */
     public void accept(double[] x, int count) {
+        accept(x, count, SCRATCH.get());
+    }
+
+    private static final ThreadLocal<BlockSums> SCRATCH = ThreadLocal.withInitial(BlockSums::create);
+
+    /**
+     * Adds the first {@code count} values of a block. The block's mean and central sums are
+     * computed in one pass and then merged into the running state as by {@link #combine(Moments)}.
+     *
+     * <p>The pass ({@link BlockSums}) sums the powers of d = x − K about a shift K, the mean of the
+     * block's first {@value #SHIFT_VALUES} values (close to the block's mean, so that the sums do
+     * not cancel), and finds min and max. The mean is then K + Σd/n and the central sums follow
+     * exactly from the shifted ones (with c = Σd/n: M2 = S2 − n c², M3 = S3 − 3c S2 + 2n c³,
+     * M4 = S4 − 4c S3 + 6c² S2 − 3n c⁴); c is of the order of sd/√{@value #SHIFT_VALUES}, so the
+     * corrections lose no significant digits. Each sum is kept in many independent partial sums
+     * added in a fixed order, so the result is a fixed function of the values, whichever thread
+     * computes it and whichever {@code work} it uses. A NaN makes the mean NaN, which the engine
+     * reports; min and max are then NaN too. Allocates nothing.
+     *
+     * @param x the values; only {@code x[0..count)} is read
+     * @param count the number of values to add, 0 allowed
+     * @param work working memory, used by one thread at a time; holds nothing between calls
+     * @throws IllegalArgumentException if {@code count} is negative or exceeds {@code x.length}
+     */
+    public void accept(double[] x, int count, BlockSums work) {
         if (count < 0 || count > x.length) {
             throw new IllegalArgumentException("count: must be in [0, " + x.length + "], got " + count);
         }
@@ -78,85 +91,19 @@ public final class Moments implements java.io.Serializable {
             shift += x[i];
         }
         shift /= k;
-        final double[] s = shiftedSums(x, count, shift);
-        final double c = s[0] / count;
+        work.compute(x, count, shift);
+        final double c = work.sum1 / count;
         final double c2 = c * c;
-        final double m2b = s[1] - count * c2;
-        final double m3b = s[2] - 3 * c * s[1] + 2 * count * c2 * c;
-        final double m4b = s[3] - 4 * c * s[2] + 6 * c2 * s[1] - 3 * count * c2 * c2;
-        merge(count, shift + c, Math.max(0, m2b), m3b, Math.max(0, m4b), s[4], s[5]);
+        final double s2 = work.sum2;
+        final double s3 = work.sum3;
+        final double m2b = s2 - count * c2;
+        final double m3b = s3 - 3 * c * s2 + 2 * count * c2 * c;
+        final double m4b = work.sum4 - 4 * c * s3 + 6 * c2 * s2 - 3 * count * c2 * c2;
+        merge(count, shift + c, Math.max(0, m2b), m3b, Math.max(0, m4b), work.min, work.max);
     }
 
-    /** Number of independent partial sums per accumulated quantity. */
-    private static final int LANES = 4;
     /** Values whose mean is the shift of the sums. */
     private static final int SHIFT_VALUES = 8;
-
-    /**
-     * {Σd, Σd², Σd³, Σd⁴, min, max} with d = x[i] − shift over x[0..n), n &ge; 1, each sum in
-     * {@value #LANES} lanes.
-     */
-    @SuppressWarnings("checkstyle:MultipleVariableDeclarations")
-    private static double[] shiftedSums(double[] x, int n, double shift) {
-        double a1 = 0, b1 = 0, c1 = 0, e1 = 0;
-        double a2 = 0, b2 = 0, c2 = 0, e2 = 0;
-        double a3 = 0, b3 = 0, c3 = 0, e3 = 0;
-        double a4 = 0, b4 = 0, c4 = 0, e4 = 0;
-        double lo = x[0];
-        double hi = x[0];
-        int i = 0;
-        for (; i + LANES <= n; i += LANES) {
-            final double xa = x[i];
-            final double xb = x[i + 1];
-            final double xc = x[i + 2];
-            final double xe = x[i + 3];
-            lo = xa < lo ? xa : lo;
-            hi = xa > hi ? xa : hi;
-            lo = xb < lo ? xb : lo;
-            hi = xb > hi ? xb : hi;
-            lo = xc < lo ? xc : lo;
-            hi = xc > hi ? xc : hi;
-            lo = xe < lo ? xe : lo;
-            hi = xe > hi ? xe : hi;
-            final double da = xa - shift;
-            final double db = xb - shift;
-            final double dc = xc - shift;
-            final double de = xe - shift;
-            final double qa = da * da;
-            final double qb = db * db;
-            final double qc = dc * dc;
-            final double qe = de * de;
-            a1 += da;
-            b1 += db;
-            c1 += dc;
-            e1 += de;
-            a2 += qa;
-            b2 += qb;
-            c2 += qc;
-            e2 += qe;
-            a3 += qa * da;
-            b3 += qb * db;
-            c3 += qc * dc;
-            e3 += qe * de;
-            a4 += qa * qa;
-            b4 += qb * qb;
-            c4 += qc * qc;
-            e4 += qe * qe;
-        }
-        for (; i < n; i++) {
-            final double v = x[i];
-            lo = v < lo ? v : lo;
-            hi = v > hi ? v : hi;
-            final double d = v - shift;
-            final double q = d * d;
-            a1 += d;
-            a2 += q;
-            a3 += q * d;
-            a4 += q * q;
-        }
-        return new double[] {(a1 + b1) + (c1 + e1), (a2 + b2) + (c2 + e2), (a3 + b3) + (c3 + e3),
-            (a4 + b4) + (c4 + e4), lo, hi};
-    }
 
     /**
      * Merges another accumulator into this one; {@code other} is unchanged. Combining the same

@@ -1,14 +1,20 @@
 package org.mcsim.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.descriptive.Kurtosis;
 import org.apache.commons.statistics.descriptive.Variance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MomentsTest {
 
@@ -155,5 +161,131 @@ class MomentsTest {
         Moments m = Moments.create();
         m.accept(x, x.length);
         assertEquals(-1.2, m.kurtosis(), 0.025);
+    }
+
+    /** Block lengths around the lane count and the two-chunk step of {@link BlockSums}. */
+    private static final int W = BlockSums.LANES;
+
+    /** Awkward data: a large offset with a small spread, or heavy tails of both signs. */
+    private static double[] awkward(long seed, int n, boolean offset) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = offset ? 1e9 + rng.nextDouble() * 3 - 1 : (rng.nextDouble() - 0.4) * Math.exp(3 * rng.nextDouble());
+        }
+        return x;
+    }
+
+    /**
+     * {mean, M2, M3, M4} of double values, exact but for the final rounding: with S the exact sum,
+     * M_k = Σ(n·x − S)^k / n^k, all in exact decimal arithmetic.
+     */
+    private static double[] exactReference(double[] x) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (double v : x) {
+            sum = sum.add(new BigDecimal(v));
+        }
+        BigDecimal n = BigDecimal.valueOf(x.length);
+        BigDecimal[] m = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        for (double v : x) {
+            BigDecimal d = new BigDecimal(v).multiply(n).subtract(sum);
+            BigDecimal p = d.multiply(d);
+            for (int k = 0; k < 3; k++) {
+                m[k] = m[k].add(p);
+                p = p.multiply(d);
+            }
+        }
+        MathContext mc = MathContext.DECIMAL128;
+        return new double[] {sum.divide(n, mc).doubleValue(), m[0].divide(n.pow(2), mc).doubleValue(),
+            m[1].divide(n.pow(3), mc).doubleValue(), m[2].divide(n.pow(4), mc).doubleValue()};
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7, 8, 9, W - 1, W, W + 1, 2 * W - 1, 2 * W, 2 * W + 1, 3 * W + 5, 2048, 2049})
+    void vectorizedPassMatchesExactCentralSumsOnAwkwardData(int n) {
+        for (boolean offset : new boolean[] {true, false}) {
+            double[] x = awkward(n, n, offset);
+            double[] ref = exactReference(x);
+            Moments m = Moments.create();
+            m.accept(x, n, BlockSums.create());
+            // The central sums are computed about a shift near the mean, so their error is a few
+            // ulps of n·sd^k (the size of the terms), not of the offset's powers.
+            double sd = Math.sqrt(ref[1] / n);
+            String what = "n=" + n + " offset=" + offset;
+            assertEquals(ref[0], m.mean(), Math.ulp(Math.abs(ref[0])) * 2 + 1e-15 * sd, what);
+            assertEquals(ref[1], m.centralMoment2() * n, 1e-13 * n * sd * sd, what);
+            assertEquals(ref[2], m.centralMoment3() * n, 1e-13 * n * sd * sd * sd, what);
+            assertEquals(ref[3], m.centralMoment4() * n, 1e-13 * n * sd * sd * sd * sd, what);
+            assertEquals(Arrays.stream(x).min().getAsDouble(), m.min(), what);
+            assertEquals(Arrays.stream(x).max().getAsDouble(), m.max(), what);
+        }
+    }
+
+    private static long[] bits(Moments m) {
+        return new long[] {m.count(), Double.doubleToRawLongBits(m.mean()), Double.doubleToRawLongBits(m.variance()),
+            Double.doubleToRawLongBits(m.centralMoment3()), Double.doubleToRawLongBits(m.centralMoment4()),
+            Double.doubleToRawLongBits(m.min()), Double.doubleToRawLongBits(m.max())};
+    }
+
+    @Test
+    void sameBlockGivesSameBitsWhateverWorkingMemoryOrThread() throws Exception {
+        double[] x = awkward(11, 2049, false);
+        Moments first = Moments.create();
+        first.accept(x, 2049, BlockSums.create());
+        BlockSums used = BlockSums.create();
+        Moments dirty = Moments.create();
+        dirty.accept(awkward(12, 5000, true), 5000, used);
+        for (int n : new int[] {1, 7, W + 1, 2048}) {
+            Moments a = Moments.create();
+            a.accept(x, n, BlockSums.create());
+            Moments b = Moments.create();
+            b.accept(x, n, used);
+            Moments c = CompletableFuture.supplyAsync(() -> {
+                Moments t = Moments.create();
+                t.accept(x, n);
+                return t;
+            }).get();
+            assertTrue(Arrays.equals(bits(a), bits(b)), "n=" + n);
+            assertTrue(Arrays.equals(bits(a), bits(c)), "n=" + n);
+        }
+        Moments again = Moments.create();
+        again.accept(x, 2049, used);
+        assertTrue(Arrays.equals(bits(first), bits(again)));
+    }
+
+    @Test
+    void nanAnywhereMakesTheMeanNaN() {
+        for (int at : new int[] {0, 5, W + 3, 2047}) {
+            double[] x = awkward(13, 2048, false);
+            x[at] = Double.NaN;
+            Moments m = Moments.create();
+            m.accept(x, x.length);
+            assertTrue(Double.isNaN(m.mean()), "at " + at);
+            assertEquals(2048, m.count());
+        }
+    }
+
+    @Test
+    void infinitiesMakeTheMeanNonFiniteAndShowInTheExtremes() {
+        for (int at : new int[] {0, 5, 9, W + 3, 2047}) {
+            double[] x = awkward(14, 2048, false);
+            double finiteMin = Arrays.stream(x).min().getAsDouble();
+            x[at] = Double.POSITIVE_INFINITY;
+            Moments m = Moments.create();
+            m.accept(x, x.length);
+            assertFalse(Double.isFinite(m.mean()), "at " + at);
+            assertEquals(Double.POSITIVE_INFINITY, m.max(), "at " + at);
+            assertEquals(finiteMin, m.min(), "at " + at);
+            if (at >= 8) {
+                // Outside the values that set the shift, +inf stays +inf in the mean.
+                assertEquals(Double.POSITIVE_INFINITY, m.mean(), "at " + at);
+            }
+            x[(at + 1000) % 2048] = Double.NEGATIVE_INFINITY;
+            Moments both = Moments.create();
+            both.accept(x, x.length);
+            assertTrue(Double.isNaN(both.mean()), "at " + at);
+            assertEquals(Double.NEGATIVE_INFINITY, both.min());
+            assertEquals(Double.POSITIVE_INFINITY, both.max());
+        }
     }
 }

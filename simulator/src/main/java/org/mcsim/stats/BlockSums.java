@@ -1,0 +1,160 @@
+package org.mcsim.stats;
+
+import java.util.Arrays;
+
+/**
+ * Working memory for {@link Moments#accept(double[], int, BlockSums)}: the one pass over a block
+ * that sums the powers of d = x − K about a shift K and finds the minimum and maximum.
+ *
+ * <p>The pass is written so that the JIT compiler's superword pass turns it into SIMD code (C2
+ * vectorizes counted loops of elementwise loads and stores, but not a floating-point reduction
+ * into a scalar, whose order it must keep). Value i of the block goes to lane i mod
+ * {@value #LANES}; each lane keeps its own Σd, Σd², Σd³, Σd⁴, min and max in a small array, so
+ * the inner loop is elementwise over the lanes. Two chunks of {@value #LANES} values are added per
+ * pass over the lanes (lane j adds value j of the first chunk, then value j of the second), which
+ * halves the stores; a remainder shorter than two chunks goes one chunk at a time. At the end the
+ * lanes are folded in halves (lane j takes lane j + h, h = 64, 32, 16, 8) and the
+ * last 8 added as a balanced tree. Every step is in a fixed order, so the sums are a fixed function
+ * of the values and their count: the same block gives the same bits on any thread, compiled or
+ * interpreted, vectorized or not.
+ *
+ * <p>The loops read a copy of the current chunks placed in the same array as the lanes, at fixed
+ * offsets: C2 (JDK 17) does not vectorize a loop whose loads ({@code x[base + j]}) and stores
+ * ({@code lanes[j]}) have different loop-invariant offsets, since it cannot prove they do not
+ * overlap. Sums and extremes are two loops because one loop with both exceeds C2's unrolling budget
+ * and stays scalar. {@link Math#min(double, double)} and {@link Math#max(double, double)} vectorize;
+ * a NaN among the values makes the minimum and maximum NaN (and the sums, hence the mean).
+ *
+ * <p>Not thread-safe: one instance per thread, reused for every block; it allocates nothing after
+ * construction.
+ */
+public final class BlockSums {
+    /** Independent partial sums per quantity; {@link #compute} folds exactly 128 to 8. */
+    static final int LANES = 128;
+    private static final int S1 = 0;
+    private static final int S2 = LANES;
+    private static final int S3 = 2 * LANES;
+    private static final int S4 = 3 * LANES;
+    private static final int LO = 4 * LANES;
+    private static final int HI = 5 * LANES;
+    /** Where the current one or two chunks of values are copied. */
+    private static final int XS = 6 * LANES;
+
+    /** The lanes of each quantity, then two chunks of values; offsets keep all equally aligned. */
+    private final double[] a = new double[8 * LANES];
+    /** Results of the last {@link #compute}: Σd, Σd², Σd³, Σd⁴, min, max. */
+    double sum1;
+    double sum2;
+    double sum3;
+    double sum4;
+    double min;
+    double max;
+
+    private BlockSums() {
+    }
+
+    /**
+     * Creates working memory for {@link Moments#accept(double[], int, BlockSums)}, 8 KB.
+     *
+     * @return a new instance, to be reused by one thread
+     */
+    public static BlockSums create() {
+        return new BlockSums();
+    }
+
+    /** Sets the results to the sums of powers of x[i] − shift over x[0..n), and min and max. */
+    void compute(double[] x, int n, double shift) {
+        final double[] a = this.a;
+        Arrays.fill(a, S1, LO, 0);
+        Arrays.fill(a, LO, HI, Double.POSITIVE_INFINITY);
+        Arrays.fill(a, HI, XS, Double.NEGATIVE_INFINITY);
+        int base = 0;
+        for (; base + 2 * LANES <= n; base += 2 * LANES) {
+            System.arraycopy(x, base, a, XS, 2 * LANES);
+            addPairs(a, shift);
+            extremesOfPairs(a);
+        }
+        for (; base < n; base += LANES) {
+            final int len = Math.min(LANES, n - base);
+            System.arraycopy(x, base, a, XS, len);
+            add(a, len, shift);
+            extremes(a, len);
+        }
+        // Constant widths, so that C2 sees constant offsets and vectorizes the folds; 128 lanes
+        // fold to 8.
+        fold(a, LANES / 2);
+        fold(a, LANES / 4);
+        fold(a, LANES / 8);
+        fold(a, LANES / 16);
+        sum1 = tree8(a, S1);
+        sum2 = tree8(a, S2);
+        sum3 = tree8(a, S3);
+        sum4 = tree8(a, S4);
+        min = Math.min(Math.min(Math.min(a[LO], a[LO + 1]), Math.min(a[LO + 2], a[LO + 3])),
+            Math.min(Math.min(a[LO + 4], a[LO + 5]), Math.min(a[LO + 6], a[LO + 7])));
+        max = Math.max(Math.max(Math.max(a[HI], a[HI + 1]), Math.max(a[HI + 2], a[HI + 3])),
+            Math.max(Math.max(a[HI + 4], a[HI + 5]), Math.max(a[HI + 6], a[HI + 7])));
+    }
+
+    /**
+     * Adds the powers of the two chunks at XS. The additions are written left to right, not as
+     * (s + (da + db)): C2 leaves the latter scalar when da*da feeds two sums.
+     */
+    private static void addPairs(double[] a, double shift) {
+        for (int j = 0; j < LANES; j++) {
+            final double da = a[XS + j] - shift;
+            final double db = a[XS + LANES + j] - shift;
+            final double qa = da * da;
+            final double qb = db * db;
+            a[S1 + j] = a[S1 + j] + da + db;
+            a[S2 + j] = a[S2 + j] + qa + qb;
+            a[S3 + j] = a[S3 + j] + qa * da + qb * db;
+            a[S4 + j] = a[S4 + j] + qa * qa + qb * qb;
+        }
+    }
+
+    private static void extremesOfPairs(double[] a) {
+        for (int j = 0; j < LANES; j++) {
+            final double va = a[XS + j];
+            final double vb = a[XS + LANES + j];
+            a[LO + j] = Math.min(a[LO + j], Math.min(va, vb));
+            a[HI + j] = Math.max(a[HI + j], Math.max(va, vb));
+        }
+    }
+
+    /** Adds the powers of the {@code len} values at XS to lanes 0..len. */
+    private static void add(double[] a, int len, double shift) {
+        for (int j = 0; j < len; j++) {
+            final double d = a[XS + j] - shift;
+            final double q = d * d;
+            a[S1 + j] += d;
+            a[S2 + j] += q;
+            a[S3 + j] += q * d;
+            a[S4 + j] += q * q;
+        }
+    }
+
+    private static void extremes(double[] a, int len) {
+        for (int j = 0; j < len; j++) {
+            final double v = a[XS + j];
+            a[LO + j] = Math.min(a[LO + j], v);
+            a[HI + j] = Math.max(a[HI + j], v);
+        }
+    }
+
+    /** Lane j of each quantity takes in lane j + h, for j &lt; h. */
+    private static void fold(double[] a, int h) {
+        for (int j = 0; j < h; j++) {
+            a[S1 + j] += a[S1 + h + j];
+            a[S2 + j] += a[S2 + h + j];
+            a[S3 + j] += a[S3 + h + j];
+            a[S4 + j] += a[S4 + h + j];
+            a[LO + j] = Math.min(a[LO + j], a[LO + h + j]);
+            a[HI + j] = Math.max(a[HI + j], a[HI + h + j]);
+        }
+    }
+
+    private static double tree8(double[] a, int o) {
+        return ((a[o] + a[o + 1]) + (a[o + 2] + a[o + 3])) + ((a[o + 4] + a[o + 5]) + (a[o + 6] + a[o + 7]));
+    }
+}
