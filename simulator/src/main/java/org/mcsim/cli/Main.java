@@ -4,7 +4,15 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mcsim} command and its entry point. */
+/**
+ * The {@code mcsim} command and its entry point.
+ *
+ * <p>The commands are added in {@link #execute} rather than listed in {@code @Command(subcommands)}:
+ * picocli builds each command's model by reflection over its annotations, which took most of a
+ * short run's start-up, so a command line that begins with a command's name gets a model of that
+ * command alone. Everything else (no arguments, {@code --help}, {@code help}, an unknown or
+ * misspelt command) gets all of them, in {@link #COMMANDS} order, as before.
+ */
 @Command(name = "mcsim",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
@@ -13,11 +21,12 @@ import picocli.CommandLine.Command;
         + "into output distributions, claim probabilities and their Monte Carlo errors.",
         "",
         "Example:",
-        "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6"},
-    subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class, CompareCommand.class,
-        ReportCommand.class, SensitivityCommand.class, SweepCommand.class, SolveCommand.class,
-        CommandLine.HelpCommand.class})
+        "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6"})
 public final class Main implements Runnable {
+
+    /** The commands' names in the order usage help lists them; each is its class's {@code @Command} name. */
+    static final String[] COMMANDS = {"run", "validate", "describe", "compare", "report", "sensitivity",
+        "sweep", "solve", "help"};
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,16 +49,77 @@ public final class Main implements Runnable {
 
     /** Runs mcsim with {@code args}, printing to the given writers, and returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return printVersion(out);
+        }
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+        cl.setExecutionExceptionHandler(new InternalErrorHandler());
+        return cl.execute(args);
+    }
+
+    /**
+     * The command line for {@code args}: the {@code mcsim} command with only the command {@code args}
+     * starts with when that is one of {@link #COMMANDS} other than {@code help} (its options and
+     * messages do not depend on its siblings), with all of them otherwise. Commands are added before
+     * any setting, which picocli passes on only to the commands present when it is set.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        Object only = first.equals("help") ? null : command(first);
+        if (only != null) {
+            cl.addSubcommand(only);
+        } else {
+            for (String name : COMMANDS) {
+                cl.addSubcommand(command(name));
+            }
+        }
+        return cl;
+    }
+
+    /**
+     * A lone {@code --version} or {@code -V}: the lines picocli prints for it (neither holds a
+     * format specifier or markup), exit status 0, without building a command line at all, whose
+     * first annotation read alone costs tens of milliseconds.
+     */
+    private static int printVersion(PrintWriter out) {
+        for (String line : new Version().getVersion()) {
+            out.println(line);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A new instance of the command called {@code name}, or null when there is none. */
+    static Object command(String name) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "validate" -> new ValidateCommand();
+            case "describe" -> new DescribeCommand();
+            case "compare" -> new CompareCommand();
+            case "report" -> new ReportCommand();
+            case "sensitivity" -> new SensitivityCommand();
+            case "sweep" -> new SweepCommand();
+            case "solve" -> new SolveCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> null;
+        };
+    }
+
+    /**
+     * An exception from a command's own code: one line, and the stack trace with {@code --debug}. A
+     * class rather than a lambda: the first lambda costs its bootstrap at start-up.
+     */
+    private static final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
             line.getErr().println("mcsim: internal error: " + ex);
             if (Debug.enabled(parsed)) {
                 ex.printStackTrace(line.getErr());
             }
             return 1;
-        });
-        return cl.execute(args);
+        }
     }
 }
