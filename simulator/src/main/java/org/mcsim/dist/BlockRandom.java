@@ -17,6 +17,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Not thread-safe: one instance per (input, block) stream.
  */
 public final class BlockRandom implements UniformRandomProvider {
+    /** Bits of 1.0. */
+    private static final long ONE_BITS = 0x3FF0000000000000L;
+    /** Bits of 2^−53. */
+    private static final long HALF_ULP_BITS = 0x3CA0000000000000L;
+
     private long s0;
     private long s1;
     private long s2;
@@ -74,7 +79,12 @@ public final class BlockRandom implements UniformRandomProvider {
 
     /**
      * Fills {@code out[0..n)} with open uniforms, each exactly {@link Samplers#openUniform} of
-     * the next number: ((x &gt;&gt;&gt; 11) + 1/2) 2<sup>−53</sup>, in (0, 1).
+     * the next number: ((x &gt;&gt;&gt; 11) + 1/2) 2<sup>−53</sup>, in (0, 1). It is computed from
+     * bits rather than by converting a long to a double, which HotSpot 17 compiles with a false
+     * dependency on the target register that serializes the loop (2.4 ns a value instead of 1.6
+     * ns): the high 52 bits give (1 + k 2<sup>−52</sup>) − 1 = k 2<sup>−52</sup> exactly, the 53rd
+     * bit adds 0 or 2<sup>−53</sup> exactly, and adding 2<sup>−54</sup> rounds once, as the
+     * definition does (a test compares the bits).
      *
      * @param out destination
      * @param n how many
@@ -93,7 +103,9 @@ public final class BlockRandom implements UniformRandomProvider {
             a ^= d;
             c ^= t;
             d = Long.rotateLeft(d, 45);
-            out[i] = ((x >>> 11) + 0.5) * 0x1.0p-53;
+            final double high = Double.longBitsToDouble(ONE_BITS | x >>> 12) - 1.0;
+            final double low = Double.longBitsToDouble(-(x >>> 11 & 1) & HALF_ULP_BITS);
+            out[i] = high + low + 0x1.0p-54;
         }
         s0 = a;
         s1 = b;
@@ -111,7 +123,7 @@ public final class BlockRandom implements UniformRandomProvider {
      * @param scale multiplies every draw
      */
     public void normals(double[] out, int n, double location, double scale) {
-        final long[] k = Ziggurat.K;
+        final double[] k = Ziggurat.K;
         final double[] w = Ziggurat.W;
         long a = s0;
         long b = s1;
@@ -127,7 +139,7 @@ public final class BlockRandom implements UniformRandomProvider {
             c ^= t;
             d = Long.rotateLeft(d, 45);
             final int layer = (int) x & Ziggurat.LAYER_MASK;
-            final long u = x >> Ziggurat.LAYER_BITS;
+            final double u = Ziggurat.point(x);
             final double z;
             if (Math.abs(u) < k[layer]) {
                 z = u * w[layer];

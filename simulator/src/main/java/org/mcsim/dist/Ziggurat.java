@@ -6,8 +6,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * Tables and slow paths of the ziggurat method for the standard normal (G. Marsaglia and
  * W. W. Tsang, "The ziggurat method for generating random variables", J. Stat. Softw. 5(8),
  * 2000) with {@value #LAYERS} layers and 64-bit draws: the low {@value #LAYER_BITS} bits of a
- * number choose the layer and the high 56 bits, read as a signed integer u, the point in it, so
- * layer and point never share bits (the defect of the 32-bit original found by J. A. Doornik,
+ * number choose the layer and the high 52 bits, read as a signed integer u (see {@link #point}),
+ * the point in it, so layer and point never share bits (the defect of the 32-bit original found by J. A. Doornik,
  * "An improved ziggurat method to generate normal random samples", 2005).
  *
  * <p>The fast path lives in {@link BlockRandom#normals}: z = u W[i] is accepted when
@@ -31,8 +31,12 @@ final class Ziggurat {
     static final int LAYER_BITS = 8;
     static final int LAYERS = 1 << LAYER_BITS;
     static final int LAYER_MASK = LAYERS - 1;
-    /** 2^55: the range of the signed 56-bit point u is [−2^55, 2^55). */
-    private static final double SCALE = 0x1.0p55;
+    /** 2^51: the range of the signed 52-bit point u is [−2^51, 2^51). */
+    static final double SCALE = 0x1.0p51;
+    /** Exponent bits of 2^52: with 52 integer bits m below them, the double 2^52 + m. */
+    private static final long TWO_52_BITS = 0x4330000000000000L;
+    /** 2^52 + 2^51: subtracted from 2^52 + m to centre m on zero. */
+    private static final double OFFSET = 0x1.8p52;
 
     /**
      * Right edge of the base rectangle, where the tail begins: the value Marsaglia and Tsang
@@ -42,7 +46,7 @@ final class Ziggurat {
     /** The common area of every layer. */
     static final double V;
     /** Acceptance bounds on |u|: |u| &lt; K[i] means |z| &lt; x<sub>i−1</sub> (K[1] = 0). */
-    static final long[] K = new long[LAYERS];
+    static final double[] K = new double[LAYERS];
     /** z = u W[i]: W[i] = x<sub>i</sub> / 2^55; W[0] uses the base layer's width v / f(r). */
     static final double[] W = new double[LAYERS];
     /** F[i] = f(x<sub>i</sub>), F[0] = f(0) = 1. */
@@ -52,17 +56,26 @@ final class Ziggurat {
         V = area(R);
         double[] x = edges(R, V);
         double q = V / f(R);
-        K[0] = (long) (R / q * SCALE);
+        K[0] = R / q * SCALE;
         W[0] = q / SCALE;
         F[0] = 1;
         for (int i = 1; i < LAYERS; i++) {
-            K[i] = (long) (x[i - 1] / x[i] * SCALE);
+            K[i] = x[i - 1] / x[i] * SCALE;
             W[i] = x[i] / SCALE;
             F[i] = f(x[i]);
         }
     }
 
     private Ziggurat() {
+    }
+
+    /**
+     * The point of a number: its high 52 bits m as the integer m − 2^51, exactly, built from bits
+     * as (2^52 + m) − (2^52 + 2^51) rather than by a long-to-double conversion, which HotSpot 17
+     * compiles with a false dependency on its target register that serializes the sampling loop.
+     */
+    static double point(long x) {
+        return Double.longBitsToDouble(TWO_52_BITS | (x >>> 12)) - OFFSET;
     }
 
     private static double f(double x) {
@@ -96,9 +109,9 @@ final class Ziggurat {
      * The draw when the fast path rejects u in {@code layer}: the wedge test (retrying with new
      * numbers from {@code rng} on rejection, fast path included) or the tail.
      */
-    static double outside(BlockRandom rng, int layer, long u) {
+    static double outside(BlockRandom rng, int layer, double u) {
         int i = layer;
-        long v = u;
+        double v = u;
         while (true) {
             if (i == 0) {
                 return tail(rng, v < 0);
@@ -110,7 +123,7 @@ final class Ziggurat {
             }
             long next = rng.nextLong();
             i = (int) next & LAYER_MASK;
-            v = next >> LAYER_BITS;
+            v = point(next);
             if (Math.abs(v) < K[i]) {
                 return v * W[i];
             }

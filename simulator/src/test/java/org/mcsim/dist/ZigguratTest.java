@@ -45,7 +45,7 @@ class ZigguratTest {
             double height = (i == 1 ? 1 : Math.exp(-0.5 * x[i - 1] * x[i - 1])) - Math.exp(-0.5 * x[i] * x[i]);
             assertEquals(Ziggurat.V, x[i] * height, 1e-12 * Ziggurat.V, "layer " + i);
             assertTrue(x[i - 1] < x[i], "edges increase");
-            assertEquals(x[i], Ziggurat.W[i] * 0x1.0p55, 0, "W");
+            assertEquals(x[i], Ziggurat.W[i] * Ziggurat.SCALE, 0, "W");
             assertEquals(Math.exp(-0.5 * x[i] * x[i]), Ziggurat.F[i], 1e-15, "F");
         }
         // the top layer closes at the mode: v / x1 + f(x1) = 1
