@@ -5,6 +5,7 @@ import java.util.List;
 import org.mcsim.model.Method;
 import org.mcsim.model.Scenario;
 import org.mcsim.scenario.ScenarioException;
+import org.mcsim.stats.QuantileSketch;
 
 /**
  * The block function of one run, in a form that any {@link BlockExecutor} can drive: which blocks
@@ -30,6 +31,8 @@ public final class BlockJob implements Serializable {
     private final UniformSource uniforms;
     private final int[] kept;
     private final List<String> variables;
+    /** In a sketched run after its first block, the empty sketches every range fills; else null. */
+    private QuantileSketch[] sketchPrototypes;
 
     private transient Plan plan;
     private transient Layout layout;
@@ -89,13 +92,36 @@ public final class BlockJob implements Serializable {
         }
         long base = layout.start(first);
         long end = Math.min(layout.samples(), layout.start(first + count));
-        Store slice = Store.range(kept.length, base, (int) (end - base));
+        QuantileSketch[] sketches = emptySketches();
+        Store slice = sketches != null ? null : Store.range(kept.length, base, (int) (end - base));
         BlockWorker worker = new BlockWorker(plan, layout, fill, kept, slice);
+        worker.sketchInto(sketches);
         BlockResult[] results = new BlockResult[count];
         for (int i = 0; i < count; i++) {
             results[i] = worker.compute(first + i);
         }
-        return new BlockRange(first, results, base, slice.columns());
+        return new BlockRange(first, results, base, slice == null ? null : slice.columns(), sketches);
+    }
+
+    /**
+     * From now on, every range's kept samples go into sketches with the buckets of
+     * {@code prototypes} (one per kept variable), built where the range is computed, instead of
+     * travelling as samples: a sketched run's samples are sketched on every worker in parallel.
+     */
+    void sketchWith(QuantileSketch[] prototypes) {
+        this.sketchPrototypes = prototypes.clone();
+    }
+
+    /** Fresh empty sketches with the prototypes' buckets, or null when the run keeps samples. */
+    QuantileSketch[] emptySketches() {
+        if (sketchPrototypes == null) {
+            return null;
+        }
+        QuantileSketch[] s = new QuantileSketch[sketchPrototypes.length];
+        for (int o = 0; o < s.length; o++) {
+            s[o] = sketchPrototypes[o].emptyCopy();
+        }
+        return s;
     }
 
     private synchronized void rebuild() {

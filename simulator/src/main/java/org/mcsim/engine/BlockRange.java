@@ -1,6 +1,7 @@
 package org.mcsim.engine;
 
 import java.io.Serializable;
+import org.mcsim.stats.QuantileSketch;
 
 /**
  * The results of a contiguous range of blocks, as a {@link BlockExecutor} returns them: each
@@ -17,6 +18,7 @@ public final class BlockRange implements Serializable {
     private final BlockResult[] results;
     private final long base;
     private final double[][] columns;
+    private final QuantileSketch[] sketches;
 
     /**
      * @param base sample index of the range's first sample
@@ -24,10 +26,26 @@ public final class BlockRange implements Serializable {
      *     they are already in the run's store
      */
     BlockRange(long first, BlockResult[] results, long base, double[][] columns) {
+        this(first, results, base, columns, null);
+    }
+
+    /**
+     * @param sketches in a sketched run, one sketch per output, built where the range was
+     *     computed (then no samples travel: {@code columns} is null), holding the samples of the
+     *     range or, from an executor that keeps its sketches across ranges (the local one), of
+     *     every block since it last returned sketches; null when none are returned here
+     */
+    BlockRange(long first, BlockResult[] results, long base, double[][] columns, QuantileSketch[] sketches) {
         this.first = first;
         this.results = results;
         this.base = base;
         this.columns = columns;
+        this.sketches = sketches;
+    }
+
+    /** The range's sketches, one per output, in a sketched run; null otherwise. */
+    QuantileSketch[] sketches() {
+        return sketches;
     }
 
     /** Index of the range's first block. */

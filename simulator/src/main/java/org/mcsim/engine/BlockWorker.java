@@ -3,6 +3,7 @@ package org.mcsim.engine;
 import org.mcsim.expr.Frame;
 import org.mcsim.stats.BlockSums;
 import org.mcsim.stats.Moments;
+import org.mcsim.stats.QuantileSketch;
 
 /**
  * Computes blocks: fills the input columns (the sampling method's {@link InputFill}), runs the
@@ -18,6 +19,8 @@ final class BlockWorker {
     private final int[] keptSlots;
     private final Store store;
     private final BlockSums sums = BlockSums.create();
+    /** In a sketched run, where the kept samples go instead of the store; else null. */
+    private QuantileSketch[] sketches;
 
     /**
      * @param keptVariables variables whose every sample is kept in {@code store}, at the block's
@@ -34,6 +37,19 @@ final class BlockWorker {
             keptSlots[o] = plan.variableSlot(keptVariables[o]);
         }
         this.store = store;
+    }
+
+    /**
+     * From now on, adds each block's kept samples to {@code into} (one sketch per kept variable)
+     * instead of copying them to the store; null goes back to the store.
+     */
+    void sketchInto(QuantileSketch[] into) {
+        this.sketches = into;
+    }
+
+    /** The sketches set by {@link #sketchInto}. */
+    QuantileSketch[] sketches() {
+        return sketches;
     }
 
     /** Computes block {@code block}. */
@@ -60,7 +76,11 @@ final class BlockWorker {
         if (!finite) {
             findFirstNonFinite(r, offset, length);
         }
-        if (store != null) {
+        if (sketches != null) {
+            for (int o = 0; o < keptSlots.length; o++) {
+                sketches[o].add(frame.column(keptSlots[o]), length);
+            }
+        } else if (store != null) {
             for (int o = 0; o < keptSlots.length; o++) {
                 System.arraycopy(frame.column(keptSlots[o]), 0, store.column(o), (int) (offset - store.base()), length);
             }

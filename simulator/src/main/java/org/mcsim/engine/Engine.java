@@ -18,9 +18,10 @@ import org.mcsim.stats.QuantileSketch;
  * sweep, solve, sensitivity) goes through {@link #sample}.
  *
  * <p>Up to {@link #EXACT_LIMIT} kept values (samples × kept columns) every output's samples are
- * kept and quantiles are exact. Above it a plain random run keeps one wave of samples at a time
- * and adds each wave, in block order, to a {@link QuantileSketch} per output; quantiles, their
- * intervals and the histograms are read from the sketches.
+ * kept and quantiles are exact. Above it a plain random run keeps no samples: each worker adds
+ * its blocks' outputs to its own {@link QuantileSketch}es (with buckets set by block 0), and the
+ * sketches are added together; quantiles, their intervals and the histograms are read from the
+ * result.
  */
 public final class Engine {
     /**
@@ -59,7 +60,7 @@ public final class Engine {
         }
     }
 
-    private static RunResult run(Plan plan, RunOptions options, BlockExecutor executor, long exactLimit)
+    static RunResult run(Plan plan, RunOptions options, BlockExecutor executor, long exactLimit)
         throws RunFailedException {
         long start = System.nanoTime();
         List<String> warnings = new ArrayList<>();
@@ -192,9 +193,12 @@ public final class Engine {
      * Samples blocks in order until the end, a failure, or the precision targets.
      *
      * @param sketchAccuracy 0 to keep every sample of the kept variables (the outputs first);
-     *     else the store holds one wave at a time, and after each wave is merged its outputs are
-     *     added, in block order, to one {@link QuantileSketch} per output, centred on the mean
-     *     and scaled by the sd of block 0, left in {@link Accumulator#sketches}
+     *     else block 0 is computed first, its moments set one {@link QuantileSketch} per output
+     *     (centred on its mean, scaled by its sd), and the later blocks' samples come back in
+     *     sketches built where they were computed (each local worker keeps its own until the last
+     *     wave; a Spark task sketches its range), which are added to the run's: integer counts,
+     *     so the result does not depend on who sketched what. The run's sketches are left in
+     *     {@link Accumulator#sketches}
      */
     static Sampled sample(BlockJob job, BlockExecutor executor, Precision precision, RunOptions.Progress progress,
                           double sketchAccuracy) throws RunFailedException {
@@ -209,19 +213,34 @@ public final class Engine {
         long wave = Math.max(1, Math.min(Integer.MAX_VALUE, executor.wave(blocks, precision != null)));
         boolean sketching = sketchAccuracy > 0;
         if (sketching) {
-            job.useWindow((int) Math.min(layout.samples(), wave * layout.blockSize()));
+            // only block 0's samples pass through the store; the workers sketch the others
+            job.useWindow((int) Math.min(layout.samples(), layout.blockSize()));
         } else if (precision == null) {
             // Every sample will be drawn: one allocation instead of copies while doubling.
             job.store().ensure(layout.samples());
         }
         Store store = job.store();
-        for (long first = 0; first < blocks; first += wave) {
+        long start = 0;
+        if (sketching) {
+            // Block 0 alone: its moments set the sketches' buckets, which every worker then fills.
+            start = 1;
+            store.slide(0);
+            BlockRange pilot = executor.compute(job, 0, 1).get(0);
+            pilot.copyInto(store);
+            BlockResult r = pilot.result(0);
+            if (!acc.merge(r)) {
+                return new Sampled(acc, store, kept, "failed");
+            }
+            acc.sketches = pilotSketches(job.plan(), r, sketchAccuracy);
+            job.sketchWith(acc.sketches);
+            for (int o = 0; o < acc.sketches.length; o++) {
+                acc.sketches[o].add(store.column(o), r.length);
+            }
+        }
+        for (long first = start; first < blocks; first += wave) {
             int count = (int) Math.min(wave, blocks - first);
-            long end = Math.min(layout.samples(), layout.start(first + count));
-            if (sketching) {
-                store.slide(layout.start(first));
-            } else {
-                store.ensure(end);
+            if (!sketching) {
+                store.ensure(Math.min(layout.samples(), layout.start(first + count)));
             }
             for (BlockRange range : executor.compute(job, first, count)) {
                 range.copyInto(store);
@@ -230,18 +249,16 @@ public final class Engine {
                     if (!acc.merge(r)) {
                         return new Sampled(acc, store, kept, "failed");
                     }
-                    if (sketching && acc.sketches == null) {
-                        acc.sketches = pilotSketches(job.plan(), r, sketchAccuracy);
-                    }
                     if (precision != null && precision.met(acc, store, kept)) {
                         progress.update(acc.samples, layout.samples());
                         return new Sampled(acc, store, kept, "precision");
                     }
                 }
-            }
-            if (sketching) {
-                for (int o = 0; o < acc.sketches.length; o++) {
-                    acc.sketches[o].add(store.column(o), (int) (end - layout.start(first)));
+                if (sketching && range.sketches() != null) {
+                    // integer counts: combined in any order, the same sketch
+                    for (int o = 0; o < acc.sketches.length; o++) {
+                        acc.sketches[o].combine(range.sketches()[o]);
+                    }
                 }
             }
             progress.update(acc.samples, layout.samples());

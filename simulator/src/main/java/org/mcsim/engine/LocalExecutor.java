@@ -7,11 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mcsim.stats.QuantileSketch;
 
 /**
  * The local engine: a wave of blocks is computed by worker threads that take blocks from a
  * shared counter and write kept samples straight into the run's store (disjoint slices), so
- * nothing is copied. Each worker owns a frame of columns allocated once per run.
+ * nothing is copied; in a sketched run each worker adds its blocks' samples to its own sketches,
+ * added together and returned with the last wave. Each worker owns a frame of columns allocated once per run.
  *
  * <p>Used from the merging thread only; the pool's threads are daemons, stopped by
  * {@link #close}.
@@ -67,8 +69,31 @@ final class LocalExecutor implements BlockExecutor {
         if (workers.length > 1 && pool == null) {
             pool = Executors.newFixedThreadPool(threads, LocalExecutor::daemon);
         }
+        for (BlockWorker w : workers) {
+            if (w.sketches() == null) {
+                w.sketchInto(j.emptySketches());
+            }
+        }
         BlockResult[] results = runWave(first, count);
-        return List.of(new BlockRange(first, results, j.layout().start(first), null));
+        QuantileSketch[] sketches = first + count == j.blocks() ? collectSketches() : null;
+        return List.of(new BlockRange(first, results, j.layout().start(first), null, sketches));
+    }
+
+    /**
+     * In a sketched run, the workers' sketches added together (integer counts: the same whichever
+     * worker sketched which block), taken from the workers; null when the run keeps samples.
+     * The workers keep their sketches from wave to wave, so that each sketch's pages are
+     * allocated once, and hand them over with the last wave.
+     */
+    private QuantileSketch[] collectSketches() {
+        QuantileSketch[] total = workers[0].sketches();
+        for (int t = 0; t < workers.length; t++) {
+            for (int o = 0; total != null && t > 0 && o < total.length; o++) {
+                total[o].combine(workers[t].sketches()[o]);
+            }
+            workers[t].sketchInto(null);
+        }
+        return total;
     }
 
     private BlockResult[] runWave(long first, int count) {

@@ -22,11 +22,15 @@ package org.mcsim.stats;
  * <p>Counts are integers, so merging ({@link #combine}) is exact, associative and commutative:
  * the same values give the same sketch whatever the order in which blocks were added or sketches
  * combined. Buckets live in pages of {@value #PAGE} counts allocated when first touched, so memory
- * follows the occupied range of the values. Adding allocates nothing but new pages.
+ * follows the occupied range of the values. Adding allocates nothing but new pages. Counts are
+ * ints (a run has fewer than 2<sup>31</sup> samples), half the memory of longs: the buckets of a
+ * fine sketch span megabytes, and every add is a random access among them.
  *
- * <p>Not thread-safe: one sketch per worker thread, combined at the end.
+ * <p>Serializable, so that sketches built where blocks are computed (a Spark task) travel to where
+ * the run is summarized. Not thread-safe: one sketch per worker thread, combined at the end.
  */
-public final class QuantileSketch {
+public final class QuantileSketch implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Smallest accuracy accepted: keeps every bucket index in the int range. */
     public static final double MIN_ACCURACY = 1e-6;
     private static final int PAGE_BITS = 12;
@@ -47,7 +51,7 @@ public final class QuantileSketch {
     private final int maxLog;
     /** Added to a bucket index to make it a non-negative position. */
     private final int offset;
-    private final long[][] pages;
+    private final int[][] pages;
     private long count;
 
     private QuantileSketch(double center, double scale, double accuracy) {
@@ -61,7 +65,7 @@ public final class QuantileSketch {
         this.linear = (int) Math.ceil(invWidth);
         this.maxLog = (int) Math.ceil(LN_RANGE * invLnGamma);
         this.offset = linear + maxLog + 1;
-        this.pages = new long[(2 * offset >>> PAGE_BITS) + 1][];
+        this.pages = new int[(2 * offset >>> PAGE_BITS) + 1][];
     }
 
     /**
@@ -102,11 +106,14 @@ public final class QuantileSketch {
      * @param n how many
      */
     public void add(double[] x, int n) {
+        if (count + n > Integer.MAX_VALUE) {
+            throw new IllegalStateException("a sketch holds at most " + Integer.MAX_VALUE + " values");
+        }
         for (int i = 0; i < n; i++) {
             final int p = index(x[i]) + offset;
-            long[] page = pages[p >>> PAGE_BITS];
+            int[] page = pages[p >>> PAGE_BITS];
             if (page == null) {
-                page = new long[PAGE];
+                page = new int[PAGE];
                 pages[p >>> PAGE_BITS] = page;
             }
             page[p & (PAGE - 1)]++;
@@ -148,8 +155,11 @@ public final class QuantileSketch {
         if (other.center != center || other.scale != scale || other.accuracy != accuracy) {
             throw new IllegalArgumentException("sketches with different buckets cannot be combined");
         }
+        if (count + other.count > Integer.MAX_VALUE) {
+            throw new IllegalStateException("a sketch holds at most " + Integer.MAX_VALUE + " values");
+        }
         for (int p = 0; p < pages.length; p++) {
-            final long[] src = other.pages[p];
+            final int[] src = other.pages[p];
             if (src == null) {
                 continue;
             }
@@ -208,7 +218,7 @@ public final class QuantileSketch {
         long seen = 0;
         int r = 0;
         for (int p = 0; p < pages.length && r < ranks.length; p++) {
-            final long[] page = pages[p];
+            final int[] page = pages[p];
             if (page == null) {
                 continue;
             }
@@ -235,7 +245,7 @@ public final class QuantileSketch {
      */
     public void forEachBucket(BucketVisitor visitor) {
         for (int p = 0; p < pages.length; p++) {
-            final long[] page = pages[p];
+            final int[] page = pages[p];
             if (page == null) {
                 continue;
             }

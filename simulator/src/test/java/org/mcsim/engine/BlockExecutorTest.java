@@ -131,6 +131,18 @@ class BlockExecutorTest {
     }
 
     @Test
+    void sketchedRunsGiveTheLocalResultWhenShipped() throws Exception {
+        // no correlations: sketched quantiles need a plain random run
+        Plan plan = plan(YAML.replace("correlations:\n  - {between: [a, b], rank: 0.6}\n", ""), Method.RANDOM);
+        RunOptions options = new RunOptions(30_001, 2, false, RunOptions.Progress.NONE);
+        RunResult local = Engine.run(plan, options, BlockExecutor.local(2), 1000);
+        RunResult shipped = Engine.run(plan, options, new ShippingExecutor(), 1000);
+        assertEquals("sketch", local.quantileMethod());
+        assertEquals(fingerprint(local), fingerprint(shipped));
+        assertEquals(local.sketch(), shipped.sketch());
+    }
+
+    @Test
     void precisionTargetsStopAtTheSameBlockInSmallWaves() throws Exception {
         Plan plan = plan(YAML, Method.RANDOM);
         RunOptions options = new RunOptions(400_000, 2, false, RunOptions.Progress.NONE)
