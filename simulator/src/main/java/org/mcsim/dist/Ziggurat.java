@@ -21,8 +21,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * from x<sub>{@value #LAYERS}−1</sub> = r the layer edges follow upwards by
  * x<sub>i−1</sub> = f<sup>−1</sup>(v / x<sub>i</sub> + f(x<sub>i</sub>)), and r is the root of the
  * condition that the top layer closes at the mode, v / x<sub>1</sub> + f(x<sub>1</sub>) = 1 (the
- * published value; the test finds the root by bisection and checks both). The tables use {@link StrictMath}, so they are the
- * same on every JVM. The wedge test, taken by about 1.5% of draws, uses the faster
+ * published value; the test finds the root by bisection and checks both). The tables use
+ * {@link StrictMath}, so they are the same on every JVM. The wedge test, taken by about 1.5% of
+ * draws, uses the faster
  * {@code Math.exp} (within 1 ulp, and the same on one platform and Java release, which is what
  * byte identity promises): a draw could differ between platforms only if the test point fell
  * within that ulp of the curve. Stateless and thread-safe.

@@ -13,7 +13,8 @@ import org.mcsim.stats.QuantileSketch;
  * The local engine: a wave of blocks is computed by worker threads that take blocks from a
  * shared counter and write kept samples straight into the run's store (disjoint slices), so
  * nothing is copied; in a sketched run each worker adds its blocks' samples to its own sketches,
- * added together and returned with the last wave. Each worker owns a frame of columns allocated once per run.
+ * added together and returned with the last wave. Each worker owns a frame of columns allocated
+ * once per run.
  *
  * <p>Used from the merging thread only; the pool's threads are daemons, stopped by
  * {@link #close}.

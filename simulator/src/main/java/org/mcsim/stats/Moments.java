@@ -4,9 +4,10 @@ package org.mcsim.stats;
  * A mergeable accumulator of the count, mean, central sums of powers M2, M3, M4, minimum and
  * maximum of a stream of values, fed a block at a time.
  *
- * <p>Each block is summarised in one pass (powers of the values about a shift close to the block's
- * mean, converted exactly to central sums), and that summary is merged into the running state with the pairwise update formulas of Chan, Golub and
- * LeVeque (M2) as generalised by Pébay (M3, M4). Merging is deterministic: the same blocks merged
+ * <p>Each block is summarised in one pass (powers of the values about a shift close to the
+ * block's mean, converted exactly to central sums, by {@link BlockSums}), and that summary is
+ * merged into the running state with the pairwise update formulas of Chan, Golub and LeVeque (M2)
+ * as generalised by Pébay (M3, M4). Merging is deterministic: the same blocks merged
  * in the same order give the same bits, whatever thread computed each block. Nothing allocates
  * per sample or per block.
  *
