@@ -11,7 +11,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * words on every {@code nextLong()}, which costs more than the generator itself.
  *
  * <p>This is the one place where mcsim writes its own generator code rather than calling Commons
- * RNG: it is the innermost loop of every run. {@link #nextLong()} is the same generator one
+ * RNG: it is the innermost loop of every run. The generator's step is written out in each bulk
+ * loop on purpose: a helper cannot hand back four state words and a number without an object, and
+ * the point is that the words stay in registers (the test checks every loop against Commons RNG). {@link #nextLong()} is the same generator one
  * number at a time, so samplers from Commons RNG can draw from it too.
  *
  * <p>Not thread-safe: one instance per (input, block) stream.
