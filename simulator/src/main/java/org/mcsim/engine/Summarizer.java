@@ -31,6 +31,8 @@ import org.mcsim.stats.Quantiles;
 final class Summarizer {
     /** A quantile or claim with fewer samples than this beyond it is flagged. */
     static final int TAIL_SAMPLES = 10;
+    /** Relative rounding slack of an estimate computed from sums of many values. */
+    private static final double ROUNDING = 1e-12;
 
     private final Plan plan;
     private final Layout layout;
@@ -231,8 +233,11 @@ final class Summarizer {
         Estimate e = fromReplicates(m.sd(), reps, 0);
         // s² (divisor n−1) overstates σ² by up to the factor n/(n−1) when the method estimates the
         // mean almost exactly (a stratified input alone): a bias of order σ/(2n) that the replicates'
-        // spread, small under LHS and Sobol, does not cover; the low end is extended by it.
-        double divisorBias = m.sd() * (1 - Math.sqrt((n - 1.0) / n));
+        // spread, small under LHS and Sobol, does not cover; the low end is extended by it. For a
+        // perfectly stratified discrete input σ then lies exactly on that end, so the end is also
+        // extended by the rounding error of the sums (10⁻¹² of the sd, far above it and far below
+        // any Monte Carlo error): whether σ is inside must not depend on the last bit of a sum.
+        double divisorBias = m.sd() * (1 - Math.sqrt((n - 1.0) / n)) + ROUNDING * m.sd();
         return new Estimate(e.value(), Math.max(0, e.low() - divisorBias), e.high());
     }
 
