@@ -117,7 +117,7 @@ public final class BlockRandom implements UniformRandomProvider {
 
     /**
      * Fills {@code out[0..n)} with {@code location + scale z} for standard normal z drawn by the
-     * ziggurat of {@link Ziggurat} (one number per draw on its fast path, about 99% of draws).
+     * ziggurat of {@link Ziggurat} (one number per draw on its fast path, 98.5% of draws).
      *
      * @param out destination
      * @param n how many

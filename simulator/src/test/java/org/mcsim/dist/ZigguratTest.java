@@ -53,6 +53,24 @@ class ZigguratTest {
     }
 
     @Test
+    void fastPathTakesAbout98Point5PercentOfDraws() {
+        // layer i accepts |u| < K[i] of its 2^52 points: the share x_{i-1}/x_i (r/q at the base)
+        double fast = 0;
+        for (int i = 0; i < Ziggurat.LAYERS; i++) {
+            fast += Ziggurat.K[i] / Ziggurat.SCALE / Ziggurat.LAYERS;
+        }
+        assertEquals(0.985, fast, 0.002);
+        long accepted = 0;
+        BlockRandom rng = new BlockRandom(9, 8, 7, 6);
+        int n = 1_000_000;
+        for (int j = 0; j < n; j++) {
+            long x = rng.nextLong();
+            accepted += Math.abs(Ziggurat.point(x)) < Ziggurat.K[(int) x & Ziggurat.LAYER_MASK] ? 1 : 0;
+        }
+        assertEquals(fast, (double) accepted / n, 5 * Math.sqrt(fast * (1 - fast) / n));
+    }
+
+    @Test
     void momentsAreThoseOfTheStandardNormal() {
         int n = 2_000_000;
         double[] z = new double[n];
