@@ -109,7 +109,11 @@ public final class BlockJob implements Serializable {
      * travelling as samples: a sketched run's samples are sketched on every worker in parallel.
      */
     void sketchWith(QuantileSketch[] prototypes) {
-        this.sketchPrototypes = prototypes.clone();
+        QuantileSketch[] empty = new QuantileSketch[prototypes.length];
+        for (int o = 0; o < empty.length; o++) {
+            empty[o] = prototypes[o].emptyCopy();
+        }
+        this.sketchPrototypes = empty;
     }
 
     /** Fresh empty sketches with the prototypes' buckets, or null when the run keeps samples. */

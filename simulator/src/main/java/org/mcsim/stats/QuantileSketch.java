@@ -27,7 +27,8 @@ package org.mcsim.stats;
  * fine sketch span megabytes, and every add is a random access among them.
  *
  * <p>Serializable, so that sketches built where blocks are computed (a Spark task) travel to where
- * the run is summarized. Not thread-safe: one sketch per worker thread, combined at the end.
+ * the run is summarized; the serialized form holds the parameters and the non-empty pages only
+ * (the page table of a fine sketch has tens of thousands of empty slots). Not thread-safe: one sketch per worker thread, combined at the end.
  */
 public final class QuantileSketch implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -66,6 +67,62 @@ public final class QuantileSketch implements java.io.Serializable {
         this.maxLog = (int) Math.ceil(LN_RANGE * invLnGamma);
         this.offset = linear + maxLog + 1;
         this.pages = new int[(2 * offset >>> PAGE_BITS) + 1][];
+    }
+
+    /** Replaces this sketch by its compact form when serialized. */
+    private Object writeReplace() {
+        return new Form(this);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a sketch is read through its serialized form");
+    }
+
+    /** The serialized form: the parameters, the count and the non-empty pages with their places. */
+    private static final class Form implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final double center;
+        private final double scale;
+        private final double accuracy;
+        private final long count;
+        private final int[] places;
+        private final int[][] counts;
+
+        Form(QuantileSketch s) {
+            center = s.center;
+            scale = s.scale;
+            accuracy = s.accuracy;
+            count = s.count;
+            int used = 0;
+            for (int[] page : s.pages) {
+                used += page == null ? 0 : 1;
+            }
+            places = new int[used];
+            counts = new int[used][];
+            for (int p = 0, k = 0; p < s.pages.length; p++) {
+                if (s.pages[p] != null) {
+                    places[k] = p;
+                    counts[k++] = s.pages[p];
+                }
+            }
+        }
+
+        private Object readResolve() throws java.io.InvalidObjectException {
+            QuantileSketch s;
+            try {
+                s = create(center, scale, accuracy);
+            } catch (IllegalArgumentException e) {
+                throw new java.io.InvalidObjectException(e.getMessage());
+            }
+            for (int k = 0; k < places.length; k++) {
+                if (places[k] < 0 || places[k] >= s.pages.length || counts[k] == null || counts[k].length != PAGE) {
+                    throw new java.io.InvalidObjectException("malformed sketch page " + k);
+                }
+                s.pages[places[k]] = counts[k];
+            }
+            s.count = count;
+            return s;
+        }
     }
 
     /**

@@ -113,4 +113,36 @@ class QuantileSketchTest {
         QuantileSketch a = QuantileSketch.create(0, 1, 1e-3);
         assertThrows(IllegalArgumentException.class, () -> a.combine(QuantileSketch.create(0, 2, 1e-3)));
     }
+
+    @Test
+    void serializedFormKeepsEveryBucketAndIsSmall() throws Exception {
+        QuantileSketch s = QuantileSketch.create(0, 1, 1e-6);
+        java.io.ByteArrayOutputStream empty = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(empty)) {
+            out.writeObject(s);
+        }
+        // the page table of this sketch has hundreds of thousands of slots; none is written
+        assertTrue(empty.size() < 1000, "empty sketch serialized to " + empty.size() + " bytes");
+        double[] x = sample("normal");
+        s.add(x, x.length);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(s);
+        }
+        QuantileSketch back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (QuantileSketch) in.readObject();
+        }
+        assertEquals(s.count(), back.count());
+        long[] ranks = {0, 1, 500, 50_000, N - 2, N - 1};
+        assertArrayEquals(s.values(ranks), back.values(ranks));
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        s.forEachBucket((v, c) -> a.append(v).append(':').append(c).append(' '));
+        back.forEachBucket((v, c) -> b.append(v).append(':').append(c).append(' '));
+        assertEquals(a.toString(), b.toString());
+        back.combine(s);
+        assertEquals(2L * N, back.count());
+    }
 }
