@@ -48,6 +48,7 @@ class BlockExecutorTest {
     /** Ships the job and the results through serialization and splits each wave unevenly. */
     static final class ShippingExecutor implements BlockExecutor {
         int calls;
+        int largestJob;
 
         @Override
         public String name() {
@@ -63,6 +64,7 @@ class BlockExecutorTest {
         public List<BlockRange> compute(BlockJob job, long first, int count) {
             calls++;
             byte[] shipped = serialize(job);
+            largestJob = Math.max(largestJob, shipped.length);
             List<BlockRange> out = new ArrayList<>();
             long at = first;
             int size = 1;
@@ -136,8 +138,11 @@ class BlockExecutorTest {
         Plan plan = plan(YAML.replace("correlations:\n  - {between: [a, b], rank: 0.6}\n", ""), Method.RANDOM);
         RunOptions options = new RunOptions(30_001, 2, false, RunOptions.Progress.NONE);
         RunResult local = Engine.run(plan, options, BlockExecutor.local(2), 1000);
-        RunResult shipped = Engine.run(plan, options, new ShippingExecutor(), 1000);
+        ShippingExecutor shipping = new ShippingExecutor();
+        RunResult shipped = Engine.run(plan, options, shipping, 1000);
         assertEquals("sketch", local.quantileMethod());
+        // the job carries empty sketches (parameters only), not the run's sketches
+        assertTrue(shipping.largestJob < 10_000, "job of " + shipping.largestJob + " bytes");
         assertEquals(fingerprint(local), fingerprint(shipped));
         assertEquals(local.sketch(), shipped.sketch());
     }
