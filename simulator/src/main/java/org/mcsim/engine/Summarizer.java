@@ -233,17 +233,19 @@ final class Summarizer {
         Estimate e = fromReplicates(m.sd(), reps, 0);
         // s² (divisor n−1) overstates σ² by up to the factor n/(n−1) when the method estimates the
         // mean almost exactly (a stratified input alone): a bias of order σ/(2n) that the replicates'
-        // spread, small under LHS and Sobol, does not cover; the low end is extended by it. For a
-        // perfectly stratified discrete input σ then lies exactly on that end, so the end is also
-        // extended by the rounding error of the sums (10⁻¹² of the sd, far above it and far below
-        // any Monte Carlo error): whether σ is inside must not depend on the last bit of a sum.
-        double divisorBias = m.sd() * (1 - Math.sqrt((n - 1.0) / n)) + ROUNDING * m.sd();
+        // spread, small under LHS and Sobol, does not cover; the low end is extended by it. (For a
+        // perfectly stratified discrete input σ then lies exactly on that end, one rounding
+        // margin of fromReplicates below the estimate.)
+        double divisorBias = m.sd() * (1 - Math.sqrt((n - 1.0) / n));
         return new Estimate(e.value(), Math.max(0, e.low() - divisorBias), e.high());
     }
 
     /**
      * The pooled estimate ± t(R−1)·s/√R over the replicates' estimates, s² at least
-     * {@code varianceFloor}.
+     * {@code varianceFloor}, and the half-width at least the rounding error of an estimate made
+     * of sums ({@value #ROUNDING} of it, far above that error and far below any Monte Carlo
+     * error): replicates of a perfectly stratified discrete input agree to the last bit, and
+     * whether the truth is inside must not depend on that bit.
      */
     private Estimate fromReplicates(double pooled, double[] reps, double varianceFloor) {
         int r = reps.length;
@@ -255,8 +257,8 @@ final class Summarizer {
         for (double x : reps) {
             ss += (x - mean) * (x - mean);
         }
-        double half = TDistribution.of(r - 1).inverseSurvivalProbability((1 - conf) / 2)
-            * Math.sqrt(Math.max(ss / (r - 1), varianceFloor) / r);
+        double half = Math.max(ROUNDING * Math.abs(pooled), TDistribution.of(r - 1)
+            .inverseSurvivalProbability((1 - conf) / 2) * Math.sqrt(Math.max(ss / (r - 1), varianceFloor) / r));
         return Double.isFinite(half) ? new Estimate(pooled, pooled - half, pooled + half) : Estimate.of(pooled);
     }
 
