@@ -186,9 +186,12 @@ public final class BlockJob implements Serializable {
         return kept;
     }
 
-    /** Replaces the store by a window of {@code capacity} samples (a sketched run), before any wave. */
-    void useWindow(int capacity) {
-        store = Store.window(kept.length, capacity);
+    /**
+     * Replaces the store by one of the first {@code samples} samples only, before any wave: a
+     * sketched run keeps block 0, whose moments set the sketches' buckets.
+     */
+    void keepFirstOnly(int samples) {
+        store = Store.range(kept.length, 0, samples);
     }
 
     /** The run's store of kept samples, on the machine that summarizes it (null elsewhere). */

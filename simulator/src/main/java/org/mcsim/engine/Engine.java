@@ -214,7 +214,7 @@ public final class Engine {
         boolean sketching = sketchAccuracy > 0;
         if (sketching) {
             // only block 0's samples pass through the store; the workers sketch the others
-            job.useWindow((int) Math.min(layout.samples(), layout.blockSize()));
+            job.keepFirstOnly((int) Math.min(layout.samples(), layout.blockSize()));
         } else if (precision == null) {
             // Every sample will be drawn: one allocation instead of copies while doubling.
             job.store().ensure(layout.samples());
@@ -224,7 +224,6 @@ public final class Engine {
         if (sketching) {
             // Block 0 alone: its moments set the sketches' buckets, which every worker then fills.
             start = 1;
-            store.slide(0);
             BlockRange pilot = executor.compute(job, 0, 1).get(0);
             pilot.copyInto(store);
             BlockResult r = pilot.result(0);

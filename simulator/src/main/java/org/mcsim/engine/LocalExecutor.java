@@ -88,11 +88,13 @@ final class LocalExecutor implements BlockExecutor {
      */
     private QuantileSketch[] collectSketches() {
         QuantileSketch[] total = workers[0].sketches();
-        for (int t = 0; t < workers.length; t++) {
-            for (int o = 0; total != null && t > 0 && o < total.length; o++) {
+        for (int t = 1; t < workers.length && total != null; t++) {
+            for (int o = 0; o < total.length; o++) {
                 total[o].combine(workers[t].sketches()[o]);
             }
-            workers[t].sketchInto(null);
+        }
+        for (BlockWorker w : workers) {
+            w.sketchInto(null);
         }
         return total;
     }

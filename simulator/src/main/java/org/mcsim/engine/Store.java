@@ -12,7 +12,7 @@ final class Store {
     private static final int INITIAL = 1 << 20;
 
     private final long ceiling;
-    private long base;
+    private final long base;
     private double[][] columns;
 
     Store(int variables, long ceiling) {
@@ -30,23 +30,11 @@ final class Store {
     /**
      * A store of exactly {@code length} samples starting at sample {@code base}: what one
      * contiguous range of blocks computed away from the run's own store fills (see
-     * {@link BlockJob#compute}).
+     * {@link BlockJob#compute}), or, from sample 0, the store of a sketched run, which keeps
+     * block 0 only.
      */
     static Store range(int variables, long base, int length) {
         return new Store(new double[variables][length], base);
-    }
-
-    /**
-     * A window of {@code capacity} samples that slides along the run (see {@link #slide}): the
-     * store of a sketched run, which never holds more than one wave.
-     */
-    static Store window(int variables, int capacity) {
-        return new Store(new double[variables][capacity], 0);
-    }
-
-    /** Moves a window so that position 0 holds sample {@code newBase}; its values are stale. */
-    void slide(long newBase) {
-        this.base = newBase;
     }
 
     /** Sample index held at position 0 of every column. */
