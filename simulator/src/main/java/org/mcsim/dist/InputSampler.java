@@ -5,9 +5,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * The sampling faces of one input's distribution.
  *
- * <p>{@link #sample} fills a column with independent draws for plain Monte Carlo, using the
- * fastest exact sampler of Commons RNG for the family (or inversion of open uniforms where no
- * such sampler exists). {@link #inverse} maps given uniforms through the quantile function, so
+ * <p>{@link #sample} fills a column with independent draws for plain Monte Carlo: for uniform,
+ * triangular, normal and lognormal mcsim's own loops over {@link BlockRandom} (bulk generator,
+ * ziggurat, branch-free quantiles), for the other families the fastest exact sampler of Commons
+ * RNG, or inversion of open uniforms where no such sampler exists. {@link #inverse} maps given uniforms through the quantile function, so
  * Latin hypercube, Sobol points, copulas and sweeps keep the distribution of every input.
  *
  * <p>Implementations are immutable and thread-safe: all state of a draw lives in the generator
