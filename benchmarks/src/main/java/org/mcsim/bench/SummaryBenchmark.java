@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Nanoseconds per value of the summary steps over 2<sup>20</sup> lognormal values: block moments
  * (per 2048-value block, as the engine calls them, with per-thread or caller-owned working memory), exact quantiles with their intervals (9
- * levels, by selection), the histogram, and adding to the quantile sketch used above the exact
+ * levels, by selection), the histogram, both in the pass a run makes, and adding to the quantile sketch used above the exact
  * limit. {@code baselineSum} is a plain serial sum over the same values.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -111,6 +111,12 @@ public class SummaryBenchmark {
     @Benchmark
     public double[][] exactQuantiles() {
         return Quantiles.exact(work, size, LEVELS, 0.95);
+    }
+
+    /** What a run does per output: exact quantiles and the histogram, counted in one pass. */
+    @Benchmark
+    public Quantiles.WithHistogram exactQuantilesWithHistogram() {
+        return Quantiles.exactWithHistogram(data, size, min, max, 50, LEVELS, 0.95);
     }
 
     @Benchmark

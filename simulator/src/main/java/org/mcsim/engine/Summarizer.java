@@ -58,7 +58,7 @@ final class Summarizer {
         z.warnings.addAll(warnings);
         Scenario sc = plan.scenario();
         double[][] keptSamples = options.keepSamples() ? s.store().trimmed(z.n) : null;
-        OutputStats[] outputs = z.outputStats(keptSamples != null);
+        OutputStats[] outputs = z.outputStats();
         List<VariableSummary> variables = z.variables(outputs);
         List<ClaimSummary> claims = z.claims();
         if (precision != null) {
@@ -116,13 +116,13 @@ final class Summarizer {
      * Every output's {@link OutputStats}, on up to {@code threads} threads, one output per task:
      * each depends only on its output's samples, so not on the threads.
      */
-    private OutputStats[] outputStats(boolean samplesKept) {
+    private OutputStats[] outputStats() {
         int count = plan.outputCount();
         OutputStats[] out = new OutputStats[count];
         int t = Math.min(threads, count);
         if (t <= 1) {
             for (int o = 0; o < count; o++) {
-                out[o] = outputStats(o, samplesKept);
+                out[o] = outputStats(o);
             }
             return out;
         }
@@ -131,7 +131,7 @@ final class Summarizer {
             List<Future<OutputStats>> futures = new ArrayList<>();
             for (int o = 0; o < count; o++) {
                 int output = o;
-                futures.add(pool.submit(() -> outputStats(output, samplesKept)));
+                futures.add(pool.submit(() -> outputStats(output)));
             }
             for (int o = 0; o < count; o++) {
                 out[o] = await(futures.get(o));
@@ -159,18 +159,16 @@ final class Summarizer {
         return t;
     }
 
-    private OutputStats outputStats(int o, boolean samplesKept) {
+    private OutputStats outputStats(int o) {
         Settings set = plan.scenario().settings();
         Moments m = sampled.acc().moments[plan.outputVariable(o)];
         double[] qs = set.quantiles().stream().mapToDouble(QuantileLevel::q).toArray();
         QuantileSketch[] sketches = sampled.acc().sketches;
         if (sketches == null) {
-            double[] data = sampled.store().column(o);
-            long[] counts = Histogram.count(data, n, m.min(), m.max(), bins(m, set));
             double[][] reps = replicated() ? replicateQuantiles(o, qs) : null;
-            double[][] est = Quantiles.exact(samplesKept ? Arrays.copyOf(data, n) : data, n,
-                reps == null ? qs : withHazenLevels(qs), conf);
-            return new OutputStats(counts, est, reps, null);
+            Quantiles.WithHistogram q = Quantiles.exactWithHistogram(sampled.store().column(o), n, m.min(), m.max(),
+                bins(m, set), reps == null ? qs : withHazenLevels(qs), conf);
+            return new OutputStats(q.counts(), q.estimates(), reps, null);
         }
         QuantileSketch sketch = sketches[o];
         if (sketch.count() != n) {

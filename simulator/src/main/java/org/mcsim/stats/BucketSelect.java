@@ -39,8 +39,34 @@ final class BucketSelect {
             lo = x < lo ? x : lo;
             hi = x > hi ? x : hi;
         }
+        return select(data, n, ranks, lo, hi, null, null);
+    }
+
+    /**
+     * {@link #select(double[], int, int[])} of a sample whose minimum and maximum are known (so
+     * the pass that finds them is saved), counting on the way, in the same pass that counts the
+     * buckets, the sample's histogram when {@code binning} is given.
+     *
+     * @param data the sample, finite values; not modified
+     * @param n the sample size, at least 1
+     * @param ranks 0-based ranks, each in [0, n), in any order
+     * @param lo a lower bound of the sample (normally its minimum)
+     * @param hi an upper bound of the sample (normally its maximum), at least lo
+     * @param binning the histogram's bins, or null for none
+     * @param histogram receives the histogram's counts (added to) when binning is given
+     * @return {@code result[i]} is the value of rank {@code ranks[i]} in sorted order
+     * @throws IllegalArgumentException if a value lies outside [lo, hi] or outside the binning's range
+     */
+    static double[] select(double[] data, int n, int[] ranks, double lo, double hi,
+                           Histogram.Binning binning, long[] histogram) {
         final double[] result = new double[ranks.length];
         if (lo == hi) {
+            for (int i = 0; i < n; i++) {
+                inside(data[i], lo, hi);
+                if (binning != null) {
+                    histogram[binning.bin(data[i])]++;
+                }
+            }
             Arrays.fill(result, lo);
             return result;
         }
@@ -48,8 +74,17 @@ final class BucketSelect {
         final double base = lo / 2;
         final double scale = BUCKETS / (hi / 2 - lo / 2);
         final int[] counts = new int[BUCKETS];
-        for (int i = 0; i < n; i++) {
-            counts[bucket(data[i], base, scale)]++;
+        if (binning == null) {
+            count(data, n, lo, hi, base, scale, counts);
+        } else if (binning.overflows() || binning.bins() == 1) {
+            for (int i = 0; i < n; i++) {
+                final double x = data[i];
+                counts[bucket(inside(x, lo, hi), base, scale)]++;
+                histogram[binning.bin(x)]++;
+            }
+        } else {
+            count(data, n, Math.max(lo, binning.min()), Math.min(hi, binning.max()), base, scale, counts,
+                binning.min(), binning.width(), binning.bins(), histogram);
         }
         final long[] before = new long[BUCKETS + 1];
         for (int b = 0; b < BUCKETS; b++) {
@@ -75,6 +110,33 @@ final class BucketSelect {
             result[r] = v[local];
         }
         return result;
+    }
+
+    /** The counting pass (a method of its own: the JIT compiles a small loop sooner). */
+    private static void count(double[] data, int n, double lo, double hi, double base, double scale, int[] counts) {
+        for (int i = 0; i < n; i++) {
+            counts[bucket(inside(data[i], lo, hi), base, scale)]++;
+        }
+    }
+
+    /**
+     * The counting pass with the histogram counted on the way: {@link Histogram.Binning#bin}
+     * with the binning's fields as arguments, lo and hi the narrower of the two ranges.
+     */
+    private static void count(double[] data, int n, double lo, double hi, double base, double scale, int[] counts,
+                              double from, double width, int bins, long[] histogram) {
+        for (int i = 0; i < n; i++) {
+            final double x = inside(data[i], lo, hi);
+            counts[bucket(x, base, scale)]++;
+            histogram[Math.min(bins - 1, (int) Math.floor((x - from) * bins / width))]++;
+        }
+    }
+
+    private static double inside(double x, double lo, double hi) {
+        if (!(x >= lo && x <= hi)) {
+            throw new IllegalArgumentException("value " + x + " outside [" + lo + ", " + hi + "]");
+        }
+        return x;
     }
 
     private static int bucket(double x, double base, double scale) {

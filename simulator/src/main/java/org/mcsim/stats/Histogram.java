@@ -24,28 +24,82 @@ public final class Histogram {
      * @throws IllegalArgumentException if bins &lt; 1, min &gt; max, or a value lies outside [min, max]
      */
     public static long[] count(double[] data, int n, double min, double max, int bins) {
-        check(min, max, bins);
+        Binning binning = new Binning(min, max, bins);
         if (n < 0 || n > data.length) {
             throw new IllegalArgumentException("n: must be in [0, " + data.length + "], got " + n);
         }
-        if (min == max) {
-            for (int i = 0; i < n; i++) {
-                checkInside(data[i], min, max);
-            }
-            return new long[] {n};
-        }
-        final long[] counts = new long[bins];
-        final boolean overflow = Double.isInfinite(max - min);
-        final double lo = overflow ? min / 2 : min;
-        final double width = overflow ? max / 2 - min / 2 : max - min;
+        final long[] counts = new long[binning.bins()];
         for (int i = 0; i < n; i++) {
-            final double x = data[i];
-            checkInside(x, min, max);
-            final double v = overflow ? x / 2 : x;
-            final int bin = (int) Math.floor((v - lo) * bins / width);
-            counts[Math.min(bins - 1, bin)]++;
+            counts[binning.bin(data[i])]++;
         }
         return counts;
+    }
+
+    /**
+     * The bins of {@link #count} as a value: {@link #bin} places one value, so that a pass that
+     * reads the data for another purpose can count the histogram on the way
+     * ({@link Quantiles#exactWithHistogram}).
+     */
+    static final class Binning {
+        private final double min;
+        private final double max;
+        private final int bins;
+        private final boolean overflow;
+        private final double lo;
+        private final double width;
+
+        /**
+         * @param min the lower end
+         * @param max the upper end
+         * @param bins the number of bins B, at least 1; one bin when min == max
+         * @throws IllegalArgumentException if bins &lt; 1 or the range is not finite and ordered
+         */
+        Binning(double min, double max, int bins) {
+            check(min, max, bins);
+            this.min = min;
+            this.max = max;
+            this.bins = min == max ? 1 : bins;
+            this.overflow = Double.isInfinite(max - min);
+            this.lo = overflow ? min / 2 : min;
+            this.width = overflow ? max / 2 - min / 2 : max - min;
+        }
+
+        double min() {
+            return min;
+        }
+
+        double max() {
+            return max;
+        }
+
+        /** @return whether max − min overflows, so that {@link #bin} works on halved values */
+        boolean overflows() {
+            return overflow;
+        }
+
+        /** @return max − min, or their halves' difference when that overflows */
+        double width() {
+            return width;
+        }
+
+        /** @return the number of bins: B, or 1 when min == max */
+        int bins() {
+            return bins;
+        }
+
+        /**
+         * The bin of x.
+         *
+         * @throws IllegalArgumentException if x lies outside [min, max]
+         */
+        int bin(double x) {
+            checkInside(x, min, max);
+            if (bins == 1) {
+                return 0;
+            }
+            final double v = overflow ? x / 2 : x;
+            return Math.min(bins - 1, (int) Math.floor((v - lo) * bins / width));
+        }
     }
 
     /**

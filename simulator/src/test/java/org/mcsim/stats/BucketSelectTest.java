@@ -1,6 +1,8 @@
 package org.mcsim.stats;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -61,5 +63,45 @@ class BucketSelectTest {
             assertEquals(ranks[0] >= 1 ? sorted[ranks[0] - 1] : Double.NaN, r[i][1], 0.0);
             assertEquals(ranks[1] <= N ? sorted[ranks[1] - 1] : Double.NaN, r[i][2], 0.0);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"uniform", "pareto", "discrete", "extremes", "negative"})
+    void theFusedPassGivesTheSameOrderStatisticsAndTheHistogramOfItsOwnPass(String shape) {
+        double[] x = sample(shape);
+        double[] copy = x.clone();
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        double lo = sorted[0];
+        double hi = sorted[N - 1];
+        int[] ranks = {0, 7, N / 3, N / 2, N - 1};
+        long[] histogram = new long[25];
+        double[] got = BucketSelect.select(x, N, ranks, lo, hi, new Histogram.Binning(lo, hi, 25), histogram);
+        for (int r = 0; r < ranks.length; r++) {
+            assertEquals(sorted[ranks[r]], got[r], 0.0, shape + " rank " + ranks[r]);
+        }
+        assertArrayEquals(Histogram.count(copy, N, lo, hi, 25), histogram, shape);
+        assertEquals(Arrays.toString(copy), Arrays.toString(x), "the data is not modified");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aValueOutsideTheGivenRangeIsRefused(boolean withHistogram) {
+        double[] x = sample("uniform");
+        int[] ranks = {N / 2};
+        Histogram.Binning binning = withHistogram ? new Histogram.Binning(0, 0.9, 10) : null;
+        assertThrows(IllegalArgumentException.class,
+            () -> BucketSelect.select(x, N, ranks, 0, 0.9, binning, new long[10]));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aConstantSampleHasOneBinAndEveryRankIsItsValue() {
+        double[] x = new double[N];
+        Arrays.fill(x, 2.5);
+        long[] histogram = new long[1];
+        double[] got = BucketSelect.select(x, N, new int[] {0, N - 1}, 2.5, 2.5,
+            new Histogram.Binning(2.5, 2.5, 40), histogram);
+        assertArrayEquals(new double[] {2.5, 2.5}, got);
+        assertArrayEquals(new long[] {N}, histogram);
     }
 }

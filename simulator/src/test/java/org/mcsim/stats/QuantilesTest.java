@@ -134,4 +134,25 @@ class QuantilesTest {
         assertEquals(0.95, r[2][0], 2e-3);
         assertTrue(r[1][1] < r[1][0] && r[1][0] < r[1][2]);
     }
+
+    @Test
+    void withHistogramEqualsExactAndCountOnBothSidesOfTheSwitch() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(23L);
+        for (int n : new int[] {1, 1000, Quantiles.BUCKET_SELECT_FROM, 3 * Quantiles.BUCKET_SELECT_FROM + 1}) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = Math.exp(2 * rng.nextDouble()) - 3;
+            }
+            double[] copy = x.clone();
+            double min = Arrays.stream(x).min().getAsDouble();
+            double max = Arrays.stream(x).max().getAsDouble();
+            Quantiles.WithHistogram both = Quantiles.exactWithHistogram(x, n, min, max, 30, LEVELS, 0.9);
+            assertArrayEquals(copy, x, "the data is not modified, n=" + n);
+            double[][] exact = Quantiles.exact(x.clone(), n, LEVELS, 0.9);
+            for (int i = 0; i < LEVELS.length; i++) {
+                assertArrayEquals(exact[i], both.estimates()[i], 0.0, "q=" + LEVELS[i] + " n=" + n);
+            }
+            assertArrayEquals(Histogram.count(x, n, min, max, 30), both.counts(), "n=" + n);
+        }
+    }
 }
