@@ -174,7 +174,8 @@ public final class RunWriter {
         }
         Json root = Json.object()
             .put("method", "sketch")
-            .put("sketch", "log-linear buckets (DDSketch-style), linear within one scale of the centre, "
+            .put("sketch", "buckets linear within one scale of the centre, beyond it each octave of "
+                + "|x - center| / scale cut into ceil(1 / (2 relative_accuracy)) equal buckets (log-linear); "
                 + "centre and scale = mean and sd of block 0")
             .put("relative_accuracy", s.accuracy())
             .put("error_bound", "relative_accuracy * max(scale, |x - center|) per order statistic; "

@@ -145,4 +145,45 @@ class QuantileSketchTest {
         back.combine(s);
         assertEquals(2L * N, back.count());
     }
+
+    @Test
+    void aCountPastSixteenBitsCarries() {
+        QuantileSketch s = QuantileSketch.create(0, 1, 1e-3);
+        int many = 3 * 65_536 + 17;
+        double[] same = new double[many];
+        Arrays.fill(same, 0.25);
+        s.add(same, 1000);
+        s.add(same, many - 1000);
+        double[] other = {-5, 7};
+        s.add(other, 2);
+        assertEquals(many + 2, s.count());
+        long[] seen = new long[1];
+        s.forEachBucket((value, c) -> seen[0] = Math.max(seen[0], c));
+        assertEquals(many, seen[0], "the bucket of 0.25 holds every copy");
+        assertArrayEquals(new double[] {-5, 0.25, 0.25, 7}, s.values(new long[] {0, 1, many, many + 1}), 1e-2);
+        // adding after a read goes on counting from the settled counts
+        s.add(same, 65_536);
+        s.forEachBucket((value, c) -> seen[0] = Math.max(seen[0], c));
+        assertEquals(many + 65_536, seen[0]);
+    }
+
+    @Test
+    void octavesAndTheirBucketsMeetWithoutGapsOrOverlaps() {
+        double alpha = 1e-3;
+        QuantileSketch s = QuantileSketch.create(0, 1, alpha);
+        int perOctave = (int) Math.ceil(1 / (2 * alpha));
+        // the first buckets of the octaves 1, 2, 4, 1024 and both sides of the centre
+        for (int e : new int[] {0, 1, 2, 10}) {
+            double at = Math.scalb(1.0, e);
+            int k = s.index(at);
+            assertEquals(s.index(1) + e * perOctave, k, "2^" + e);
+            assertEquals(k - 1, s.index(Math.nextDown(at)), "just below 2^" + e);
+            assertEquals(-1 - k, s.index(-at), "mirror of 2^" + e);
+            // the bucket's midpoint lies within alpha * value of every value of the bucket
+            double mid = s.representative(k);
+            assertEquals(at, mid, alpha * at);
+            assertEquals(Math.nextDown(2 * at), s.representative(s.index(Math.nextDown(2 * at))), alpha * 2 * at);
+        }
+        assertEquals(s.index(Double.MAX_VALUE) + 1, s.index(Double.POSITIVE_INFINITY), "overflow of y has a bucket");
+    }
 }
