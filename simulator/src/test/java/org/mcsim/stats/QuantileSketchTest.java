@@ -147,7 +147,7 @@ class QuantileSketchTest {
     }
 
     @Test
-    void aCountPastSixteenBitsCarries() {
+    void aCountPastItsSmallCounterCarries() {
         QuantileSketch s = QuantileSketch.create(0, 1, 1e-3);
         int many = 3 * 65_536 + 17;
         double[] same = new double[many];
