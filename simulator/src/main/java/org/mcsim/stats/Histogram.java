@@ -119,16 +119,14 @@ public final class Histogram {
         if (min == max) {
             return new long[] {sketch.count()};
         }
-        final long[] counts = new long[bins];
         final boolean overflow = Double.isInfinite(max - min);
         final double lo = overflow ? min / 2 : min;
         final double width = overflow ? max / 2 - min / 2 : max - min;
-        sketch.forEachBucket((value, c) -> {
+        return sketch.countBy(value -> {
             final double x = Math.min(max, Math.max(min, value));
             final double v = overflow ? x / 2 : x;
-            counts[Math.min(bins - 1, (int) Math.floor((v - lo) * bins / width))] += c;
-        });
-        return counts;
+            return Math.min(bins - 1, (int) Math.floor((v - lo) * bins / width));
+        }, bins);
     }
 
     /**

@@ -64,6 +64,8 @@ public final class QuantileSketch implements java.io.Serializable {
     private final int[][] pages;
     /** Counts added since the last {@link #settle}, modulo 256, by page; null when settled. */
     private transient byte[][] recent;
+    /** Each page's total count, or null when stale (after an add or a combine). */
+    private transient int[] totals;
     /** Scratch: the positions of the values being added. */
     private final transient int[] positions = new int[POSITIONS];
     private long count;
@@ -179,6 +181,7 @@ public final class QuantileSketch implements java.io.Serializable {
         if (count + n > Integer.MAX_VALUE) {
             throw new IllegalStateException("a sketch holds at most " + Integer.MAX_VALUE + " values");
         }
+        totals = null;
         final int[] at = positions;
         for (int from = 0; from < n; from += at.length) {
             final int len = Math.min(at.length, n - from);
@@ -296,6 +299,7 @@ public final class QuantileSketch implements java.io.Serializable {
         }
         settle();
         other.settle();
+        totals = null;
         for (int p = 0; p < pages.length; p++) {
             final int[] src = other.pages[p];
             if (src == null) {
@@ -355,10 +359,14 @@ public final class QuantileSketch implements java.io.Serializable {
         final double[] out = new double[ranks.length];
         long seen = 0;
         int r = 0;
-        settle();
+        final int[] t = totals();
         for (int p = 0; p < pages.length && r < ranks.length; p++) {
             final int[] page = pages[p];
             if (page == null) {
+                continue;
+            }
+            if (ranks[r] >= seen + t[p]) {
+                seen += t[p];
                 continue;
             }
             for (int i = 0; i < PAGE && r < ranks.length; i++) {
@@ -375,6 +383,85 @@ public final class QuantileSketch implements java.io.Serializable {
             throw new IllegalArgumentException("rank " + ranks[r] + " is not below the count " + count);
         }
         return out;
+    }
+
+    /**
+     * Counts the values by class, each bucket's count going to the class of its value read back:
+     * the counts that {@link #forEachBucket} summed by {@code classOf(value)} would give, found
+     * by a binary search over the buckets for each boundary between classes and the pages'
+     * totals, not by a walk over every bucket (a fine sketch has millions).
+     *
+     * @param classOf the class of a value, in [0, classes), non-decreasing in the value
+     * @param classes the number of classes, at least 1
+     * @return the number of values in each class
+     */
+    public long[] countBy(java.util.function.DoubleToIntFunction classOf, int classes) {
+        final int[] t = totals();
+        final long[] out = new long[classes];
+        int first = -1;
+        int last = -1;
+        for (int p = 0; p < t.length; p++) {
+            if (t[p] != 0) {
+                first = first < 0 ? p : first;
+                last = p;
+            }
+        }
+        if (first < 0) {
+            return out;
+        }
+        // Positions [from, end) hold every value; cum(q) is the number of values below position q.
+        final int end = (last + 1) << PAGE_BITS;
+        int from = first << PAGE_BITS;
+        int page = first;
+        long beforePage = 0;
+        long below = 0;
+        for (int c = 0; c + 1 < classes; c++) {
+            int a = from;
+            int b = end;
+            while (a < b) {
+                final int mid = (a + b) >>> 1;
+                if (classOf.applyAsInt(representative(mid - offset)) > c) {
+                    b = mid;
+                } else {
+                    a = mid + 1;
+                }
+            }
+            while (page < a >>> PAGE_BITS) {
+                beforePage += t[page++];
+            }
+            long cum = beforePage;
+            if ((a & (PAGE - 1)) != 0 && pages[page] != null) {
+                final int[] counts = pages[page];
+                for (int i = 0; i < (a & (PAGE - 1)); i++) {
+                    cum += counts[i];
+                }
+            }
+            out[c] = cum - below;
+            below = cum;
+            from = a;
+        }
+        out[classes - 1] = count - below;
+        return out;
+    }
+
+    /** The pages' totals, computed when stale, from the settled counts. */
+    private int[] totals() {
+        settle();
+        if (totals == null) {
+            final int[] t = new int[pages.length];
+            for (int p = 0; p < pages.length; p++) {
+                final int[] page = pages[p];
+                if (page != null) {
+                    int sum = 0;
+                    for (int i = 0; i < PAGE; i++) {
+                        sum += page[i];
+                    }
+                    t[p] = sum;
+                }
+            }
+            totals = t;
+        }
+        return totals;
     }
 
     /**

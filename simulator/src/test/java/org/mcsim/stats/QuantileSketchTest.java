@@ -186,4 +186,26 @@ class QuantileSketchTest {
         }
         assertEquals(s.index(Double.MAX_VALUE) + 1, s.index(Double.POSITIVE_INFINITY), "overflow of y has a bucket");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"normal", "lognormal", "offset", "negative", "discrete"})
+    void countingByClassEqualsSummingEveryBucket(String law) {
+        double[] x = sample(law);
+        double lo = Arrays.stream(x).min().orElseThrow();
+        double hi = Arrays.stream(x).max().orElseThrow();
+        for (double accuracy : new double[] {1e-2, 1e-6}) {
+            QuantileSketch s = sketchOf(x, accuracy);
+            for (int classes : new int[] {1, 2, 7, 50, 1000}) {
+                java.util.function.DoubleToIntFunction classOf = v -> Math.min(classes - 1,
+                    (int) Math.floor((Math.min(hi, Math.max(lo, v)) - lo) * classes / (hi - lo)));
+                long[] want = new long[classes];
+                s.forEachBucket((value, c) -> want[classOf.applyAsInt(value)] += c);
+                assertArrayEquals(want, s.countBy(classOf, classes), law + " alpha=" + accuracy + " classes=" + classes);
+            }
+            // every value in one class, and a class boundary beyond every bucket
+            assertArrayEquals(new long[] {0, N, 0}, s.countBy(v -> 1, 3));
+            assertArrayEquals(new long[] {N, 0}, s.countBy(v -> v > 1e300 ? 1 : 0, 2));
+        }
+        assertArrayEquals(new long[] {0, 0}, QuantileSketch.create(0, 1, 1e-3).countBy(v -> 0, 2), "empty sketch");
+    }
 }
