@@ -7,7 +7,6 @@ import org.mcsim.dist.Samplers;
 import org.mcsim.engine.Streams;
 import org.mcsim.model.Input;
 import org.mcsim.model.Scenario;
-import org.mcsim.stats.Histogram;
 import org.mcsim.stats.Moments;
 import org.mcsim.stats.Quantiles;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -91,10 +90,8 @@ public class HandWrittenBaseline {
         }
         Moments mt = moments[in.length + 4];
         Moments mr = moments[in.length + 6];
-        Histogram.count(total, n, mt.min(), mt.max(), bins);
-        Histogram.count(ratio, n, mr.min(), mr.max(), bins);
-        Quantiles.exact(total, n, levels, 0.95);
-        return Quantiles.exact(ratio, n, levels, 0.95)[0][0] + hits;
+        Quantiles.exactWithHistogram(total, n, mt.min(), mt.max(), bins, levels, 0.95);
+        return Quantiles.exactWithHistogram(ratio, n, mr.min(), mr.max(), bins, levels, 0.95).estimates()[0][0] + hits;
     }
 
     /** The formulas of fleet-tco.yaml, fused; returns the claim's hits. Inputs in file order. */

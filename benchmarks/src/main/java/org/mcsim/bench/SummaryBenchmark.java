@@ -24,9 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Nanoseconds per value of the summary steps over 2<sup>20</sup> lognormal values: block moments
- * (per 2048-value block, as the engine calls them, with per-thread or caller-owned working memory), exact quantiles with their intervals (9
- * levels, by selection), the histogram, both in the pass a run makes, and adding to the quantile sketch used above the exact
- * limit. {@code baselineSum} is a plain serial sum over the same values.
+ * (per 2048-value block, as the engine calls them, with per-thread or caller-owned working
+ * memory), exact quantiles with their intervals (9 levels, by selection), the histogram, both
+ * together as a run computes them (one counting pass), and adding to the quantile sketch used
+ * above the exact limit. {@code baselineSum} is a plain serial sum over the same values.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
