@@ -187,10 +187,12 @@ public final class BlockJob implements Serializable {
     }
 
     /**
-     * Replaces the store by one of the first {@code samples} samples only, before any wave: a
-     * sketched run keeps block 0, whose moments set the sketches' buckets.
+     * Replaces the store by one of {@code samples} samples from sample 0 on, between waves: a
+     * sketched run keeps block 0, whose moments set the sketches' buckets; a run under
+     * {@code --until} that goes on past the exact limit keeps a window of one wave
+     * ({@link Store#moveTo}).
      */
-    void keepFirstOnly(int samples) {
+    void keepWindow(int samples) {
         store = Store.range(kept.length, 0, samples);
     }
 

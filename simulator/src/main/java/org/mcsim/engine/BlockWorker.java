@@ -17,7 +17,7 @@ final class BlockWorker {
     private final InputFill.Worker fill;
     private final Frame frame;
     private final int[] keptSlots;
-    private final Store store;
+    private Store store;
     private final BlockSums sums = BlockSums.create();
     /** In a sketched run, where the kept samples go instead of the store; else null. */
     private QuantileSketch[] sketches;
@@ -37,6 +37,11 @@ final class BlockWorker {
             keptSlots[o] = plan.variableSlot(keptVariables[o]);
         }
         this.store = store;
+    }
+
+    /** From now on, copies each block's kept samples into {@code s} (the run's store may be replaced). */
+    void storeInto(Store s) {
+        this.store = s;
     }
 
     /**

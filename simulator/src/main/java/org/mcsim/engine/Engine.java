@@ -21,14 +21,16 @@ import org.mcsim.stats.QuantileSketch;
  * kept and quantiles are exact. Above it a plain random run keeps no samples: each worker adds
  * its blocks' outputs to its own {@link QuantileSketch}es (with buckets set by block 0), and the
  * sketches are added together; quantiles, their intervals and the histograms are read from the
- * result.
+ * result. A random run under {@code --until} whose ceiling is above the limit keeps every sample
+ * up to it (exact if it stops there) and, if it goes on, sketches them all and then each block it
+ * merges, so that the sketches hold exactly the blocks before the stopping point.
  */
 public final class Engine {
     /**
-     * Above this many kept values (samples x kept columns) a plain random run's quantiles come
-     * from sketches instead of the kept samples (5×10⁷ doubles are 400 MB); other runs above it
-     * are refused. The switch depends on nothing but the run's shape, never on the memory
-     * available.
+     * Above this many kept values (samples x kept columns) a random run's quantiles come from
+     * sketches instead of the kept samples (5×10⁷ doubles are 400 MB); runs of the other methods
+     * or with correlations are refused above it. The switch depends on nothing but the run's
+     * shape, never on the memory available.
      */
     public static final long EXACT_LIMIT = 50_000_000L;
 
@@ -66,7 +68,7 @@ public final class Engine {
         List<String> warnings = new ArrayList<>();
         long most = exactLimit / Math.max(1, keptVariables(plan).length);
         long requested = options.samples();
-        if (!options.until().isEmpty() && requested > most) {
+        if (!options.until().isEmpty() && requested > most && !sketchable(plan, options)) {
             options = new RunOptions(most, options.threads(), options.keepSamples(), options.progress(),
                 options.until(), options.commonRandomNumbers());
         }
@@ -77,7 +79,8 @@ public final class Engine {
         }
         BlockJob job = BlockJob.of(plan, options.samples(), options.commonRandomNumbers(), null, kept);
         Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
-        Sampled s = sample(job, executor, precision, options.progress(), sketch ? sketchAccuracy(options.samples()) : 0);
+        Sampled s = sample(job, executor, precision, options.progress(), sketch ? sketchAccuracy(options.samples()) : 0,
+            most);
         if (s.acc.failure != null) {
             throw new RunFailedException(s.acc.failureMessage());
         }
@@ -141,22 +144,31 @@ public final class Engine {
         if (kept > limit || n > MAX_SAMPLES) {
             throw new RunFailedException(String.format(
                 "%d samples x %d kept columns (outputs and correlated inputs) = %d values is above the "
-                    + "exact-quantile limit of %d (sketched quantiles need method random, no correlations "
-                    + "and no --until); use fewer samples or fewer outputs", n, outputs, kept, limit));
+                    + "exact-quantile limit of %d (sketched quantiles need method random and no correlations); "
+                    + "use fewer samples or fewer outputs", n, outputs, kept, limit));
         }
     }
 
     /**
-     * Whether the run's quantiles come from sketches: above the exact limit, for a plain random
-     * run whose kept columns are its outputs (no correlations, no {@code --until}). Refuses
-     * --write-samples and more than {@link #MAX_SAMPLES} there.
+     * Whether quantiles can come from sketches: a random run whose kept columns are its outputs
+     * (no correlations), and, under {@code --until}, without --write-samples (whose ceiling is
+     * otherwise lowered to the exact limit).
+     */
+    private static boolean sketchable(Plan plan, RunOptions options) {
+        return plan.scenario().settings().method() == Method.RANDOM && plan.dependence() == null
+            && (options.until().isEmpty() || !options.keepSamples());
+    }
+
+    /**
+     * Whether the run's quantiles may come from sketches: above the exact limit, for a
+     * {@link #sketchable} run. A plain run is then sketched from block 0 on; a run under
+     * {@code --until} stays exact up to the limit and is sketched only if it goes on past it
+     * ({@link #sample}). Refuses --write-samples and more than {@link #MAX_SAMPLES} there.
      */
     private static boolean sketched(Plan plan, RunOptions options, int[] kept, long exactLimit)
         throws RunFailedException {
         long n = options.samples();
-        boolean eligible = plan.scenario().settings().method() == Method.RANDOM && plan.dependence() == null
-            && options.until().isEmpty();
-        if (!eligible || n * kept.length <= exactLimit) {
+        if (!sketchable(plan, options) || n * kept.length <= exactLimit) {
             return false;
         }
         if (n > MAX_SAMPLES) {
@@ -186,22 +198,28 @@ public final class Engine {
     /** Samples blocks in order until the end, a failure, or the precision targets. */
     static Sampled sample(BlockJob job, BlockExecutor executor, Precision precision, RunOptions.Progress progress)
         throws RunFailedException {
-        return sample(job, executor, precision, progress, 0);
+        return sample(job, executor, precision, progress, 0, Long.MAX_VALUE);
     }
 
     /**
      * Samples blocks in order until the end, a failure, or the precision targets.
      *
      * @param sketchAccuracy 0 to keep every sample of the kept variables (the outputs first);
-     *     else block 0 is computed first, its moments set one {@link QuantileSketch} per output
-     *     (centred on its mean, scaled by its sd), and the later blocks' samples come back in
-     *     sketches built where they were computed (each local worker keeps its own until the last
-     *     wave; a Spark task sketches its range), which are added to the run's: integer counts,
-     *     so the result does not depend on who sketched what. The run's sketches are left in
-     *     {@link Accumulator#sketches}
+     *     else, without precision targets, block 0 is computed first, its moments set one
+     *     {@link QuantileSketch} per output (centred on its mean, scaled by its sd), and the later
+     *     blocks' samples come back in sketches built where they were computed (each local worker
+     *     keeps its own until the last wave; a Spark task sketches its range), which are added to
+     *     the run's: integer counts, so the result does not depend on who sketched what. With
+     *     precision targets ({@code --until}), every sample is kept up to {@code exactSamples};
+     *     a run that goes on past that block boundary then sketches every kept sample so far, in
+     *     buckets set by block 0, and from there on the merging thread adds each merged block to
+     *     the sketches, so that they hold exactly the blocks merged when a target is checked or
+     *     the run stops. The run's sketches are left in {@link Accumulator#sketches}
+     * @param exactSamples with precision targets and a sketch accuracy, the samples kept before
+     *     the run turns to sketches (rounded down to whole blocks, at least one)
      */
     static Sampled sample(BlockJob job, BlockExecutor executor, Precision precision, RunOptions.Progress progress,
-                          double sketchAccuracy) throws RunFailedException {
+                          double sketchAccuracy, long exactSamples) throws RunFailedException {
         if (!job.portable() && !(executor instanceof LocalExecutor)) {
             throw new IllegalArgumentException("the " + executor.name()
                 + " engine needs a plan that can be built elsewhere: Plan.of(scenario, source)");
@@ -211,10 +229,13 @@ public final class Engine {
         long blocks = layout.blocks();
         Accumulator acc = new Accumulator(job.plan(), layout);
         long wave = Math.max(1, Math.min(Integer.MAX_VALUE, executor.wave(blocks, precision != null)));
-        boolean sketching = sketchAccuracy > 0;
+        boolean sketching = sketchAccuracy > 0 && precision == null;
+        // --until past the exact limit: exact up to block `exactBlocks`, then sketched here
+        boolean sketchingLater = sketchAccuracy > 0 && precision != null;
+        long exactBlocks = sketchingLater ? Math.max(1, exactSamples / layout.blockSize()) : blocks;
         if (sketching) {
             // only block 0's samples pass through the store; the workers sketch the others
-            job.keepFirstOnly((int) Math.min(layout.samples(), layout.blockSize()));
+            job.keepWindow((int) Math.min(layout.samples(), layout.blockSize()));
         } else if (precision == null) {
             // Every sample will be drawn: one allocation instead of copies while doubling.
             job.store().ensure(layout.samples());
@@ -233,12 +254,28 @@ public final class Engine {
             acc.sketches = pilotSketches(job.plan(), r, sketchAccuracy);
             job.sketchWith(acc.sketches);
             for (int o = 0; o < acc.sketches.length; o++) {
-                acc.sketches[o].add(store.column(o), r.length);
+                acc.sketches[o].add(store.column(o), 0, r.length);
             }
         }
-        for (long first = start; first < blocks; first += wave) {
-            int count = (int) Math.min(wave, blocks - first);
-            if (!sketching) {
+        BlockResult block0 = null;
+        int count;
+        for (long first = start; first < blocks; first += count) {
+            count = (int) Math.min(wave, blocks - first);
+            if (first < exactBlocks) {
+                // a wave does not straddle the turn to sketches, which so depends on the blocks only
+                count = (int) Math.min(count, exactBlocks - first);
+            }
+            if (first == exactBlocks) {
+                acc.sketches = pilotSketches(job.plan(), block0, sketchAccuracy);
+                for (int o = 0; o < acc.sketches.length; o++) {
+                    acc.sketches[o].add(store.column(o), 0, (int) acc.samples);
+                }
+                job.keepWindow((int) Math.min(Integer.MAX_VALUE, wave * layout.blockSize()));
+                store = job.store();
+            }
+            if (first >= exactBlocks) {
+                store.moveTo(layout.start(first));
+            } else if (!sketching) {
                 store.ensure(Math.min(layout.samples(), layout.start(first + count)));
             }
             for (BlockRange range : executor.compute(job, first, count)) {
@@ -247,6 +284,13 @@ public final class Engine {
                     BlockResult r = range.result(i);
                     if (!acc.merge(r)) {
                         return new Sampled(acc, store, kept, "failed");
+                    }
+                    block0 = r.block == 0 ? r : block0;
+                    if (r.block >= exactBlocks) {
+                        int at = (int) (layout.start(r.block) - store.base());
+                        for (int o = 0; o < acc.sketches.length; o++) {
+                            acc.sketches[o].add(store.column(o), at, r.length);
+                        }
                     }
                     if (precision != null && precision.met(acc, store, kept)) {
                         progress.update(acc.samples, layout.samples());

@@ -71,6 +71,7 @@ final class LocalExecutor implements BlockExecutor {
             pool = Executors.newFixedThreadPool(threads, LocalExecutor::daemon);
         }
         for (BlockWorker w : workers) {
+            w.storeInto(j.store());
             if (w.sketches() == null) {
                 w.sketchInto(j.emptySketches());
             }

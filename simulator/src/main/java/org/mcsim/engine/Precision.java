@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.commons.numbers.arrays.Selection;
 import org.mcsim.model.Scenario;
 import org.mcsim.stats.Moments;
+import org.mcsim.stats.QuantileSketch;
 
 /**
  * The stopping rule of {@code --until}: an asymptotic confidence sequence, valid although the
@@ -18,7 +19,8 @@ import org.mcsim.stats.Moments;
  * w the half-width of the sequence for the proportion of samples below it (sd √(q(1−q))).
  *
  * <p>Means and claims are checked after every block; quantiles, which need a selection over all
- * samples so far, when the sample count has grown by 10% since their last check. The schedule
+ * samples so far (or, past the exact limit, a walk over the sketches), when the sample count has
+ * grown by 10% since their last check. The schedule
  * depends only on the block count, so the stopping point is the same for any thread count.
  */
 final class Precision {
@@ -96,30 +98,51 @@ final class Precision {
                 return new double[] {m.mean() - h, m.mean() + h, h};
             }
             default -> {
-                return quantileInterval(target.level(), t, column(store, keptVariables, index[i]));
+                int o = keptIndex(keptVariables, index[i]);
+                return acc.sketches != null ? quantileInterval(target.level(), t, acc.sketches[o])
+                    : quantileInterval(target.level(), t, store.column(o));
             }
         }
     }
 
-    private static double[] column(Store store, int[] kept, int variable) {
+    private static int keptIndex(int[] kept, int variable) {
         for (int o = 0; o < kept.length; o++) {
             if (kept[o] == variable) {
-                return store.column(o);
+                return o;
             }
         }
         throw new IllegalStateException("variable " + variable + " is not kept");
     }
 
-    private double[] quantileInterval(double q, long t, double[] data) {
+    /** The 0-based ranks {lo, hi} of the order statistics that bound quantile q after t samples, or null. */
+    private long[] quantileRanks(double q, long t) {
         double w = halfWidth(Math.sqrt(q * (1 - q)), t);
         long lo = (long) Math.floor(t * (q - w));
         long hi = (long) Math.ceil(t * (q + w));
-        if (lo < 0 || hi > t - 1) {
+        return lo < 0 || hi > t - 1 ? null : new long[] {lo, hi};
+    }
+
+    private double[] quantileInterval(double q, long t, double[] data) {
+        long[] r = quantileRanks(q, t);
+        if (r == null) {
             return new double[] {Double.NaN, Double.NaN, Double.POSITIVE_INFINITY};
         }
         double[] copy = java.util.Arrays.copyOf(data, (int) t);
-        Selection.select(copy, new int[] {(int) lo, (int) hi});
-        return new double[] {copy[(int) lo], copy[(int) hi], (copy[(int) hi] - copy[(int) lo]) / 2};
+        Selection.select(copy, new int[] {(int) r[0], (int) r[1]});
+        return new double[] {copy[(int) r[0]], copy[(int) r[1]], (copy[(int) r[1]] - copy[(int) r[0]]) / 2};
+    }
+
+    /**
+     * The same interval with the order statistics read from a sketch of the t samples (each
+     * within the sketch's error bound of the exact one: a run past the exact limit).
+     */
+    private double[] quantileInterval(double q, long t, QuantileSketch sketch) {
+        long[] r = quantileRanks(q, t);
+        if (r == null) {
+            return new double[] {Double.NaN, Double.NaN, Double.POSITIVE_INFINITY};
+        }
+        double[] v = sketch.values(r);
+        return new double[] {v[0], v[1], (v[1] - v[0]) / 2};
     }
 
     List<Target> targets() {

@@ -12,7 +12,7 @@ final class Store {
     private static final int INITIAL = 1 << 20;
 
     private final long ceiling;
-    private final long base;
+    private long base;
     private double[][] columns;
 
     Store(int variables, long ceiling) {
@@ -35,6 +35,15 @@ final class Store {
      */
     static Store range(int variables, long base, int length) {
         return new Store(new double[variables][length], base);
+    }
+
+    /**
+     * Makes a range store hold the samples from {@code base} on: the window through which a
+     * run under {@code --until} that went on past the exact limit passes each wave's samples to
+     * its sketches ({@link Engine}).
+     */
+    void moveTo(long base) {
+        this.base = base;
     }
 
     /** Sample index held at position 0 of every column. */

@@ -178,15 +178,28 @@ public final class QuantileSketch implements java.io.Serializable {
      * @param n how many
      */
     public void add(double[] x, int n) {
+        add(x, 0, n);
+    }
+
+    /**
+     * Adds {@code x[from..from+n)}, finite values.
+     *
+     * @param x the values
+     * @param from the first
+     * @param n how many
+     */
+    public void add(double[] x, int from, int n) {
         if (count + n > Integer.MAX_VALUE) {
             throw new IllegalStateException("a sketch holds at most " + Integer.MAX_VALUE + " values");
         }
+        java.util.Objects.checkFromIndexSize(from, n, x.length);
         totals = null;
         final int[] at = positions;
-        for (int from = 0; from < n; from += at.length) {
-            final int len = Math.min(at.length, n - from);
+        for (int done = 0; done < n; done += at.length) {
+            final int len = Math.min(at.length, n - done);
+            final int base = from + done;
             for (int i = 0; i < len; i++) {
-                at[i] = index(x[from + i]) + offset;
+                at[i] = index(x[base + i]) + offset;
             }
             // The counts span megabytes: nearly every increment misses the caches. Alone in a
             // loop of a few instructions each, many of those misses are in flight at once.

@@ -52,7 +52,7 @@ class UntilCommandTest {
         assertEquals("precision", jsonField(json, "stop_reason"));
         long samples = Long.parseLong(jsonField(json, "samples"));
         long requested = Long.parseLong(jsonField(json, "samples_requested"));
-        // the ceiling is 100 x settings.samples (1e6), lowered to the exact-quantile limit; the
+        // the ceiling is 100 x settings.samples (1e6); the
         // sequence's half-width reaches 0.005 for p = 0.36 after about 1.3e5 samples
         assertTrue(samples < 1_000_000 && samples < requested / 10, samples + " of " + requested);
         assertEquals(0, samples % 2048, "stops at a block boundary");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
@@ -203,5 +204,70 @@ class EngineTest {
         RunFailedException e = org.junit.jupiter.api.Assertions.assertThrows(RunFailedException.class,
             () -> Engine.run(Plan.of(scenario(SKETCHED)), new RunOptions(50_001, 1, true, RunOptions.Progress.NONE), 1000));
         assertTrue(e.getMessage().contains("--write-samples"), e.getMessage());
+    }
+
+    private static RunResult untilWithLimit(long ceiling, int threads, long limit, String... targets) throws Exception {
+        List<Target> t = java.util.Arrays.stream(targets).map(Target::parse).toList();
+        return Engine.run(Plan.of(scenario(SKETCHED)),
+            new RunOptions(ceiling, threads, false, RunOptions.Progress.NONE).withUntil(t), limit);
+    }
+
+    @Test
+    void untilGoesOnPastTheExactLimitWithSketchesAndStopsWhereAnExactRunStops() throws Exception {
+        // limit 20000 kept values, 2 outputs: exact up to 4 blocks (8192 samples), sketched after
+        RunResult exact = untilWithLimit(400_000, 2, Long.MAX_VALUE, "mean(s)+-60000");
+        RunResult one = untilWithLimit(400_000, 1, 20_000, "mean(s)+-60000");
+        RunResult three = untilWithLimit(400_000, 3, 20_000, "mean(s)+-60000");
+        assertEquals("precision", one.stopReason());
+        assertEquals("exact", exact.quantileMethod());
+        assertEquals("sketch", one.quantileMethod());
+        assertEquals(400_000, one.samplesRequested(), "the ceiling is not lowered to the exact limit");
+        assertTrue(one.samples() > 8192 && one.samples() < 400_000, one.samples() + " samples");
+        // the stopping rule of a mean does not look at quantiles: the same block, the same means
+        assertEquals(exact.samples(), one.samples());
+        assertEquals(exact.variable("s").mean(), one.variable("s").mean());
+        // and the run does not depend on the threads
+        assertEquals(one.samples(), three.samples());
+        assertEquals(one.variables(), three.variables());
+        assertEquals(one.sketch(), three.sketch());
+        // every merged sample is in the sketches, each quantile within the bound of the exact one
+        double alpha = Engine.sketchAccuracy(400_000);
+        for (String name : new String[] {"s", "b"}) {
+            VariableSummary e = exact.variable(name);
+            VariableSummary k = one.variable(name);
+            assertEquals(one.samples(), java.util.Arrays.stream(k.histogram().counts()).sum());
+            SketchSummary.Output o = one.sketch().outputs().stream()
+                .filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+            for (int i = 0; i < e.quantiles().size(); i++) {
+                double ex = e.quantiles().get(i).estimate().value();
+                double bound = alpha * 1.001 * Math.max(o.scale(), Math.abs(ex - o.center()) * 1.001);
+                assertEquals(ex, k.quantiles().get(i).estimate().value(), bound, name + " " + e.quantiles().get(i).label());
+            }
+        }
+    }
+
+    @Test
+    void aQuantileTargetPastTheExactLimitIsCheckedOnTheSketches() throws Exception {
+        RunResult one = untilWithLimit(400_000, 1, 20_000, "p95(s)+-150000");
+        RunResult two = untilWithLimit(400_000, 2, 20_000, "p95(s)+-150000");
+        assertEquals("precision", one.stopReason());
+        assertEquals("sketch", one.quantileMethod());
+        assertTrue(one.samples() > 8192, one.samples() + " samples");
+        assertEquals(one.samples(), two.samples());
+        assertEquals(one.variables(), two.variables());
+        // the targeted quantile carries the sequence's interval, of half-width at most the target's
+        Estimate p95 = one.variable("s").quantiles().stream().filter(q -> q.label().equals("p95"))
+            .findFirst().orElseThrow().estimate();
+        assertTrue((p95.high() - p95.low()) / 2 <= 150_000, p95.toString());
+        assertTrue(p95.low() < p95.value() && p95.value() < p95.high(), p95.toString());
+    }
+
+    @Test
+    void untilStoppingBeforeTheExactLimitStaysExact() throws Exception {
+        RunResult r = untilWithLimit(400_000, 2, 20_000, "mean(b)+-2000");
+        assertEquals("precision", r.stopReason());
+        assertTrue(r.samples() <= 8192, r.samples() + " samples");
+        assertEquals("exact", r.quantileMethod());
+        assertEquals(null, r.sketch());
     }
 }
