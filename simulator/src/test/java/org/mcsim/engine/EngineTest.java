@@ -270,4 +270,15 @@ class EngineTest {
         assertEquals("exact", r.quantileMethod());
         assertEquals(null, r.sketch());
     }
+
+    @Test
+    void untilUnderLhsStillLowersItsCeilingToTheExactLimit() throws Exception {
+        Scenario lhs = scenario(SKETCHED.replace("seed: 3,", "seed: 3, method: lhs,"));
+        RunResult r = Engine.run(Plan.of(lhs), new RunOptions(400_000, 2, false, RunOptions.Progress.NONE)
+            .withUntil(List.of(Target.parse("mean(s)+-1"))), 20_000);
+        assertEquals("ceiling", r.stopReason());
+        assertEquals("exact", r.quantileMethod());
+        assertEquals(10_000, r.samples(), "20000 kept values over 2 outputs");
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("lowered to 10000")), r.warnings().toString());
+    }
 }
