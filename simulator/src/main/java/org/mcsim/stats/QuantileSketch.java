@@ -7,8 +7,10 @@ package org.mcsim.stats;
  * guarantees", PVLDB 12(12), 2019) and of HdrHistogram's bucket layout.
  *
  * <p>Values are standardised as y = (x − center) / scale. For |y| &lt; 1 the buckets are equal,
- * of width 2α; beyond, every octave 2<sup>e</sup> ≤ |y| &lt; 2<sup>e+1</sup> is cut into
- * M = ⌈1/(2α)⌉ equal buckets of width 2<sup>e</sup>/M ≤ 2α|y| (log-linear buckets). A bucket is read back as its midpoint, so every value read back is within
+ * of width 2α (the outermost ones cut at ±1); beyond, every octave 2<sup>e</sup> ≤ |y| &lt;
+ * 2<sup>e+1</sup> is cut into M = ⌈1/(2α)⌉ equal buckets of width 2<sup>e</sup>/M ≤ 2α|y|
+ * (log-linear buckets). A bucket is read back as the midpoint of the values it can hold, so
+ * every value read back is within
  *
  * <pre>    α · max(scale, |x − center|)</pre>
  *
@@ -279,7 +281,12 @@ public final class QuantileSketch implements java.io.Serializable {
         return (lin & inner) | (log & ~inner);
     }
 
-    /** The value a bucket is read back as: its midpoint. */
+    /**
+     * The value a bucket is read back as: the midpoint of the values it can hold. The outermost
+     * linear buckets hold values up to ±1 only (beyond, the octaves begin), so their midpoints
+     * stay inside (−1, 1), below the first octave's: read-back values never decrease with the
+     * index, which {@link #countBy} relies on.
+     */
     double representative(int index) {
         final double y;
         if (index >= linear) {
@@ -287,7 +294,9 @@ public final class QuantileSketch implements java.io.Serializable {
         } else if (index < -linear) {
             y = -octaveMidpoint(-linear - 1 - index);
         } else {
-            y = (index + 0.5) * 2 * accuracy;
+            final double low = Math.max(-1, index * 2 * accuracy);
+            final double high = Math.min(1, (index + 1) * 2 * accuracy);
+            y = (low + high) / 2;
         }
         return center + scale * y;
     }

@@ -208,4 +208,21 @@ class QuantileSketchTest {
         }
         assertArrayEquals(new long[] {0, 0}, QuantileSketch.create(0, 1, 1e-3).countBy(v -> 0, 2), "empty sketch");
     }
+
+    @Test
+    void valuesReadBackNeverDecreaseAcrossTheEdgesOfTheLinearBuckets() {
+        // 1/(2 alpha) just below an integer: the outermost linear buckets reach almost 2 alpha past ±1
+        for (double alpha : new double[] {1 / (2 * 499.999), 1 / (2 * 500.0), 1 / (2 * 500.001), 1e-3, 3.7e-6}) {
+            QuantileSketch s = QuantileSketch.create(0, 1, alpha);
+            int up = s.index(1);
+            int down = s.index(-1);
+            for (int k : new int[] {up - 2, up - 1, up, down - 1, down, down + 1}) {
+                assertTrue(s.representative(k) < s.representative(k + 1), "alpha=" + alpha + " bucket " + k);
+            }
+            double inner = s.representative(up - 1);
+            double outer = s.representative(down + 1);
+            assertTrue(inner < 1 && outer > -1, "the outermost linear buckets read back inside (-1, 1)");
+            assertEquals(Math.nextDown(1.0), inner, alpha, "within alpha of the values it holds");
+        }
+    }
 }
