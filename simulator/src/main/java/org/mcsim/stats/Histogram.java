@@ -119,14 +119,8 @@ public final class Histogram {
         if (min == max) {
             return new long[] {sketch.count()};
         }
-        final boolean overflow = Double.isInfinite(max - min);
-        final double lo = overflow ? min / 2 : min;
-        final double width = overflow ? max / 2 - min / 2 : max - min;
-        return sketch.countBy(value -> {
-            final double x = Math.min(max, Math.max(min, value));
-            final double v = overflow ? x / 2 : x;
-            return Math.min(bins - 1, (int) Math.floor((v - lo) * bins / width));
-        }, bins);
+        final Binning binning = new Binning(min, max, bins);
+        return sketch.countBy(value -> binning.bin(Math.min(max, Math.max(min, value))), bins);
     }
 
     /**
