@@ -54,7 +54,10 @@ public final class QuantileSketch implements java.io.Serializable {
     private final double accuracy;
     private final double invScale;
     private final double invWidth;
-    /** Buckets per octave of the logarithmic part, M. */
+    /**
+     * Buckets per octave of the logarithmic part, M: as many as the linear buckets on each side,
+     * so that the buckets on both sides of |y| = 1 have about the same width, 2α.
+     */
     private final int perOctave;
     /** Linear buckets on each side of the centre. */
     private final int linear;
