@@ -1,10 +1,10 @@
 package org.mcsim.engine;
 
 import java.util.List;
-import org.apache.commons.numbers.arrays.Selection;
 import org.mcsim.model.Scenario;
 import org.mcsim.stats.Moments;
 import org.mcsim.stats.QuantileSketch;
+import org.mcsim.stats.Quantiles;
 
 /**
  * The stopping rule of {@code --until}: an asymptotic confidence sequence, valid although the
@@ -127,9 +127,8 @@ final class Precision {
         if (r == null) {
             return new double[] {Double.NaN, Double.NaN, Double.POSITIVE_INFINITY};
         }
-        double[] copy = java.util.Arrays.copyOf(data, (int) t);
-        Selection.select(copy, new int[] {(int) r[0], (int) r[1]});
-        return new double[] {copy[(int) r[0]], copy[(int) r[1]], (copy[(int) r[1]] - copy[(int) r[0]]) / 2};
+        double[] v = Quantiles.ranked(data, (int) t, (int) r[0], (int) r[1]);
+        return new double[] {v[0], v[1], (v[1] - v[0]) / 2};
     }
 
     /**

@@ -297,9 +297,9 @@ public final class QuantileSketch implements java.io.Serializable {
         } else if (index < -linear) {
             y = -octaveMidpoint(-linear - 1 - index);
         } else {
-            final double low = Math.max(-1, index * 2 * accuracy);
-            final double high = Math.min(1, (index + 1) * 2 * accuracy);
-            y = (low + high) / 2;
+            final double low = index * 2 * accuracy;
+            final double high = (index + 1) * 2 * accuracy;
+            y = low < -1 || high > 1 ? (Math.max(-1, low) + Math.min(1, high)) / 2 : (index + 0.5) * 2 * accuracy;
         }
         return center + scale * y;
     }

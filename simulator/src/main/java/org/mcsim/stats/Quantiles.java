@@ -132,6 +132,38 @@ public final class Quantiles {
     }
 
     /**
+     * The values of the given 0-based ranks of {@code data[0..n)} in sorted order, the data
+     * unchanged and not copied from {@value #BUCKET_SELECT_FROM} values on ({@link BucketSelect}:
+     * streaming passes), read from a sorted copy below.
+     *
+     * @param data the sample, finite values; not modified
+     * @param n the sample size, in 1..data.length
+     * @param ranks 0-based ranks, each in [0, n), in any order
+     * @return {@code result[i]} is the value of rank {@code ranks[i]}
+     * @throws IllegalArgumentException if n or a rank is out of range
+     */
+    public static double[] ranked(double[] data, int n, int... ranks) {
+        if (n < 1 || n > data.length) {
+            throw new IllegalArgumentException("n: must be in [1, " + data.length + "], got " + n);
+        }
+        for (int r : ranks) {
+            if (r < 0 || r >= n) {
+                throw new IllegalArgumentException("rank " + r + " is not in [0, " + n + ")");
+            }
+        }
+        if (n >= BUCKET_SELECT_FROM) {
+            return BucketSelect.select(data, n, ranks);
+        }
+        final double[] sorted = Arrays.copyOf(data, n);
+        Arrays.sort(sorted);
+        final double[] out = new double[ranks.length];
+        for (int i = 0; i < ranks.length; i++) {
+            out[i] = sorted[ranks[i]];
+        }
+        return out;
+    }
+
+    /**
      * The values of the sorted 0-based indices {@code wanted} of {@code data[0..n)}: by
      * multi-index quickselect on small samples, by {@link BucketSelect} from
      * {@value #BUCKET_SELECT_FROM} values on (two streaming passes, much faster there).

@@ -155,4 +155,26 @@ class QuantilesTest {
             assertArrayEquals(Histogram.count(x, n, min, max, 30), both.counts(), "n=" + n);
         }
     }
+
+    @Test
+    void rankedReadsTheSortedValuesWithoutTouchingTheData() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(24L);
+        for (int n : new int[] {1, 7, 5000, Quantiles.BUCKET_SELECT_FROM, 200_001}) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = Math.floor(rng.nextDouble() * 1000) - 400;
+            }
+            double[] copy = x.clone();
+            double[] sorted = x.clone();
+            Arrays.sort(sorted);
+            int[] ranks = {n - 1, 0, n / 2, n / 2, n / 3};
+            double[] got = Quantiles.ranked(x, n, ranks);
+            for (int i = 0; i < ranks.length; i++) {
+                assertEquals(sorted[ranks[i]], got[i], 0.0, "n=" + n + " rank " + ranks[i]);
+            }
+            assertArrayEquals(copy, x, "n=" + n);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> Quantiles.ranked(new double[] {1, 2}, 2, 2));
+    }
 }
