@@ -1,6 +1,5 @@
 package org.mcsim.dist;
 
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Triangular on [min, max] with the given mode (which may equal either end), sampled and
@@ -24,13 +23,6 @@ final class TriangularLaw extends Law {
         this.modeProbability = (mode - min) / (max - min);
         this.lowerScale = (max - min) * (mode - min);
         this.upperScale = (max - min) * (max - mode);
-    }
-
-    /** Open uniforms through {@link #inverse}: the generator's serial loop, then the quantile loop. */
-    @Override
-    public void sample(UniformRandomProvider rng, double[] out, int n) {
-        BlockRandom.of(rng).openUniforms(out, n);
-        inverse(out, out, n);
     }
 
     /**

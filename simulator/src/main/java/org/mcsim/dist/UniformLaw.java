@@ -1,6 +1,5 @@
 package org.mcsim.dist;
 
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Uniform on [min, max], sampled and inverted in closed form: min + u (max − min).
@@ -15,13 +14,6 @@ final class UniformLaw extends Law {
         this.min = min;
         this.max = max;
         this.width = max - min;
-    }
-
-    /** Open uniforms through {@link #inverse}: the generator's serial loop, then the quantile loop. */
-    @Override
-    public void sample(UniformRandomProvider rng, double[] out, int n) {
-        BlockRandom.of(rng).openUniforms(out, n);
-        inverse(out, out, n);
     }
 
     /**
