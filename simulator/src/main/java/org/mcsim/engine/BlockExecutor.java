@@ -20,13 +20,15 @@ public interface BlockExecutor extends AutoCloseable {
     String name();
 
     /**
-     * How many blocks to ask for at once.
+     * How many blocks to ask for next. Any answer gives the same result; it only trades the cost
+     * of a wave (a barrier, a cluster job) against blocks computed beyond a stopping point.
      *
-     * @param blocks the run's blocks
+     * @param job the run's job ({@link BlockJob#blocks}, {@link BlockJob#variableCount})
+     * @param merged blocks merged so far
      * @param stopsEarly true when the run may stop after any block (precision targets), so that
      *     blocks asked for beyond the stopping point are wasted
      */
-    long wave(long blocks, boolean stopsEarly);
+    long wave(BlockJob job, long merged, boolean stopsEarly);
 
     /**
      * Computes blocks {@code first .. first+count-1} of the job, each exactly as

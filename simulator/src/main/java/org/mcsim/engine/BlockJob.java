@@ -72,6 +72,11 @@ public final class BlockJob implements Serializable {
         return source != null;
     }
 
+    /** Number of variables (inputs and formulas) whose statistics each block returns. */
+    public int variableCount() {
+        return variables.size();
+    }
+
     /** Number of blocks of the run: blocks are numbered 0 .. blocks()-1 in sample order. */
     public long blocks() {
         return layout().blocks();

@@ -228,7 +228,6 @@ public final class Engine {
         int[] kept = job.kept();
         long blocks = layout.blocks();
         Accumulator acc = new Accumulator(job.plan(), layout);
-        long wave = Math.max(1, Math.min(Integer.MAX_VALUE, executor.wave(blocks, precision != null)));
         boolean sketching = sketchAccuracy > 0 && precision == null;
         // --until past the exact limit: exact up to block `exactBlocks`, then sketched here
         boolean sketchingLater = sketchAccuracy > 0 && precision != null;
@@ -258,8 +257,11 @@ public final class Engine {
             }
         }
         BlockResult block0 = null;
+        // past the turn to sketches, every wave passes through a window of the first one's size
+        int windowBlocks = 0;
         int count;
         for (long first = start; first < blocks; first += count) {
+            long wave = Math.max(1, Math.min(Integer.MAX_VALUE, executor.wave(job, first, precision != null)));
             count = (int) Math.min(wave, blocks - first);
             if (first < exactBlocks) {
                 // a wave does not straddle the turn to sketches, which so depends on the blocks only
@@ -270,10 +272,12 @@ public final class Engine {
                 for (int o = 0; o < acc.sketches.length; o++) {
                     acc.sketches[o].add(store.column(o), 0, (int) acc.samples);
                 }
-                job.keepWindow((int) Math.min(Integer.MAX_VALUE, wave * layout.blockSize()));
+                windowBlocks = Math.min(count, Integer.MAX_VALUE / layout.blockSize());
+                job.keepWindow(windowBlocks * layout.blockSize());
                 store = job.store();
             }
             if (first >= exactBlocks) {
+                count = Math.min(count, windowBlocks);
                 store.moveTo(layout.start(first));
             } else if (!sketching) {
                 store.ensure(Math.min(layout.samples(), layout.start(first + count)));

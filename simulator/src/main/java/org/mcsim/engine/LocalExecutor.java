@@ -26,11 +26,23 @@ final class LocalExecutor implements BlockExecutor {
      */
     private static final int BLOCKS_PER_THREAD_PER_STOPPING_WAVE = 8;
     /**
-     * Blocks per thread in a wave otherwise: every wave ends at a barrier where the threads that
-     * finish first wait for the last block, about half a block per thread; with 64 blocks that
-     * wait is under 1% of the wave.
+     * On several threads, a wave of a run that may stop early is also at least this fraction of
+     * the blocks merged so far: every wave ends at a barrier where the threads wait for the last
+     * block and for each other to wake up, which with 8 blocks a thread cost as much as the second
+     * thread gave (a 10⁷-sample --until run took as long on two threads as on one). The waves grow
+     * with the run, so at most 1/16 of its blocks are computed beyond the stopping point.
      */
+    private static final int STOPPING_WAVE_GROWTH = 16;
+    /** Blocks per thread in a wave that cannot stop early, at least. */
     private static final int BLOCKS_PER_THREAD_PER_WAVE = 64;
+    /**
+     * Blocks in a wave that cannot stop early, at most, unless the threads need more: its results
+     * (moments of every variable of every block) are held until the wave is merged, so waves of a
+     * scenario with many variables are shorter.
+     */
+    private static final int BLOCKS_PER_WAVE = 2048;
+    /** Variables × blocks of one wave's results, at most (unless the threads need more), 4 MB of moments. */
+    private static final int VARIABLE_BLOCKS_PER_WAVE = 1 << 16;
 
     private final int threads;
     private ExecutorService pool;
@@ -49,10 +61,22 @@ final class LocalExecutor implements BlockExecutor {
         return "local";
     }
 
+    /**
+     * As few waves as memory allows: each ends at a barrier where the threads that finish first
+     * wait for the last block, and the next starts by waking them up. On the reference model at
+     * 10⁸ samples and two threads, 128-block waves left the threads idle 3.4 % of the time and
+     * 2048-block waves 0.4 %, and the blocks themselves ran faster (5.41 → 4.77 s of work per
+     * thread).
+     */
     @Override
-    public long wave(long blocks, boolean stopsEarly) {
-        return (long) Math.min(threads, blocks)
-            * (stopsEarly ? BLOCKS_PER_THREAD_PER_STOPPING_WAVE : BLOCKS_PER_THREAD_PER_WAVE);
+    public long wave(BlockJob job, long merged, boolean stopsEarly) {
+        long t = Math.min(threads, job.blocks());
+        if (stopsEarly) {
+            long wave = t * BLOCKS_PER_THREAD_PER_STOPPING_WAVE;
+            return t > 1 ? Math.max(wave, merged / STOPPING_WAVE_GROWTH) : wave;
+        }
+        long most = Math.min(BLOCKS_PER_WAVE, VARIABLE_BLOCKS_PER_WAVE / Math.max(1, job.variableCount()));
+        return Math.max(t * BLOCKS_PER_THREAD_PER_WAVE, most);
     }
 
     @Override

@@ -56,8 +56,8 @@ class BlockExecutorTest {
         }
 
         @Override
-        public long wave(long blocks, boolean stopsEarly) {
-            return stopsEarly ? 5 : blocks;
+        public long wave(BlockJob job, long merged, boolean stopsEarly) {
+            return stopsEarly ? 5 : job.blocks();
         }
 
         @Override

@@ -247,6 +247,26 @@ class EngineTest {
     }
 
     @Test
+    void untilPastTheExactLimitSketchesEveryBlockOnceOnWavesThatGrow() throws Exception {
+        // 977 blocks up to the ceiling; at two and three threads the waves grow past the window of
+        // the first sketched wave and are cut to it
+        RunResult one = untilWithLimit(2_000_000, 1, 20_000, "mean(s)+-1");
+        RunResult two = untilWithLimit(2_000_000, 2, 20_000, "mean(s)+-1");
+        RunResult three = untilWithLimit(2_000_000, 3, 20_000, "mean(s)+-1");
+        assertEquals("ceiling", one.stopReason());
+        assertEquals("sketch", one.quantileMethod());
+        assertEquals(2_000_000, one.samples());
+        for (RunResult r : List.of(two, three)) {
+            assertEquals(one.samples(), r.samples());
+            assertEquals(one.variables(), r.variables());
+            assertEquals(one.sketch(), r.sketch());
+        }
+        for (String name : new String[] {"s", "b"}) {
+            assertEquals(2_000_000, java.util.Arrays.stream(two.variable(name).histogram().counts()).sum());
+        }
+    }
+
+    @Test
     void aQuantileTargetPastTheExactLimitIsCheckedOnTheSketches() throws Exception {
         RunResult one = untilWithLimit(400_000, 1, 20_000, "p95(s)+-150000");
         RunResult two = untilWithLimit(400_000, 2, 20_000, "p95(s)+-150000");

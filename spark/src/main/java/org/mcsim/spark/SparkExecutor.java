@@ -27,6 +27,8 @@ import org.mcsim.engine.RunFailedException;
 final class SparkExecutor implements BlockExecutor {
     /** Under precision targets: few blocks computed beyond the stopping point. */
     private static final int BLOCKS_PER_PARTITION_PER_EARLY_WAVE = 16;
+    /** Under precision targets, a wave is also at least this fraction of the blocks merged so far. */
+    private static final int STOPPING_WAVE_GROWTH = 16;
     /**
      * Otherwise: 256 blocks (512k samples) per task, so that a job's results, which the driver
      * holds twice for a moment (received, then copied into the run's store), stay small beside the
@@ -74,9 +76,16 @@ final class SparkExecutor implements BlockExecutor {
         return "spark";
     }
 
+    /**
+     * Under precision targets the waves also grow to 1/16 of the blocks merged so far (each costs
+     * a job's scheduling), so at most 1/16 of the run is computed beyond the stopping point.
+     */
     @Override
-    public long wave(long blocks, boolean stopsEarly) {
-        return (long) partitions * (stopsEarly ? BLOCKS_PER_PARTITION_PER_EARLY_WAVE : BLOCKS_PER_PARTITION_PER_WAVE);
+    public long wave(BlockJob job, long merged, boolean stopsEarly) {
+        if (stopsEarly) {
+            return Math.max((long) partitions * BLOCKS_PER_PARTITION_PER_EARLY_WAVE, merged / STOPPING_WAVE_GROWTH);
+        }
+        return (long) partitions * BLOCKS_PER_PARTITION_PER_WAVE;
     }
 
     @Override
