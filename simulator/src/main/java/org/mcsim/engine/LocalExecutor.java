@@ -33,8 +33,14 @@ final class LocalExecutor implements BlockExecutor {
      * at two threads), and at most 1/16 of the blocks are computed beyond the stopping point.
      */
     private static final int STOPPING_WAVE_GROWTH = 16;
-    /** Blocks per thread in a wave that cannot stop early, at least. */
+    /** Blocks per thread in a wave that cannot stop early, at least (and in the first). */
     private static final int BLOCKS_PER_THREAD_PER_WAVE = 64;
+    /**
+     * A wave that cannot stop early is sized to last about this long at the pace of the one
+     * before: long enough that the barrier at its end costs next to nothing, short enough that
+     * the progress line moves a few times a second.
+     */
+    private static final long WAVE_NANOS = 250_000_000L;
     /**
      * Blocks in a wave that cannot stop early, at most, unless the threads need more: its results
      * (moments of every variable of every block) are held until the wave is merged, so waves of a
@@ -48,6 +54,9 @@ final class LocalExecutor implements BlockExecutor {
     private ExecutorService pool;
     private BlockJob job;
     private BlockWorker[] workers;
+    /** Blocks in the job's last wave and its wall time in nanoseconds; 0 before the first. */
+    private long lastBlocks;
+    private long lastNanos;
 
     LocalExecutor(int threads) {
         if (threads < 1) {
@@ -62,11 +71,13 @@ final class LocalExecutor implements BlockExecutor {
     }
 
     /**
-     * As few waves as memory allows: each ends at a barrier where the threads that finish first
-     * wait for the last block, and the next starts by waking them up. On the reference model at
-     * 10⁸ samples and two threads, 128-block waves left the threads idle 3.4 % of the time and
-     * 2048-block waves 0.4 %, and the blocks themselves ran faster (5.41 → 4.77 s of work per
-     * thread).
+     * Few waves: each ends at a barrier where the threads that finish first wait for the last
+     * block, and the next starts by waking them up. On the reference model at 10⁸ samples and two
+     * threads, 128-block waves left the threads idle 3.4 % of the time and 2048-block waves
+     * 0.4 %, and the blocks themselves ran faster (5.41 → 4.77 s of work per thread). A wave
+     * that cannot stop early takes as many blocks as the last wave's pace fits in
+     * {@value #WAVE_NANOS} ns, between 64 a thread and what memory allows; the sizes change only
+     * the pace, never a result.
      */
     @Override
     public long wave(BlockJob job, long merged, boolean stopsEarly) {
@@ -75,8 +86,25 @@ final class LocalExecutor implements BlockExecutor {
             long wave = t * BLOCKS_PER_THREAD_PER_STOPPING_WAVE;
             return t > 1 ? Math.max(wave, merged / STOPPING_WAVE_GROWTH) : wave;
         }
-        long most = Math.min(BLOCKS_PER_WAVE, VARIABLE_BLOCKS_PER_WAVE / Math.max(1, job.variableCount()));
-        return Math.max(t * BLOCKS_PER_THREAD_PER_WAVE, most);
+        long least = t * BLOCKS_PER_THREAD_PER_WAVE;
+        return job == this.job ? paced(lastBlocks, lastNanos, least, most(job, least)) : least;
+    }
+
+    /** The most blocks in a wave that cannot stop early: what memory allows, or {@code least}. */
+    static long most(BlockJob job, long least) {
+        return Math.max(least, Math.min(BLOCKS_PER_WAVE, VARIABLE_BLOCKS_PER_WAVE / Math.max(1, job.variableCount())));
+    }
+
+    /**
+     * The blocks that fit in {@value #WAVE_NANOS} ns at the pace of a wave of {@code blocks}
+     * blocks that took {@code nanos} ns, within [least, most]; {@code least} before any wave.
+     */
+    static long paced(long blocks, long nanos, long least, long most) {
+        if (blocks <= 0 || nanos <= 0) {
+            return least;
+        }
+        double fit = (double) WAVE_NANOS * blocks / nanos;
+        return Math.max(least, (long) Math.min(most, fit));
     }
 
     @Override
@@ -86,6 +114,8 @@ final class LocalExecutor implements BlockExecutor {
         }
         if (j != job) {
             job = j;
+            lastBlocks = 0;
+            lastNanos = 0;
             workers = new BlockWorker[(int) Math.min(threads, j.blocks())];
             for (int t = 0; t < workers.length; t++) {
                 workers[t] = new BlockWorker(j.plan(), j.layout(), j.fill(), j.kept(), j.store());
@@ -100,7 +130,10 @@ final class LocalExecutor implements BlockExecutor {
                 w.sketchInto(j.emptySketches());
             }
         }
+        long started = System.nanoTime();
         BlockResult[] results = runWave(first, count);
+        lastNanos = System.nanoTime() - started;
+        lastBlocks = count;
         QuantileSketch[] sketches = first + count == j.blocks() ? collectSketches() : null;
         return List.of(new BlockRange(first, results, j.layout().start(first), null, sketches));
     }

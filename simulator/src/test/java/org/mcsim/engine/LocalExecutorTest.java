@@ -1,6 +1,7 @@
 package org.mcsim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,22 +40,45 @@ class LocalExecutorTest {
     }
 
     @Test
-    void aRunThatCannotStopEarlyGoesInWavesOf2048Blocks() throws Exception {
+    void aRunThatCannotStopEarlyStartsWith64BlocksAThread() throws Exception {
         BlockJob job = job(SMALL, 100_000_000);
         assertEquals(3, job.variableCount());
-        assertEquals(2048, new LocalExecutor(1).wave(job, 0, false));
-        assertEquals(2048, new LocalExecutor(2).wave(job, 5000, false));
-        // unless the threads need more: 64 blocks each
-        assertEquals(64 * 64, new LocalExecutor(64).wave(job, 0, false));
+        assertEquals(64, new LocalExecutor(1).wave(job, 0, false));
+        assertEquals(128, new LocalExecutor(2).wave(job, 0, false));
     }
 
     @Test
-    void aScenarioWithManyVariablesGoesInShorterWaves() throws Exception {
-        BlockJob job = job(wide(999), 100_000_000);
-        assertEquals(1000, job.variableCount());
-        // 2^16 variable-blocks of moments held at once: 65 blocks, but 64 a thread at least
-        assertEquals(65, new LocalExecutor(1).wave(job, 0, false));
-        assertEquals(128, new LocalExecutor(2).wave(job, 0, false));
+    void thenItsWavesLastAQuarterOfASecondAtThePaceOfTheLast() {
+        // 128 blocks in 10 ms: 3200 fit in 250 ms, cut to 2048
+        assertEquals(2048, LocalExecutor.paced(128, 10_000_000, 128, 2048));
+        // 128 blocks in 100 ms: 320
+        assertEquals(320, LocalExecutor.paced(128, 100_000_000, 128, 2048));
+        // a slow scenario: 128 blocks in 2 s, still 64 a thread
+        assertEquals(128, LocalExecutor.paced(128, 2_000_000_000L, 128, 2048));
+        assertEquals(128, LocalExecutor.paced(0, 0, 128, 2048));
+    }
+
+    @Test
+    void aRunKeepsItsWavesWithinMemory() throws Exception {
+        assertEquals(2048, LocalExecutor.most(job(SMALL, 100_000_000), 128));
+        // 2^16 variable-blocks of moments held at once: 65 blocks for 1000 variables, but 64 a
+        // thread at least
+        BlockJob wide = job(wide(999), 100_000_000);
+        assertEquals(1000, wide.variableCount());
+        assertEquals(65, LocalExecutor.most(wide, 64));
+        assertEquals(192, LocalExecutor.most(wide, 192));
+    }
+
+    @Test
+    void theNextWaveIsPacedByTheLastOne() throws Exception {
+        BlockJob job = job(SMALL, 100_000_000);
+        try (LocalExecutor two = new LocalExecutor(2)) {
+            two.compute(job, 0, 128);
+            long next = two.wave(job, 128, false);
+            assertTrue(next >= 128 && next <= 2048, next + " blocks");
+            // another job starts again from 64 blocks a thread
+            assertEquals(128, two.wave(job(SMALL, 100_000_000), 0, false));
+        }
     }
 
     @Test
