@@ -38,6 +38,14 @@ public interface BlockExecutor extends AutoCloseable {
      */
     List<BlockRange> compute(BlockJob job, long first, int count) throws RunFailedException;
 
+    /**
+     * Threads this machine may spend on the run's own work between waves (growing the store of
+     * kept samples): the local executor's threads; 1 by default.
+     */
+    default int localThreads() {
+        return 1;
+    }
+
     /** Releases the executor's threads or connections. */
     @Override
     void close();

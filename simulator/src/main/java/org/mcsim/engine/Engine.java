@@ -237,7 +237,7 @@ public final class Engine {
             job.keepWindow((int) Math.min(layout.samples(), layout.blockSize()));
         } else if (precision == null) {
             // Every sample will be drawn: one allocation instead of copies while doubling.
-            job.store().ensure(layout.samples());
+            job.store().ensure(layout.samples(), executor.localThreads());
         }
         Store store = job.store();
         long start = 0;
@@ -280,7 +280,7 @@ public final class Engine {
                 count = Math.min(count, windowBlocks);
                 store.moveTo(layout.start(first));
             } else if (!sketching) {
-                store.ensure(Math.min(layout.samples(), layout.start(first + count)));
+                store.ensure(Math.min(layout.samples(), layout.start(first + count)), executor.localThreads());
             }
             for (BlockRange range : executor.compute(job, first, count)) {
                 range.copyInto(store);

@@ -70,6 +70,11 @@ final class LocalExecutor implements BlockExecutor {
         return "local";
     }
 
+    @Override
+    public int localThreads() {
+        return threads;
+    }
+
     /**
      * Few waves: each ends at a barrier where the threads that finish first wait for the last
      * block, and the next starts by waking them up. On the reference model at 10⁸ samples and two

@@ -1,6 +1,10 @@
 package org.mcsim.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Every sample of the kept variables, in sample order, for exact quantiles, histograms and
@@ -10,6 +14,8 @@ import java.util.Arrays;
  */
 final class Store {
     private static final int INITIAL = 1 << 20;
+    /** Values (samples × columns) of a growth worth spreading over threads. */
+    private static final long PARALLEL_VALUES = 1 << 22;
 
     private final long ceiling;
     private long base;
@@ -53,13 +59,55 @@ final class Store {
 
     /** Makes room for the first {@code samples} samples. */
     void ensure(long samples) {
+        ensure(samples, 1);
+    }
+
+    /**
+     * Makes room for the first {@code samples} samples, growing the columns on up to
+     * {@code threads} threads when there is much to grow: the cost is the first touch of the new
+     * memory (the JVM zeroes it, the kernel maps it page by page), about 0.1 s for 2 × 10⁷ samples
+     * on one thread, 0.06 s on two.
+     */
+    void ensure(long samples, int threads) {
         int cap = columns.length == 0 ? 0 : columns[0].length;
         if (samples <= cap) {
             return;
         }
-        long grown = Math.min(ceiling, Math.max(samples, 2L * cap));
-        for (int v = 0; v < columns.length; v++) {
-            columns[v] = Arrays.copyOf(columns[v], (int) grown);
+        int grown = (int) Math.min(ceiling, Math.max(samples, 2L * cap));
+        int t = Math.min(threads, columns.length);
+        if (t <= 1 || (long) grown * columns.length < PARALLEL_VALUES) {
+            grow(0, 1, grown);
+            return;
+        }
+        List<FutureTask<Void>> helpers = new ArrayList<>();
+        for (int k = 1; k < t; k++) {
+            int from = k;
+            FutureTask<Void> task = new FutureTask<>(() -> grow(from, t, grown), null);
+            helpers.add(task);
+            Thread thread = new Thread(task, "mcsim-store");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        grow(0, t, grown);
+        for (FutureTask<Void> task : helpers) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("growing the store failed: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    /** Grows columns from, from + step, ... to {@code length} samples. */
+    private void grow(int from, int step, int length) {
+        for (int v = from; v < columns.length; v += step) {
+            columns[v] = Arrays.copyOf(columns[v], length);
         }
     }
 
