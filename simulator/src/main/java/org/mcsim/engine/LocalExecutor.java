@@ -80,9 +80,9 @@ final class LocalExecutor implements BlockExecutor {
      * block, and the next starts by waking them up. On the reference model at 10⁸ samples and two
      * threads, 128-block waves left the threads idle 3.4 % of the time and 2048-block waves
      * 0.4 %, and the blocks themselves ran faster (5.41 → 4.77 s of work per thread). A wave
-     * that cannot stop early takes as many blocks as the last wave's pace fits in
-     * {@value #WAVE_NANOS} ns, between 64 a thread and what memory allows; the sizes change only
-     * the pace, never a result.
+     * that cannot stop early takes as many blocks as the last wave's pace fits in a quarter of a
+     * second, between 64 a thread and what memory allows; the sizes change only the pace, never a
+     * result.
      */
     @Override
     public long wave(BlockJob job, long merged, boolean stopsEarly) {
@@ -101,7 +101,7 @@ final class LocalExecutor implements BlockExecutor {
     }
 
     /**
-     * The blocks that fit in {@value #WAVE_NANOS} ns at the pace of a wave of {@code blocks}
+     * The blocks that fit in {@link #WAVE_NANOS} at the pace of a wave of {@code blocks}
      * blocks that took {@code nanos} ns, within [least, most]; {@code least} before any wave.
      */
     static long paced(long blocks, long nanos, long least, long most) {
