@@ -259,6 +259,9 @@ public final class Engine {
         BlockResult block0 = null;
         // past the turn to sketches, every wave passes through a window of the first one's size
         int windowBlocks = 0;
+        // and the merged samples from this one on wait in the window to go into the sketches
+        long sketched = 0;
+        int threads = executor.localThreads();
         int count;
         for (long first = start; first < blocks; first += count) {
             long wave = Math.max(1, Math.min(Integer.MAX_VALUE, executor.wave(job, first, precision != null)));
@@ -269,9 +272,8 @@ public final class Engine {
             }
             if (first == exactBlocks) {
                 acc.sketches = pilotSketches(job.plan(), block0, sketchAccuracy);
-                for (int o = 0; o < acc.sketches.length; o++) {
-                    acc.sketches[o].add(store.column(o), 0, (int) acc.samples);
-                }
+                sketch(acc.sketches, store, 0, acc.samples, threads);
+                sketched = acc.samples;
                 windowBlocks = Math.min(count, Integer.MAX_VALUE / layout.blockSize());
                 job.keepWindow(windowBlocks * layout.blockSize());
                 store = job.store();
@@ -290,13 +292,17 @@ public final class Engine {
                         return new Sampled(acc, store, kept, "failed");
                     }
                     block0 = r.block == 0 ? r : block0;
-                    if (r.block >= exactBlocks) {
-                        int at = (int) (layout.start(r.block) - store.base());
-                        for (int o = 0; o < acc.sketches.length; o++) {
-                            acc.sketches[o].add(store.column(o), at, r.length);
-                        }
+                    if (precision == null) {
+                        continue;
                     }
-                    if (precision != null && precision.met(acc, store, kept)) {
+                    if (sketched < acc.samples && r.block >= exactBlocks && precision.readsQuantiles(acc)) {
+                        sketch(acc.sketches, store, sketched, acc.samples, threads);
+                        sketched = acc.samples;
+                    }
+                    if (precision.met(acc, store, kept)) {
+                        if (sketched < acc.samples && r.block >= exactBlocks) {
+                            sketch(acc.sketches, store, sketched, acc.samples, threads);
+                        }
                         progress.update(acc.samples, layout.samples());
                         return new Sampled(acc, store, kept, "precision");
                     }
@@ -308,9 +314,25 @@ public final class Engine {
                     }
                 }
             }
+            if (first >= exactBlocks && sketched < acc.samples) {
+                // the window moves on: the wave's samples go into the sketches, one output a thread
+                sketch(acc.sketches, store, sketched, acc.samples, threads);
+                sketched = acc.samples;
+            }
             progress.update(acc.samples, layout.samples());
         }
         return new Sampled(acc, store, kept, precision == null ? "samples" : "ceiling");
+    }
+
+    /**
+     * Adds samples {@code from .. to-1} of the store's window to the sketches, one output per
+     * task on up to {@code threads} threads. Integer counts: the sketches are the same however
+     * the samples are batched.
+     */
+    private static void sketch(QuantileSketch[] sketches, Store store, long from, long to, int threads) {
+        int at = (int) (from - store.base());
+        int n = (int) (to - from);
+        Parallel.forEach(sketches.length, threads, o -> sketches[o].add(store.column(o), at, n));
     }
 
     /**

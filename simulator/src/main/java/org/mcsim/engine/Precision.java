@@ -53,6 +53,24 @@ final class Precision {
         return sd * Math.sqrt(2 * (tr + 1) / (t * tr) * Math.log(Math.sqrt(tr + 1) / alpha));
     }
 
+    /**
+     * True when {@link #met} would now read quantiles from the store or the sketches: there are
+     * quantile targets, every other target is met, and the sample count has grown by 10% since
+     * the last quantile check. Until then, samples may wait before they go into the sketches.
+     */
+    boolean readsQuantiles(Accumulator acc) {
+        boolean quantiles = false;
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            if (target.kind() == Target.Kind.QUANTILE) {
+                quantiles = true;
+            } else if (interval(i, acc, null, null)[2] > target.halfWidth()) {
+                return false;
+            }
+        }
+        return quantiles && acc.samples >= lastQuantileCheck * 1.1;
+    }
+
     /** True when every target is met after the merged state {@code acc}. */
     boolean met(Accumulator acc, Store store, int[] keptVariables) {
         long t = acc.samples;
@@ -136,6 +154,9 @@ final class Precision {
      * within the sketch's error bound of the exact one: a run past the exact limit).
      */
     private double[] quantileInterval(double q, long t, QuantileSketch sketch) {
+        if (sketch.count() != t) {
+            throw new IllegalStateException("sketch of " + sketch.count() + " values checked after " + t + " samples");
+        }
         long[] r = quantileRanks(q, t);
         if (r == null) {
             return new double[] {Double.NaN, Double.NaN, Double.POSITIVE_INFINITY};

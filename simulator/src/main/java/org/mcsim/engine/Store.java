@@ -1,10 +1,6 @@
 package org.mcsim.engine;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Every sample of the kept variables, in sample order, for exact quantiles, histograms and
@@ -74,41 +70,13 @@ final class Store {
             return;
         }
         int grown = (int) Math.min(ceiling, Math.max(samples, 2L * cap));
-        int t = Math.min(threads, columns.length);
-        if (t <= 1 || (long) grown * columns.length < PARALLEL_VALUES) {
-            grow(0, 1, grown);
+        if (threads <= 1 || columns.length <= 1 || (long) grown * columns.length < PARALLEL_VALUES) {
+            for (int v = 0; v < columns.length; v++) {
+                columns[v] = Arrays.copyOf(columns[v], grown);
+            }
             return;
         }
-        List<FutureTask<Void>> helpers = new ArrayList<>();
-        for (int k = 1; k < t; k++) {
-            int from = k;
-            FutureTask<Void> task = new FutureTask<>(() -> grow(from, t, grown), null);
-            helpers.add(task);
-            Thread thread = new Thread(task, "mcsim-store");
-            thread.setDaemon(true);
-            thread.start();
-        }
-        grow(0, t, grown);
-        for (FutureTask<Void> task : helpers) {
-            try {
-                task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException("growing the store failed: " + e.getCause(), e.getCause());
-            }
-        }
-    }
-
-    /** Grows columns from, from + step, ... to {@code length} samples. */
-    private void grow(int from, int step, int length) {
-        for (int v = from; v < columns.length; v += step) {
-            columns[v] = Arrays.copyOf(columns[v], length);
-        }
+        Parallel.forEach(columns.length, threads, v -> columns[v] = Arrays.copyOf(columns[v], grown));
     }
 
     double[] column(int variable) {

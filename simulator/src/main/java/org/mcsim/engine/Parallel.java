@@ -1,0 +1,55 @@
+package org.mcsim.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.IntConsumer;
+
+/**
+ * Independent tasks 0..count-1 (one per column or output) on up to a given number of threads,
+ * the calling thread included: the merging thread's own work between waves, spread over the
+ * run's threads while its workers wait. Each task touches only its own column or sketch, so the
+ * result does not depend on the threads.
+ */
+final class Parallel {
+    private Parallel() {
+    }
+
+    /**
+     * Runs {@code task} for 0..count-1, task i on thread i mod t (t = min(threads, count)), and
+     * returns when all are done; an error in any task is thrown here (an {@link Error} as itself).
+     */
+    static void forEach(int count, int threads, IntConsumer task) {
+        int t = Math.max(1, Math.min(threads, count));
+        List<FutureTask<Void>> helpers = new ArrayList<>(t - 1);
+        for (int k = 1; k < t; k++) {
+            int from = k;
+            FutureTask<Void> f = new FutureTask<>(() -> run(task, from, t, count), null);
+            helpers.add(f);
+            Thread thread = new Thread(f, "mcsim-merge");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        run(task, 0, t, count);
+        for (FutureTask<Void> f : helpers) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause().toString(), e.getCause());
+            }
+        }
+    }
+
+    private static void run(IntConsumer task, int from, int step, int count) {
+        for (int i = from; i < count; i += step) {
+            task.accept(i);
+        }
+    }
+}
