@@ -1,6 +1,7 @@
 package org.mcsim.cli;
 
 import java.io.PrintWriter;
+import org.mcsim.engine.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,7 +57,21 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new InternalErrorHandler());
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the run's arrays are unreachable once it has unwound to here, so this can print
+            err.println("mcsim: " + outOfMemory());
+            return 1;
+        }
+    }
+
+    /** What to say when a run does not fit in the heap (cli.md: a failed run, exit status 1). */
+    static String outOfMemory() {
+        return "out of memory: the run does not fit in the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MB); an exact run keeps 8 bytes per sample and output (above the exact-quantile limit of "
+            + Engine.EXACT_LIMIT + " values it keeps none), so draw fewer samples or give the JVM more memory, "
+            + "e.g. MCSIM_OPTS=-Xmx4g";
     }
 
     /**

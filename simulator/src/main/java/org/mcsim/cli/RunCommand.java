@@ -147,6 +147,9 @@ final class RunCommand implements Callable<Integer> {
             err.println(l.given() + ": " + e.getMessage());
         } catch (IOException e) {
             err.println(options.out.resolve(s.name()) + ": cannot write: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // this scenario's arrays are unreachable here; the next ones still run
+            err.println(l.given() + ": " + Main.outOfMemory());
         }
         if (options.debug) {
             new Exception("stack trace (--debug)").printStackTrace(err);

@@ -2,7 +2,6 @@ package org.mcsim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -174,14 +173,7 @@ final class LocalExecutor implements BlockExecutor {
             futures.add(pool.submit(() -> drain(w, results, next, first)));
         }
         for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
-            }
+            Parallel.await(f, "a worker failed");
         }
         return results;
     }

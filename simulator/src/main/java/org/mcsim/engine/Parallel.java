@@ -3,6 +3,7 @@ package org.mcsim.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.IntConsumer;
 
@@ -18,7 +19,7 @@ final class Parallel {
 
     /**
      * Runs {@code task} for 0..count-1, task i on thread i mod t (t = min(threads, count)), and
-     * returns when all are done; an error in any task is thrown here (an {@link Error} as itself).
+     * returns when all are done; a failure of any task is thrown here (see {@link #await}).
      */
     static void forEach(int count, int threads, IntConsumer task) {
         int t = Math.max(1, Math.min(threads, count));
@@ -33,17 +34,26 @@ final class Parallel {
         }
         run(task, 0, t, count);
         for (FutureTask<Void> f : helpers) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause().toString(), e.getCause());
+            await(f, "a task failed");
+        }
+    }
+
+    /**
+     * The result of {@code f} once it is done. A failure is thrown as an
+     * {@link IllegalStateException} saying {@code failing} and the cause, except running out of
+     * memory, thrown as itself so that the command line can say so plainly.
+     */
+    static <T> T await(Future<T> f, String failing) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError oom) {
+                throw oom;
             }
+            throw new IllegalStateException(failing + ": " + e.getCause(), e.getCause());
         }
     }
 

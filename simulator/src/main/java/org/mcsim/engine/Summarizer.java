@@ -3,7 +3,6 @@ package org.mcsim.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -134,22 +133,11 @@ final class Summarizer {
                 futures.add(pool.submit(() -> outputStats(output)));
             }
             for (int o = 0; o < count; o++) {
-                out[o] = await(futures.get(o));
+                out[o] = Parallel.await(futures.get(o), "summarizing an output failed");
             }
             return out;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static <T> T await(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("summarizing an output failed: " + e.getCause(), e.getCause());
         }
     }
 

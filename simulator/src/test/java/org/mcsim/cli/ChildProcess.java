@@ -26,12 +26,17 @@ final class ChildProcess {
      * the JVM (the same process id), as a terminal's foreground job would have it.
      */
     static List<String> command(String... args) {
+        return commandWithHeap("1g", args);
+    }
+
+    /** As {@link #command}, with the child's heap limited to {@code maxHeap} ({@code -Xmx}). */
+    static List<String> commandWithHeap(String maxHeap, String... args) {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/perl"))) {
             cmd.addAll(List.of("/usr/bin/perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!", "--"));
         }
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
     }
