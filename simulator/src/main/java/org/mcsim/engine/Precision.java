@@ -30,6 +30,7 @@ final class Precision {
     private final double rho2;
     private final int[] index;
     private long lastQuantileCheck;
+    private final boolean hasQuantiles;
 
     Precision(List<Target> targets, Plan plan) {
         this.targets = List.copyOf(targets);
@@ -38,6 +39,7 @@ final class Precision {
         this.alpha = 1 - s.settings().confidence();
         double l = -2 * Math.log(alpha);
         this.rho2 = (l + Math.log(l + 1)) / s.settings().samples();
+        this.hasQuantiles = targets.stream().anyMatch(t -> t.kind() == Target.Kind.QUANTILE);
         this.index = new int[targets.size()];
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
@@ -59,33 +61,18 @@ final class Precision {
      * the last quantile check. Until then, samples may wait before they go into the sketches.
      */
     boolean readsQuantiles(Accumulator acc) {
-        boolean quantiles = false;
-        for (int i = 0; i < targets.size(); i++) {
-            Target target = targets.get(i);
-            if (target.kind() == Target.Kind.QUANTILE) {
-                quantiles = true;
-            } else if (interval(i, acc, null, null)[2] > target.halfWidth()) {
-                return false;
-            }
-        }
-        return quantiles && acc.samples >= lastQuantileCheck * 1.1;
+        return hasQuantiles && acc.samples >= lastQuantileCheck * 1.1 && othersMet(acc);
     }
 
     /** True when every target is met after the merged state {@code acc}. */
     boolean met(Accumulator acc, Store store, int[] keptVariables) {
-        long t = acc.samples;
-        boolean quantiles = false;
-        for (int i = 0; i < targets.size(); i++) {
-            Target target = targets.get(i);
-            if (target.kind() == Target.Kind.QUANTILE) {
-                quantiles = true;
-            } else if (interval(i, acc, null, null)[2] > target.halfWidth()) {
-                return false;
-            }
+        if (!othersMet(acc)) {
+            return false;
         }
-        if (!quantiles) {
+        if (!hasQuantiles) {
             return true;
         }
+        long t = acc.samples;
         if (t < lastQuantileCheck * 1.1) {
             return false;
         }
@@ -93,6 +80,17 @@ final class Precision {
         for (int i = 0; i < targets.size(); i++) {
             if (targets.get(i).kind() == Target.Kind.QUANTILE
                 && interval(i, acc, store, keptVariables)[2] > targets.get(i).halfWidth()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when every target other than a quantile is met (checked after every block). */
+    private boolean othersMet(Accumulator acc) {
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            if (target.kind() != Target.Kind.QUANTILE && interval(i, acc, null, null)[2] > target.halfWidth()) {
                 return false;
             }
         }
