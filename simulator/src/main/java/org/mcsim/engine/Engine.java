@@ -237,7 +237,7 @@ public final class Engine {
             job.keepWindow((int) Math.min(layout.samples(), layout.blockSize()));
         } else if (precision == null) {
             // Every sample will be drawn: one allocation instead of copies while doubling.
-            job.store().ensure(layout.samples(), executor.localThreads());
+            job.store().ensure(layout.samples(), executor.localThreads(), 0);
         }
         Store store = job.store();
         long start = 0;
@@ -282,7 +282,10 @@ public final class Engine {
                 count = Math.min(count, windowBlocks);
                 store.moveTo(layout.start(first));
             } else if (!sketching) {
-                store.ensure(Math.min(layout.samples(), layout.start(first + count)), executor.localThreads());
+                // under --until, room for the samples the targets look set to need (a hint, 5 % over)
+                long expected = precision == null ? 0
+                    : Math.min(layout.start(exactBlocks), precision.expectedSamples(acc) / 20 * 21);
+                store.ensure(Math.min(layout.samples(), layout.start(first + count)), threads, expected);
             }
             for (BlockRange range : executor.compute(job, first, count)) {
                 range.copyInto(store);

@@ -31,6 +31,8 @@ final class Precision {
     private final int[] index;
     private long lastQuantileCheck;
     private final boolean hasQuantiles;
+    /** Per quantile target, its half-width at the last quantile check (0 before one). */
+    private final double[] lastQuantileHalfWidth;
 
     Precision(List<Target> targets, Plan plan) {
         this.targets = List.copyOf(targets);
@@ -40,6 +42,7 @@ final class Precision {
         double l = -2 * Math.log(alpha);
         this.rho2 = (l + Math.log(l + 1)) / s.settings().samples();
         this.hasQuantiles = targets.stream().anyMatch(t -> t.kind() == Target.Kind.QUANTILE);
+        this.lastQuantileHalfWidth = new double[targets.size()];
         this.index = new int[targets.size()];
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
@@ -77,13 +80,66 @@ final class Precision {
             return false;
         }
         lastQuantileCheck = t;
+        boolean met = true;
         for (int i = 0; i < targets.size(); i++) {
-            if (targets.get(i).kind() == Target.Kind.QUANTILE
-                && interval(i, acc, store, keptVariables)[2] > targets.get(i).halfWidth()) {
-                return false;
+            if (targets.get(i).kind() == Target.Kind.QUANTILE) {
+                lastQuantileHalfWidth[i] = interval(i, acc, store, keptVariables)[2];
+                met &= lastQuantileHalfWidth[i] <= targets.get(i).halfWidth();
             }
         }
-        return true;
+        return met;
+    }
+
+    /**
+     * The sample count at which the unmet targets look set to be met, from what is known now
+     * (0 when nothing is): for a mean or a claim, the first t at which the half-width with
+     * today's standard deviation is within the target; for a quantile, its half-width at the last
+     * check scaled as the half-width of the proportion below it shrinks. Only a hint, for sizing
+     * the store; the stopping rule never uses it.
+     */
+    long expectedSamples(Accumulator acc) {
+        long t = acc.samples;
+        long most = 0;
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            double now;
+            long at;
+            if (target.kind() == Target.Kind.QUANTILE) {
+                now = lastQuantileHalfWidth[i];
+                at = lastQuantileCheck;
+            } else {
+                now = interval(i, acc, null, null)[2];
+                at = t;
+            }
+            if (!(now > target.halfWidth()) || Double.isInfinite(now) || at < 2) {
+                continue;
+            }
+            // half-widths scale as the sequence's, halfWidth(sd, t) = sd halfWidth(1, t)
+            most = Math.max(most, firstWithin(halfWidth(1, at) * target.halfWidth() / now, at));
+        }
+        return most;
+    }
+
+    /** The smallest t &gt; from with halfWidth(1, t) &lt;= w (which decreases in t), at most 2^62. */
+    private long firstWithin(double w, long from) {
+        long lo = from;
+        long hi = from;
+        while (halfWidth(1, hi) > w) {
+            lo = hi;
+            if (hi > Long.MAX_VALUE / 4) {
+                return hi;
+            }
+            hi *= 2;
+        }
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (halfWidth(1, mid) > w) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
     }
 
     /** True when every target other than a quantile is met (checked after every block). */

@@ -55,21 +55,24 @@ final class Store {
 
     /** Makes room for the first {@code samples} samples. */
     void ensure(long samples) {
-        ensure(samples, 1);
+        ensure(samples, 1, 0);
     }
 
     /**
-     * Makes room for the first {@code samples} samples, growing the columns on up to
+     * Makes room for the first {@code samples} samples: to twice the room there is, or to
+     * {@code expected} if that is more (the samples a run under --until looks set to need: each
+     * growth copies the columns and first-touches the new memory, so one step to the right size
+     * beats a doubling series), never past the ceiling. The columns grow on up to
      * {@code threads} threads when there is much to grow: the cost is the first touch of the new
      * memory (the JVM zeroes it, the kernel maps it page by page), about 0.1 s for 2 × 10⁷ samples
      * on one thread, 0.06 s on two.
      */
-    void ensure(long samples, int threads) {
+    void ensure(long samples, int threads, long expected) {
         int cap = columns.length == 0 ? 0 : columns[0].length;
         if (samples <= cap) {
             return;
         }
-        int grown = (int) Math.min(ceiling, Math.max(samples, 2L * cap));
+        int grown = (int) Math.min(ceiling, Math.max(Math.max(samples, 2L * cap), expected));
         if (threads <= 1 || columns.length <= 1 || (long) grown * columns.length < PARALLEL_VALUES) {
             for (int v = 0; v < columns.length; v++) {
                 columns[v] = Arrays.copyOf(columns[v], grown);

@@ -111,4 +111,50 @@ class PrecisionTest {
         }
         assertEquals(0.0, p.halfWidth(0, 5000), "a constant has a zero-width sequence");
     }
+
+    @Test
+    void theExpectedSampleCountOfATargetIsWhereItIsMet() throws Exception {
+        Scenario s = scenario(3);
+        Plan plan = Plan.of(s);
+        Precision scale = new Precision(List.of(Target.parse("mean(y)+-1")), plan);
+        // targets met near 10^6 samples: y ~ N(5, 2²); P(u < 0.3) has sd √0.21; the median of y
+        // has density 1/(2√(2π)) there and the proportion below it sd 1/2
+        double density = 1 / (2 * Math.sqrt(2 * Math.PI));
+        String[] targets = {
+            String.format("mean(y)+-%.6g", scale.halfWidth(2, 1_000_000)),
+            String.format("P(hit)+-%.6g", scale.halfWidth(Math.sqrt(0.21), 1_000_000)),
+            String.format("p50(y)+-%.6g", scale.halfWidth(0.5, 1_000_000) / density)};
+        // after 40 blocks (81920 samples) an sd is known to 1/√(2 · 81920) = 0.25 %, so the count,
+        // which goes as its square, to 0.5 %: 2 % is four times that and a block; the median's
+        // interval spans about 870 order statistics, so its width is known to about 3.4 % and the
+        // count to about 7 %: 20 %
+        double[] tolerance = {0.02, 0.02, 0.2};
+        for (int i = 0; i < targets.length; i++) {
+            Precision precision = new Precision(List.of(Target.parse(targets[i])), plan);
+            Layout layout = Layout.of(s.settings().method(), 1000L * Plan.BLOCK_SIZE);
+            int[] kept = Engine.keptVariables(plan);
+            Store store = new Store(kept.length, layout.samples());
+            store.ensure(layout.samples());
+            BlockWorker worker = new BlockWorker(plan, layout, InputFill.random(plan, layout, 3, false), kept, store);
+            Accumulator acc = new Accumulator(plan, layout);
+            long expected = 0;
+            long stop = 0;
+            for (long b = 0; b < layout.blocks() && stop == 0; b++) {
+                assertTrue(acc.merge(worker.compute(b)));
+                if (precision.met(acc, store, kept)) {
+                    stop = acc.samples;
+                }
+                if (b == 39) {
+                    expected = precision.expectedSamples(acc);
+                }
+            }
+            assertTrue(stop > 40L * Plan.BLOCK_SIZE, targets[i] + " is met within the run, after the forecast");
+            assertEquals(1.0, (double) expected / stop, tolerance[i], targets[i] + ": forecast " + expected
+                + ", met at " + stop);
+        }
+        // a met target expects nothing more
+        Precision loose = new Precision(List.of(Target.parse("mean(y)+-100")), plan);
+        Accumulator acc = new Accumulator(plan, Layout.of(s.settings().method(), Plan.BLOCK_SIZE));
+        assertEquals(0, loose.expectedSamples(acc), "nothing merged, nothing known");
+    }
 }
