@@ -94,6 +94,11 @@ final class LocalExecutor implements BlockExecutor {
         return job == this.job ? paced(lastBlocks, lastNanos, least, most(job, least)) : least;
     }
 
+    /** The wall time of the current job's last wave in nanoseconds (0 before the first). */
+    long lastWaveNanos() {
+        return lastNanos;
+    }
+
     /** The most blocks in a wave that cannot stop early: what memory allows, or {@code least}. */
     static long most(BlockJob job, long least) {
         return Math.max(least, Math.min(BLOCKS_PER_WAVE, VARIABLE_BLOCKS_PER_WAVE / Math.max(1, job.variableCount())));
