@@ -8,18 +8,19 @@ import java.util.concurrent.FutureTask;
 import java.util.function.IntConsumer;
 
 /**
- * Independent tasks 0..count-1 (one per column or output) on up to a given number of threads,
- * the calling thread included: the merging thread's own work between waves, spread over the
- * run's threads while its workers wait. Each task touches only its own column or sketch, so the
- * result does not depend on the threads.
+ * Independent tasks 0..count-1 (one per column, sketch or output) on up to a given number of
+ * threads, the calling thread included: the merging thread's own work between waves and the
+ * summary, spread over the run's threads. Each task touches only its own column, sketch or
+ * output, so the result does not depend on the threads.
  */
 final class Parallel {
     private Parallel() {
     }
 
     /**
-     * Runs {@code task} for 0..count-1, task i on thread i mod t (t = min(threads, count)), and
-     * returns when all are done; a failure of any task is thrown here (see {@link #await}).
+     * Runs {@code task} for 0..count-1, task i on thread i mod t (t = min(threads, count), thread 0
+     * the caller), and returns when all are done. A task that fails on the caller throws as it
+     * is; one that fails on another thread is thrown here as {@link #await} says.
      */
     static void forEach(int count, int threads, IntConsumer task) {
         int t = Math.max(1, Math.min(threads, count));
@@ -28,7 +29,7 @@ final class Parallel {
             int from = k;
             FutureTask<Void> f = new FutureTask<>(() -> run(task, from, t, count), null);
             helpers.add(f);
-            Thread thread = new Thread(f, "mcsim-merge");
+            Thread thread = new Thread(f, "mcsim-helper");
             thread.setDaemon(true);
             thread.start();
         }

@@ -53,11 +53,6 @@ final class Store {
         return base;
     }
 
-    /** Makes room for the first {@code samples} samples. */
-    void ensure(long samples) {
-        ensure(samples, 1, 0);
-    }
-
     /**
      * Makes room for the first {@code samples} samples: to twice the room there is, or to
      * {@code expected} if that is more (the samples a run under --until looks set to need: each

@@ -3,9 +3,6 @@ package org.mcsim.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.mcsim.model.Claim;
 import org.mcsim.model.QuantileLevel;
@@ -116,35 +113,9 @@ final class Summarizer {
      * each depends only on its output's samples, so not on the threads.
      */
     private OutputStats[] outputStats() {
-        int count = plan.outputCount();
-        OutputStats[] out = new OutputStats[count];
-        int t = Math.min(threads, count);
-        if (t <= 1) {
-            for (int o = 0; o < count; o++) {
-                out[o] = outputStats(o);
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(t, Summarizer::daemon);
-        try {
-            List<Future<OutputStats>> futures = new ArrayList<>();
-            for (int o = 0; o < count; o++) {
-                int output = o;
-                futures.add(pool.submit(() -> outputStats(output)));
-            }
-            for (int o = 0; o < count; o++) {
-                out[o] = Parallel.await(futures.get(o), "summarizing an output failed");
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r, "mcsim-summary");
-        t.setDaemon(true);
-        return t;
+        OutputStats[] out = new OutputStats[plan.outputCount()];
+        Parallel.forEach(out.length, threads, o -> out[o] = outputStats(o));
+        return out;
     }
 
     private OutputStats outputStats(int o) {

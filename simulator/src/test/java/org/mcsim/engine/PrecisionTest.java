@@ -134,7 +134,7 @@ class PrecisionTest {
             Layout layout = Layout.of(s.settings().method(), 1000L * Plan.BLOCK_SIZE);
             int[] kept = Engine.keptVariables(plan);
             Store store = new Store(kept.length, layout.samples());
-            store.ensure(layout.samples());
+            store.ensure(layout.samples(), 1, 0);
             BlockWorker worker = new BlockWorker(plan, layout, InputFill.random(plan, layout, 3, false), kept, store);
             Accumulator acc = new Accumulator(plan, layout);
             long expected = 0;

@@ -31,12 +31,12 @@ class StoreTest {
     @Test
     void growingDoublesUpToTheCeilingAndKeepsTheSamples() {
         Store s = filled(3, 5_000_000, 1 << 20);
-        s.ensure((1 << 20) + 1);
+        s.ensure((1 << 20) + 1, 1, 0);
         assertEquals(1 << 21, s.column(0).length);
         assertHolds(s, 1 << 20);
-        s.ensure(4_500_000);
+        s.ensure(4_500_000, 1, 0);
         assertEquals(4_500_000, s.column(2).length, "more than double: exactly what is asked");
-        s.ensure(4_600_000);
+        s.ensure(4_600_000, 1, 0);
         assertEquals(5_000_000, s.column(1).length, "never past the ceiling");
         assertHolds(s, 1 << 20);
     }
