@@ -3,8 +3,10 @@ package org.mcsim.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.mcsim.dist.InputSampler;
 import org.mcsim.dist.Samplers;
@@ -38,7 +40,6 @@ public final class Plan {
     private final int[] outputVariables;
     private final int[] checkedSlots;
     private final String[] checkedLabels;
-    private final int[][] checkedInputs;
     private final Dependence dependence;
     private final PlanSource source;
 
@@ -56,8 +57,10 @@ public final class Plan {
             inputNames.add(inputs.get(i).name());
         }
         List<BlockProgram.Assignment> assignments = new ArrayList<>();
+        Map<String, Formula> byName = new HashMap<>();
+        s.formulas().forEach(f -> byName.put(f.name(), f));
         for (String f : s.evaluationOrder()) {
-            assignments.add(new BlockProgram.Assignment(f, s.formula(f).expr()));
+            assignments.add(new BlockProgram.Assignment(f, byName.get(f).expr()));
         }
         for (Claim c : s.claims()) {
             assignments.add(new BlockProgram.Assignment(CLAIM_PREFIX + c.name(), c.expr()));
@@ -79,23 +82,23 @@ public final class Plan {
             checkedLabels[m + j] = "claim " + s.claims().get(j).name();
         }
         dependence = Dependence.of(s);
-        checkedInputs = new int[checkedSlots.length][];
-        for (int j = 0; j < m; j++) {
-            checkedInputs[j] = inputsUsed(s, s.formula(s.evaluationOrder().get(j)).expr());
-        }
-        for (int j = 0; j < claimSlots.length; j++) {
-            checkedInputs[m + j] = inputsUsed(s, s.claims().get(j).expr());
-        }
     }
 
-    /** Indices of the inputs an expression depends on, directly or through formulas, in file order. */
+    /**
+     * Indices of the inputs an expression depends on, directly or through formulas, in file order.
+     * One walk over the formulas it reaches, each visited once: linear in the model's size. Needed
+     * only for the message of a failed run, so computed then, not at planning.
+     */
     private static int[] inputsUsed(Scenario s, Expr e) {
+        Map<String, Expr> formulas = new HashMap<>();
+        s.formulas().forEach(f -> formulas.put(f.name(), f.expr()));
         Set<String> seen = new HashSet<>();
         Deque<Expr> work = new ArrayDeque<>(List.of(e));
         while (!work.isEmpty()) {
             for (Expr.Ref ref : Exprs.references(work.pop())) {
-                if (seen.add(ref.name()) && s.formula(ref.name()) != null) {
-                    work.push(s.formula(ref.name()).expr());
+                Expr body = formulas.get(ref.name());
+                if (seen.add(ref.name()) && body != null) {
+                    work.push(body);
                 }
             }
         }
@@ -201,7 +204,15 @@ public final class Plan {
 
     /** Inputs that checked value {@code j} depends on, for the message of a non-finite value. */
     int[] checkedInputs(int j) {
-        return checkedInputs[j];
+        int m = scenario.evaluationOrder().size();
+        Expr e = j < m
+            ? formulaExpr(scenario.evaluationOrder().get(j))
+            : scenario.claims().get(j - m).expr();
+        return inputsUsed(scenario, e);
+    }
+
+    private Expr formulaExpr(String name) {
+        return scenario.formulas().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().expr();
     }
 
     String checkedLabel(int j) {
