@@ -10,8 +10,8 @@ import org.mcsim.scenario.ScenarioDocument;
 import org.mcsim.scenario.ScenarioException;
 
 /**
- * The reference model of the throughput targets (16 inputs, 7 formulas, one claim): a copy of
- * {@code ../shared/bench/fleet-tco.yaml} kept as a resource of this jar, so that the benchmarks
+ * The reference model of the throughput figures (16 inputs, 7 formulas, one claim):
+ * {@code benchmarks/fleet-tco.yaml}, packed into this jar as a resource so that the benchmarks
  * run from any directory.
  */
 final class ReferenceModel {

@@ -16,7 +16,7 @@ import org.mcsim.model.Scenario;
 import org.mcsim.scenario.ScenarioDocument;
 
 /**
- * Tail estimates that rest on fewer than 10 samples are flagged (GitHub issue 3): in
+ * Tail estimates that rest on fewer than 10 samples are flagged: in
  * {@code RunResult.warnings()}, in run.json's {@code warnings}, and on stderr; estimates that rest
  * on enough samples are not.
  */

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --until} end to end on a copy of the reference model ({@code ../shared/bench/fleet-tco.yaml},
- * a test resource here): GitHub issue 3 asks that {@code --until 'P(400x)+-0.005'} stop early.
+ * {@code --until} end to end on a copy of the reference model ({@code benchmarks/fleet-tco.yaml},
+ * a test resource here): {@code --until 'P(400x)+-0.005'} stops early.
  */
 class UntilCommandTest {
     @TempDir

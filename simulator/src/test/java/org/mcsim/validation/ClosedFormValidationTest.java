@@ -20,7 +20,7 @@ import org.mcsim.model.Method;
 import org.mcsim.model.Scenario;
 
 /**
- * GitHub issue 3, validation suite: every closed-form case under every method, each estimate
+ * Validation suite: every closed-form case under every method, each estimate
  * within five of the method's own standard errors of the exact value (see {@link Tolerance}),
  * and every achieved rank correlation within five standard errors of its target, the standard
  * error of Spearman's ρ under independent sampling being about 1.06(1 − ρ²)/√n (Fieller, Hartley

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * The closed-form cases of the validation suite (GitHub issue 3), each with its exact answers and
+ * The closed-form cases of the validation suite, each with its exact answers and
  * their derivations. Φ and Φ⁻¹ come from Commons Statistics; every other number is derived here.
  * One file holds them all, so that the list of what is validated reads in one place.
  */

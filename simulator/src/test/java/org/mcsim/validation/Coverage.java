@@ -22,7 +22,7 @@ import org.mcsim.model.Scenario;
  * measured fractions are the same on every machine.
  */
 final class Coverage {
-    /** Coverage must lie in this band (GitHub issue 3). */
+    /** Coverage must lie in this band. */
     static final double LOW = 0.92;
     static final double HIGH = 0.98;
 

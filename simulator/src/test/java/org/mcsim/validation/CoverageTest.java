@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mcsim.model.Method;
 
 /**
- * Coverage of the 95% intervals (GitHub issue 3): over many seeds on small runs, the fraction of
+ * Coverage of the 95% intervals: over many seeds on small runs, the fraction of
  * intervals that contain the exact value lies in [0.92, 0.98], for means (Student; t(9) over
  * replicates), standard deviations (delta method), quantiles (order statistics; the type-7
  * estimate's interval against the true quantile) and claims (Wilson).

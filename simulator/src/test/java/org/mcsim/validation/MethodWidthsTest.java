@@ -14,8 +14,8 @@ import org.mcsim.model.Scenario;
 import org.mcsim.scenario.ScenarioDocument;
 
 /**
- * GitHub issue 3: on a smooth model, LHS and Sobol give narrower intervals than plain Monte
- * Carlo. The model is the reference model ({@code ../shared/bench/fleet-tco.yaml}, a test
+ * On a smooth model, LHS and Sobol give narrower intervals than plain Monte
+ * Carlo. The model is the reference model ({@code benchmarks/fleet-tco.yaml}, a test
  * resource): sums of products of monotone inputs, dominated by additive effects, which both
  * methods integrate with much smaller error. Same seed and n for the three methods.
  */
