@@ -65,6 +65,7 @@ final class Summarizer {
             z.warnings.add("--until: the ceiling of " + layout.samples() + " samples was reached before "
                 + "every target was met");
         }
+        variables = z.definedOnly(variables);
         List<CorrelationSummary> correlations = z.correlations();
         long elapsed = elapsedSoFar + System.nanoTime() - start;
         SketchSummary sketch = s.acc().sketches == null ? null : new SketchSummary(s.acc().sketches[0].accuracy(),
@@ -94,6 +95,49 @@ final class Summarizer {
                 m.min(), m.max(), qs, hist));
         }
         return out;
+    }
+
+    /**
+     * The summaries with every statistic or interval end that is not a finite double made
+     * undefined (NaN, an empty field), and a warning that says which ones and why. Values of
+     * magnitude beyond about 1e154 overflow the sum of squares, and beyond 1e77 the fourth
+     * moment behind the sd's interval; the samples themselves are finite (the engine checks).
+     */
+    private List<VariableSummary> definedOnly(List<VariableSummary> variables) {
+        List<VariableSummary> out = new ArrayList<>(variables.size());
+        for (VariableSummary v : variables) {
+            List<String> lost = new ArrayList<>();
+            Estimate mean = defined(v.mean(), "mean", lost);
+            Estimate sd = defined(v.sd(), "sd", lost);
+            List<VariableSummary.QuantileEstimate> qs = new ArrayList<>(v.quantiles().size());
+            for (VariableSummary.QuantileEstimate q : v.quantiles()) {
+                qs.add(new VariableSummary.QuantileEstimate(q.label(), q.level(), defined(q.estimate(), q.label(), lost)));
+            }
+            if (lost.isEmpty()) {
+                out.add(v);
+                continue;
+            }
+            warnings.add(v.name() + ": " + String.join(", ", lost) + " not representable as a finite double "
+                + "(the values reach " + Math.max(Math.abs(v.min()), Math.abs(v.max()))
+                + "); left empty in the CSV files");
+            out.add(new VariableSummary(v.name(), v.kind(), mean, sd, v.min(), v.max(), qs, v.histogram()));
+        }
+        return out;
+    }
+
+    /**
+     * {@code e} with what is not a finite double made undefined. An infinite value or interval
+     * end, or a NaN value from two samples or more (an overflow: the mean, sd and quantiles are
+     * defined there), is recorded in {@code lost}; NaN ends of an interval stay undefined.
+     */
+    private Estimate defined(Estimate e, String statistic, List<String> lost) {
+        boolean badValue = Double.isInfinite(e.value()) || Double.isNaN(e.value()) && n >= 2;
+        boolean badInterval = Double.isInfinite(e.low()) || Double.isInfinite(e.high());
+        if (!badValue && !badInterval) {
+            return e;
+        }
+        lost.add(badValue ? statistic : "the interval of " + statistic);
+        return badValue ? Estimate.of(Double.NaN) : Estimate.of(e.value());
     }
 
     private static int bins(Moments m, Settings set) {
@@ -177,6 +221,10 @@ final class Summarizer {
     }
 
     private Estimate sd(int v, Moments m) {
+        if (m.count() >= 2 && m.min() == m.max()) {
+            // A constant: exactly 0, also where the sums about a rounded shift would overflow (1e200).
+            return Estimate.of(0);
+        }
         if (!replicated()) {
             return Estimate.of(m.sd(), Intervals.sd(m, conf));
         }

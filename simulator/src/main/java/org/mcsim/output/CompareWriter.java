@@ -86,7 +86,7 @@ public final class CompareWriter {
 
     private static void statistic(CsvWriter csv, String scenario, String variable, String stat, Estimate e)
         throws IOException {
-        csv.row(scenario, variable, stat, Numbers.format(e.value()), Numbers.formatOrEmpty(e.low()),
+        csv.row(scenario, variable, stat, Numbers.formatOrEmpty(e.value()), Numbers.formatOrEmpty(e.low()),
             Numbers.formatOrEmpty(e.high()));
     }
 
@@ -96,7 +96,7 @@ public final class CompareWriter {
             for (Row row : rows) {
                 for (ClaimSummary c : row.result().claims()) {
                     Estimate p = c.probability();
-                    csv.row(row.label(), c.name(), Numbers.format(p.value()), Numbers.formatOrEmpty(p.low()),
+                    csv.row(row.label(), c.name(), Numbers.formatOrEmpty(p.value()), Numbers.formatOrEmpty(p.low()),
                         Numbers.formatOrEmpty(p.high()));
                 }
             }

@@ -91,7 +91,7 @@ public final class RunWriter {
     }
 
     private static void row(CsvWriter csv, VariableSummary v, String stat, Estimate e) throws IOException {
-        csv.row(v.name(), v.kind(), stat, Numbers.format(e.value()),
+        csv.row(v.name(), v.kind(), stat, Numbers.formatOrEmpty(e.value()),
             Numbers.formatOrEmpty(e.low()), Numbers.formatOrEmpty(e.high()));
     }
 
@@ -101,7 +101,7 @@ public final class RunWriter {
                  "hits", "samples")) {
             for (ClaimSummary c : r.claims()) {
                 Estimate p = c.probability();
-                csv.row(c.name(), c.expression(), Numbers.format(p.value()),
+                csv.row(c.name(), c.expression(), Numbers.formatOrEmpty(p.value()),
                     Numbers.formatOrEmpty(p.low()), Numbers.formatOrEmpty(p.high()),
                     Long.toString(c.hits()), Long.toString(c.samples()));
             }

@@ -61,7 +61,7 @@ public final class SweepWriter {
                 for (ClaimSummary c : p.result().claims()) {
                     lead(csv, p);
                     Estimate e = c.probability();
-                    csv.field(c.name()).field(Numbers.format(e.value())).field(Numbers.formatOrEmpty(e.low()))
+                    csv.field(c.name()).field(Numbers.formatOrEmpty(e.value())).field(Numbers.formatOrEmpty(e.low()))
                         .field(Numbers.formatOrEmpty(e.high())).end();
                 }
             }
@@ -87,7 +87,7 @@ public final class SweepWriter {
     private static void row(CsvWriter csv, SweepPoint p, String variable, String stat, Estimate e)
         throws IOException {
         lead(csv, p);
-        csv.field(variable).field(stat).field(Numbers.format(e.value())).field(Numbers.formatOrEmpty(e.low()))
+        csv.field(variable).field(stat).field(Numbers.formatOrEmpty(e.value())).field(Numbers.formatOrEmpty(e.low()))
             .field(Numbers.formatOrEmpty(e.high())).end();
     }
 }

@@ -18,6 +18,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class SettingsReader {
 
     static final int MAX_BINS = 1_000_000;
+    /** The highest confidence level: Φ⁻¹((1 + c)/2) and Student's quantile stay finite below it. */
+    static final double MAX_CONFIDENCE = 1 - 1e-12;
     private static final double MIN_LEVEL = 1e-6;
 
     private final Values values;
@@ -42,6 +44,9 @@ final class SettingsReader {
             if (!(confidence > 0 && confidence < 1) && !Double.isNaN(confidence)) {
                 problems.at(c.pos(), "settings.confidence: must be between 0 and 1 (both excluded), got "
                     + Problems.num(confidence));
+            } else if (confidence > MAX_CONFIDENCE) {
+                problems.at(c.pos(), "settings.confidence: must be at most 1 - 1e-12 (the intervals' "
+                    + "quantiles are not finite doubles closer to 1), got " + Problems.num(confidence));
             }
         }
         List<QuantileLevel> quantiles = f.containsKey("quantiles") ? quantiles(f.get("quantiles")) : d.quantiles();

@@ -58,6 +58,15 @@ public record SweepAxis(String label, String key, double from, double to, int st
         if (i < 0 || i >= steps) {
             throw new IndexOutOfBoundsException("point " + i + " of " + steps);
         }
-        return i == steps - 1 ? to : from + (to - from) * i / (steps - 1);
+        if (i == steps - 1) {
+            return to;
+        }
+        double span = to - from;
+        if (Double.isInfinite(span)) {
+            // TO − FROM overflows (-1e308:1e308): the step from halved ends (halving is exact),
+            // divided before it is multiplied so that no product overflows, doubled back.
+            return from + (to / 2 - from / 2) / (steps - 1) * i * 2;
+        }
+        return from + span * i / (steps - 1);
     }
 }
