@@ -1,6 +1,7 @@
 package org.mcsim.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,10 +162,10 @@ final class CompareCommand implements Callable<Integer> {
             return false;
         }
         try {
-            CompareWriter.write(rows, options.out);
+            CompareWriter.write(rows, options.out, groups.stream().map(g -> Path.of(g.loaded().given())).toList());
             return true;
         } catch (IOException e) {
-            err.println(options.out.resolve(CompareWriter.FOLDER) + ": cannot write: " + e.getMessage());
+            err.println(Main.cannotWrite(options.out.resolve(CompareWriter.FOLDER), e));
             debugTrace(e, err);
             return false;
         }

@@ -66,6 +66,14 @@ public final class Main implements Runnable {
         }
     }
 
+    /**
+     * What to say when the files of {@code folder} cannot be written: a refusal says it all
+     * (it names the path and what to do), other failures are {@code FOLDER: cannot write: ...}.
+     */
+    static String cannotWrite(java.nio.file.Path folder, java.io.IOException e) {
+        return e instanceof org.mcsim.output.RefusedException ? e.getMessage() : folder + ": cannot write: " + e.getMessage();
+    }
+
     /** What to say when a run does not fit in the heap (cli.md: a failed run, exit status 1). */
     static String outOfMemory() {
         return "out of memory: the run does not fit in the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)

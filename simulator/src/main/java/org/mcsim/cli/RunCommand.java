@@ -2,6 +2,7 @@ package org.mcsim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.mcsim.engine.RunOptions;
 import org.mcsim.engine.RunResult;
 import org.mcsim.engine.Target;
 import org.mcsim.model.Scenario;
+import org.mcsim.output.RunFolder;
 import org.mcsim.output.RunInfo;
 import org.mcsim.output.RunWriter;
 import org.mcsim.report.Report;
@@ -129,16 +131,21 @@ final class RunCommand implements Callable<Integer> {
         long samples = prepared.samples();
         Instant started = Instant.now();
         try {
+            RunFolder.checkReplaceable(options.out, s.name(), List.of(Path.of(l.given())));
             Plan plan = engineOptions.plan(s, l.document(), options.overrides(), null);
             RunResult r = Engine.run(plan, new RunOptions(samples, options.threads,
                 writeSamples != null, ProgressPrinter.of(err, s.name(), options.quiet)).withUntil(until), executor);
             RunInfo info = new RunInfo(l.given(), l.document().sha256(), Version.get(), executor.name(), started);
-            RunWriter.write(r, info, options.out, writeSamples, folder -> {
+            Path kept = RunWriter.write(r, info, options.out, writeSamples, folder -> {
                 if (report) {
                     Report.write(folder);
                 }
             });
             r.warnings().forEach(w -> err.println(l.given() + ": warning: " + w));
+            if (kept != null) {
+                err.println(l.given() + ": warning: " + options.out.resolve(s.name()) + " held results of other "
+                    + "commands (sensitivity, sweep or solve); the earlier folder is kept as " + kept);
+            }
             if (!options.quiet) {
                 Table.print(r, out);
             }
@@ -146,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (RunFailedException e) {
             err.println(l.given() + ": " + e.getMessage());
         } catch (IOException e) {
-            err.println(options.out.resolve(s.name()) + ": cannot write: " + e.getMessage());
+            err.println(Main.cannotWrite(options.out.resolve(s.name()), e));
         } catch (OutOfMemoryError e) {
             // this scenario's arrays are unreachable here; the next ones still run
             err.println(l.given() + ": " + Main.outOfMemory());

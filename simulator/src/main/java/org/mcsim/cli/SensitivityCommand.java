@@ -98,7 +98,7 @@ final class SensitivityCommand implements Callable<Integer> {
         } catch (RunFailedException e) {
             err.println(file + ": " + e.getMessage());
         } catch (IOException e) {
-            err.println(options.out.resolve(s.name()) + ": cannot write: " + e.getMessage());
+            err.println(Main.cannotWrite(options.out.resolve(s.name()), e));
         }
         if (options.debug) {
             new Exception("stack trace (--debug)").printStackTrace(err);

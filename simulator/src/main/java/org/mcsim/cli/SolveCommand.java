@@ -115,7 +115,7 @@ final class SolveCommand implements Callable<Integer> {
             err.println(file + ": " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println(options.out.resolve(name) + ": cannot write: " + e.getMessage());
+            err.println(Main.cannotWrite(options.out.resolve(name), e));
             return 1;
         }
     }

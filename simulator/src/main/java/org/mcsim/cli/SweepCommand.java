@@ -89,7 +89,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (PointException e) {
             return StressOptions.fail(e, file, err, options.debug);
         } catch (IOException e) {
-            err.println(options.out.resolve(name) + ": cannot write: " + e.getMessage());
+            err.println(Main.cannotWrite(options.out.resolve(name), e));
             return 1;
         } catch (RunFailedException e) {
             err.println(e.getMessage());

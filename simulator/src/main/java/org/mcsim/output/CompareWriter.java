@@ -47,12 +47,13 @@ public final class CompareWriter {
      *
      * @param rows the compared runs, in the order their rows are written
      * @param out the output directory OUT
+     * @param protect files the replacement must not delete (the scenario files)
      * @return the folder written, {@code out/compare}
      * @throws IOException if a file cannot be written or the folder cannot be replaced (the
      *     message names the path)
      */
-    public static Path write(List<Row> rows, Path out) throws IOException {
-        RunFolder folder = RunFolder.begin(out, FOLDER);
+    public static Path write(List<Row> rows, Path out, List<Path> protect) throws IOException {
+        RunFolder folder = RunFolder.begin(out, FOLDER, protect);
         try {
             writeSummary(rows, folder.file("summary.csv"));
             writeClaims(rows, folder.file("claims.csv"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -63,14 +66,52 @@ final class PendingOutput {
         }
     }
 
-    /** A fresh hidden sibling name {@code dir/.NAME.KIND-<random>} (not created). */
+    /**
+     * A fresh hidden sibling name {@code dir/.NAME.KIND-<pid>-<random>} (not created). The
+     * process id lets a later command tell what an interrupted one left ({@link #removeStale}).
+     */
     static Path sibling(Path dir, String name, String kind) {
         for (;;) {
-            String suffix = Long.toUnsignedString(new SplittableRandom().nextLong(), 36);
+            String suffix = PID + "-" + Long.toUnsignedString(new SplittableRandom().nextLong(), 36);
             Path p = dir.resolve("." + name + "." + kind + "-" + suffix);
             if (!Files.exists(p)) {
                 return p;
             }
+        }
+    }
+
+    private static final long PID = ProcessHandle.current().pid();
+    private static final Pattern STALE = Pattern.compile("\\.(.+)\\.(tmp|old)-(?:([0-9]+)-)?[0-9a-z]+");
+
+    /**
+     * Deletes what commands killed outright (SIGKILL, a power cut) left beside {@code name} in
+     * {@code dir}: the hidden siblings {@code .NAME.tmp-*} and {@code .NAME.old-*} whose process
+     * is no longer alive on this machine (names without a process id, from older versions, count
+     * as stale). A live process's siblings are left alone. Best effort: a sibling that cannot be
+     * deleted stays.
+     *
+     * @param dir the folder that holds the siblings
+     * @param name the file or folder name they belong to
+     */
+    static void removeStale(Path dir, String name) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "." + name + ".*")) {
+            for (Path p : entries) {
+                Matcher m = STALE.matcher(p.getFileName().toString());
+                if (!m.matches() || !m.group(1).equals(name)) {
+                    continue;
+                }
+                boolean alive = m.group(3) != null && ProcessHandle.of(Long.parseLong(m.group(3)))
+                    .map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    try {
+                        deleteTree(p);
+                    } catch (IOException e) {
+                        // Best effort: a later command tries again.
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Best effort: nothing to clean, or a folder that cannot be listed.
         }
     }
 
@@ -114,6 +155,7 @@ final class PendingOutput {
     /** See {@link RunFolder#writeAtomically(Path, IoConsumer)}. */
     static void writeAtomically(Path target, boolean gzip, IoConsumer<Writer> body) throws IOException {
         final Path dir = target.toAbsolutePath().getParent();
+        removeStale(dir, target.getFileName().toString());
         final PendingFile pending = new PendingFile(sibling(dir, target.getFileName().toString(), "tmp"));
         register(pending);
         try {

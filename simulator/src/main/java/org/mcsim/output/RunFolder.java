@@ -9,7 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -35,39 +41,64 @@ public final class RunFolder implements PendingOutput.Abortable {
 
     private final Path target;
     private final Path temp;
+    private final List<Path> protect;
     private boolean done;
 
-    private RunFolder(Path target, Path temp) {
+    private RunFolder(Path target, Path temp, List<Path> protect) {
         this.target = target;
         this.temp = temp;
+        this.protect = protect;
     }
 
     /**
-     * Creates {@code outDir} if needed and an empty temporary folder for {@code outDir/name}.
+     * Creates {@code outDir} if needed and an empty temporary folder for {@code outDir/name},
+     * after checking that an existing {@code outDir/name} may be replaced (mcsim wrote it, and it
+     * holds neither the working directory nor a file of {@code protect}) and removing what
+     * interrupted commands left beside it.
      *
      * @param outDir the output directory OUT
      * @param name the run folder's name (a scenario name, or {@code compare})
+     * @param protect files that the replacement must not delete (the scenario files)
      * @return the open folder, registered for abort at shutdown
+     * @throws RefusedException if {@code outDir/name} is not a folder mcsim may replace
      * @throws IOException if a directory cannot be created (the message names it)
      */
-    public static RunFolder begin(Path outDir, String name) throws IOException {
+    public static RunFolder begin(Path outDir, String name, List<Path> protect) throws IOException {
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw new IllegalArgumentException("name: not a plain folder name: " + name);
         }
+        checkReplaceable(outDir, name, protect);
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw PendingOutput.failure("cannot create directory", outDir, e);
         }
+        PendingOutput.removeStale(outDir, name);
         Path temp = PendingOutput.sibling(outDir, name, "tmp");
         try {
             Files.createDirectory(temp);
         } catch (IOException e) {
             throw PendingOutput.failure("cannot create directory", temp, e);
         }
-        RunFolder folder = new RunFolder(outDir.resolve(name), temp);
+        RunFolder folder = new RunFolder(outDir.resolve(name), temp, List.copyOf(protect));
         PendingOutput.register(folder);
         return folder;
+    }
+
+    /** As {@link #begin(Path, String, List)}, protecting only the working directory. */
+    public static RunFolder begin(Path outDir, String name) throws IOException {
+        return begin(outDir, name, List.of());
+    }
+
+    /**
+     * Refuses, before any work, an {@code outDir/name} that {@link #begin} would refuse: a run
+     * checks this before it samples, so that a long run is not spent on a folder it cannot write.
+     *
+     * @throws RefusedException with the reason and what to do
+     * @throws IOException if the folder cannot be read
+     */
+    public static void checkReplaceable(Path outDir, String name, List<Path> protect) throws IOException {
+        OwnedFolder.checkReplaceable(outDir.resolve(name), protect);
     }
 
     /**
@@ -90,30 +121,40 @@ public final class RunFolder implements PendingOutput.Abortable {
 
     /**
      * Replaces {@code OUT/NAME} by this folder's files. On failure the old folder, if any, is
-     * left in place (moved back) and the temporary folder is deleted.
+     * left in place (moved back) and the temporary folder is deleted. When the old folder holds
+     * results of other commands ({@code sensitivity.csv}, {@code sweep.csv}, ...) it is not
+     * deleted but kept beside the new one as {@code NAME.previous-<UTC time>}, whose path is
+     * returned so that the caller can say so. Commits to one {@code OUT/NAME} from several
+     * processes take turns ({@link CommitLock}); the folder is checked again under the lock.
      *
+     * @return the kept earlier folder, or null when nothing was kept
+     * @throws RefusedException if {@code OUT/NAME} has become a folder mcsim may not replace
      * @throws IOException if the replacement fails (the message names the path)
      * @throws IllegalStateException if already committed or aborted
      */
-    public synchronized void commit() throws IOException {
+    public synchronized Path commit() throws IOException {
         if (done) {
             throw new IllegalStateException("run folder " + target + " already committed or aborted");
         }
         done = true;
         // Stays registered until the old folder is gone: the shutdown hook's abort() then waits
         // on this lock for the commit to finish instead of leaving .NAME.old-* behind.
-        try {
-            replaceTarget();
+        try (CommitLock lock = CommitLock.acquire(target)) {
+            OwnedFolder.Contents old = OwnedFolder.checkReplaceable(target, protect);
+            return replaceTarget(!old.derived().isEmpty());
+        } catch (IOException e) {
+            PendingOutput.deleteTree(temp);
+            throw e;
         } finally {
             PendingOutput.unregister(this);
         }
     }
 
-    private void replaceTarget() throws IOException {
+    private Path replaceTarget(boolean keep) throws IOException {
         Path old = null;
         try {
-            if (Files.exists(target)) {
-                old = PendingOutput.sibling(target.getParent(), target.getFileName().toString(), "old");
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                old = keep ? keptName() : PendingOutput.sibling(target.getParent(), target.getFileName().toString(), "old");
                 move(target, old);
             }
             move(temp, target);
@@ -129,10 +170,25 @@ public final class RunFolder implements PendingOutput.Abortable {
             }
             throw failure;
         }
-        if (old != null) {
+        if (old != null && !keep) {
             PendingOutput.deleteTree(old);
+            return null;
         }
+        return old;
     }
+
+    /** {@code OUT/NAME.previous-<UTC time>}, with {@code -2}, {@code -3}... if taken. */
+    private Path keptName() {
+        String stamp = KEPT_TIME.format(Instant.now());
+        Path p = target.resolveSibling(target.getFileName() + ".previous-" + stamp);
+        for (int i = 2; Files.exists(p, LinkOption.NOFOLLOW_LINKS); i++) {
+            p = target.resolveSibling(target.getFileName() + ".previous-" + stamp + "-" + i);
+        }
+        return p;
+    }
+
+    private static final DateTimeFormatter KEPT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+        .withZone(ZoneOffset.UTC);
 
     /**
      * Deletes the temporary folder and everything in it. Idempotent; does nothing after commit.

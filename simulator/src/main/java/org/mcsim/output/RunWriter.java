@@ -45,18 +45,26 @@ public final class RunWriter {
     private RunWriter() {
     }
 
-    /** Replaces {@code out/NAME/} with the run's files; leaves nothing behind on failure. */
-    public static void write(RunResult r, RunInfo info, Path out, SamplesFormat samples) throws IOException {
-        write(r, info, out, samples, folder -> { });
+    /**
+     * Replaces {@code out/NAME/} with the run's files; leaves nothing behind on failure.
+     *
+     * @return the earlier folder, kept because it held other commands' results, or null
+     */
+    public static Path write(RunResult r, RunInfo info, Path out, SamplesFormat samples) throws IOException {
+        return write(r, info, out, samples, folder -> { });
     }
 
     /**
      * Replaces {@code out/NAME/} with the run's files, after {@code beforeCommit} has added its
-     * own to the complete temporary folder (the report); leaves nothing behind on failure.
+     * own to the complete temporary folder (the report); leaves nothing behind on failure. Only
+     * a folder mcsim wrote is replaced, never one that holds the scenario file
+     * ({@link RunFolder#begin(Path, String, List)}).
+     *
+     * @return the earlier folder, kept because it held other commands' results, or null
      */
-    public static void write(RunResult r, RunInfo info, Path out, SamplesFormat samples,
+    public static Path write(RunResult r, RunInfo info, Path out, SamplesFormat samples,
                              IoConsumer<Path> beforeCommit) throws IOException {
-        RunFolder folder = RunFolder.begin(out, r.scenario().name());
+        RunFolder folder = RunFolder.begin(out, r.scenario().name(), List.of(Path.of(info.scenarioPath())));
         try {
             writeSummary(r, folder.file("summary.csv"));
             writeClaims(r, folder.file("claims.csv"));
@@ -69,7 +77,7 @@ public final class RunWriter {
             }
             Files.writeString(folder.file("run.json"), runJson(r, info), StandardCharsets.UTF_8);
             beforeCommit.accept(folder.file("run.json").getParent());
-            folder.commit();
+            return folder.commit();
         } finally {
             folder.abort();
         }

@@ -55,9 +55,13 @@ public final class SensitivityWriter {
         }
     }
 
-    /** Creates {@code out/name} if needed; the files already in it stay. */
+    /**
+     * Creates {@code out/name} if needed; the files already in it stay. A link or a file at
+     * {@code out/name} is refused, so that nothing is written outside {@code out}.
+     */
     static Path folder(Path out, String name) throws IOException {
         Path dir = out.resolve(name);
+        OwnedFolder.checkWritable(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

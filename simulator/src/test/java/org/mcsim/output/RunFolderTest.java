@@ -53,7 +53,7 @@ class RunFolderTest {
     @Test
     void commitReplacesTheOldFolderAsAWhole() throws IOException {
         RunFolder first = RunFolder.begin(out, "demo");
-        write(first.file("old-only.csv"), "x\n");
+        write(first.file("claims.csv"), "x\n");
         write(first.file("summary.csv"), "old\n");
         first.commit();
         RunFolder second = RunFolder.begin(out, "demo");
@@ -95,6 +95,128 @@ class RunFolderTest {
         assertTrue(e.getMessage().contains("sweep.csv") && e.getMessage().contains("disk full"), e.getMessage());
         assertEquals("v2 ü\n", Files.readString(target));
         assertEquals(List.of("sweep.csv"), names(out.resolve("demo")));
+    }
+
+    @Test
+    void aFolderHoldingAFileMcsimDidNotWriteIsRefusedAndKept() throws IOException {
+        Files.createDirectories(out.resolve("important"));
+        Files.writeString(out.resolve("important/notes.txt"), "precious");
+        RefusedException e = assertThrows(RefusedException.class, () -> RunFolder.begin(out, "important"));
+        assertEquals(out.resolve("important") + ": holds notes.txt, which mcsim did not write; mcsim replaces "
+            + "only folders it wrote (move it or choose another -o)", e.getMessage());
+        assertEquals(List.of("important"), names(out));
+        assertEquals("precious", Files.readString(out.resolve("important/notes.txt")));
+    }
+
+    @Test
+    void aFolderThatBecomesForeignBeforeTheCommitIsRefusedAtTheCommit() throws IOException {
+        RunFolder f = RunFolder.begin(out, "demo");
+        write(f.file("summary.csv"), "new\n");
+        Files.createDirectories(out.resolve("demo/sub"));
+        assertThrows(RefusedException.class, f::commit);
+        assertEquals(List.of("demo"), names(out));
+        assertEquals(List.of("sub"), names(out.resolve("demo")));
+    }
+
+    @Test
+    void aFolderHoldingTheScenarioOrTheWorkingDirectoryIsNeverReplaced() throws IOException {
+        Path scenario = out.resolve("proj/proj.yaml");
+        Files.createDirectories(scenario.getParent());
+        Files.writeString(scenario, "name: proj\n");
+        RefusedException e = assertThrows(RefusedException.class, () -> RunFolder.begin(out, "proj", List.of(scenario)));
+        assertTrue(e.getMessage().endsWith(": holds " + scenario + "; mcsim will not replace it (choose another -o)"),
+            e.getMessage());
+        Path cwd = Path.of("").toAbsolutePath();
+        RefusedException c = assertThrows(RefusedException.class,
+            () -> RunFolder.begin(cwd.getParent(), cwd.getFileName().toString()));
+        assertTrue(c.getMessage().contains("holds the working directory"), c.getMessage());
+        assertEquals(List.of("proj.yaml"), names(scenario.getParent()));
+    }
+
+    @Test
+    void aLinkOrAFileAtTheFolderIsRefused() throws IOException {
+        Path elsewhere = Files.createDirectories(out.resolve("elsewhere"));
+        Files.createSymbolicLink(out.resolve("linked"), elsewhere);
+        assertThrows(RefusedException.class, () -> RunFolder.begin(out, "linked"));
+        assertThrows(RefusedException.class, () -> OwnedFolder.checkWritable(out.resolve("linked")));
+        Files.writeString(out.resolve("plain"), "a file");
+        assertThrows(RefusedException.class, () -> RunFolder.begin(out, "plain"));
+        assertEquals(List.of(), names(elsewhere));
+    }
+
+    @Test
+    void aFolderWithOtherCommandsResultsIsKeptBesideTheNewOne() throws IOException {
+        RunFolder first = RunFolder.begin(out, "demo");
+        write(first.file("run.json"), "{}");
+        assertEquals(null, first.commit());
+        Files.writeString(out.resolve("demo/sensitivity.csv"), "derived\n");
+        RunFolder second = RunFolder.begin(out, "demo");
+        write(second.file("run.json"), "{\"new\": true}");
+        Path kept = second.commit();
+        assertTrue(kept.getFileName().toString().matches("demo\\.previous-[0-9]{8}T[0-9]{6}Z"), kept.toString());
+        assertEquals(List.of("run.json", "sensitivity.csv"), names(kept));
+        assertEquals(List.of("run.json"), names(out.resolve("demo")));
+        Files.writeString(out.resolve("demo/solve.csv"), "derived\n");
+        RunFolder third = RunFolder.begin(out, "demo");
+        write(third.file("run.json"), "{}");
+        Path again = third.commit();
+        assertFalse(again.equals(kept), "an earlier kept copy is never overwritten");
+        assertEquals(List.of("demo", again.getFileName().toString(), kept.getFileName().toString()).stream().sorted().toList(),
+            names(out));
+    }
+
+    @Test
+    void whatKilledCommandsLeftIsRemovedButNotALiveOnesFolder() throws IOException {
+        long dead = deadPid();
+        Path stale = Files.createDirectories(out.resolve(".demo.tmp-" + dead + "-abc"));
+        Files.writeString(stale.resolve("samples.csv"), "75 MB once");
+        Path old = Files.createDirectories(out.resolve(".demo.old-xyz"));
+        Path live = Files.createDirectories(out.resolve(".demo.tmp-" + ProcessHandle.current().pid() + "-live"));
+        Path otherName = Files.createDirectories(out.resolve(".demo2.tmp-" + dead + "-abc"));
+        RunFolder f = RunFolder.begin(out, "demo");
+        assertFalse(Files.exists(stale));
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(live));
+        assertTrue(Files.exists(otherName));
+        f.abort();
+    }
+
+    /** A process id that no live process has. */
+    private static long deadPid() {
+        for (long pid = 4_000_000;; pid--) {
+            if (ProcessHandle.of(pid).isEmpty()) {
+                return pid;
+            }
+        }
+    }
+
+    @Test
+    void concurrentCommitsToOneFolderTakeTurnsAndLeaveOneCompleteResult() throws Exception {
+        int n = 8;
+        List<Thread> threads = new java.util.ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int i = 0; i < n; i++) {
+            int id = i;
+            threads.add(new Thread(() -> {
+                try {
+                    RunFolder f = RunFolder.begin(out, "demo");
+                    write(f.file("summary.csv"), "run " + id + "\n");
+                    write(f.file("run.json"), "{\"id\": " + id + "}");
+                    f.commit();
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(List.of("demo"), names(out));
+        String summary = Files.readString(out.resolve("demo/summary.csv"));
+        String id = summary.trim().substring("run ".length());
+        assertEquals("{\"id\": " + id + "}", Files.readString(out.resolve("demo/run.json")), "one run's files");
     }
 
     @Test
