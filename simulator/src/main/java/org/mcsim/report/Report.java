@@ -2,6 +2,7 @@ package org.mcsim.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -42,8 +43,15 @@ public final class Report {
      * @throws IOException if a file cannot be written
      */
     public static List<Path> write(Path runFolder) throws IOException {
+        // run.json first: if a run replaces the folder after this, the commit sees it.
+        byte[] runJson;
+        try {
+            runJson = Files.readAllBytes(runFolder.resolve("run.json"));
+        } catch (IOException e) {
+            runJson = new byte[0];
+        }
         RunFolder run = RunFolder.read(runFolder);
-        try (StagedFiles files = new StagedFiles(runFolder)) {
+        try (StagedFiles files = new StagedFiles(runFolder, runJson)) {
             List<Figure> figures = ChartSet.render(run, files);
             files.write(PAGE, HtmlPage.render(run, figures).getBytes(StandardCharsets.UTF_8));
             return files.commit();
