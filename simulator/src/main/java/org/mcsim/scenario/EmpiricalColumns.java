@@ -28,7 +28,11 @@ import org.mcsim.expr.Suggestions;
  */
 final class EmpiricalColumns {
 
-    static final int MAX_CELL_PROBLEMS = 1000;
+    static final int MAX_CELL_PROBLEMS = 20;
+    /** Largest accepted data file: 64 MiB (about five million values of a dozen characters). */
+    static final long MAX_BYTES = 64L << 20;
+    /** Characters of a bad cell quoted in its message. */
+    private static final int QUOTED = 40;
     private static final Pattern PLAIN_DECIMAL =
         Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
@@ -68,8 +72,23 @@ final class EmpiricalColumns {
         Path path = dir.resolve(fileText);
         String text;
         try {
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                // A FIFO, a terminal or a device would block or never end: only files are read.
+                reports.add(new Report(null, file.pos(), file.pos(), label + ".file: cannot read " + shown
+                    + ": " + (Files.isDirectory(path) ? "is a directory" : "not a regular file")));
+                return new Outcome(null, reports);
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
+                    + " is larger than 64 MiB; an empirical column must be smaller (sample it down)"));
+                return new Outcome(null, reports);
+            }
             Problems decoding = new Problems(shown);
-            text = YamlSource.decode(Files.readAllBytes(path), decoding);
+            text = YamlSource.decode(bytes, decoding);
         } catch (ScenarioException e) {
             reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
                 + " is not valid UTF-8 (" + e.lines().get(0).substring(shown.length() + 1) + ")"));
@@ -112,7 +131,7 @@ final class EmpiricalColumns {
                         reports.add(new Report(shown, lines.pos(offset), file.pos(), label + ": column '" + name
                             + "': " + (cell == null ? "the row has no such field"
                             : cell.isEmpty() ? "empty cell; every cell must be a plain decimal number"
-                            : "'" + Nodes.abbreviate(cell) + "' is not a plain decimal number")));
+                            : "'" + Nodes.abbreviate(cell, QUOTED) + "' is not a plain decimal number")));
                     }
                     continue;
                 }
@@ -138,9 +157,16 @@ final class EmpiricalColumns {
             return sorted;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
-                + " is not valid CSV: " + Nodes.abbreviate(String.valueOf(e.getMessage()))));
+                + " is not valid CSV" + csvLine(e) + ": a quoted field is not closed, or text follows its closing quote"));
             return null;
         }
+    }
+
+    /** " near line N" from a Commons CSV message, which may quote the file's content: only the number is kept. */
+    private static String csvLine(Exception e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line:? ?([0-9]+)", java.util.regex.Pattern.CASE_INSENSITIVE)
+            .matcher(String.valueOf(e.getMessage()));
+        return m.find() ? " near line " + m.group(1) : "";
     }
 
     private static String unknownColumn(String name, List<String> header, String shown) {

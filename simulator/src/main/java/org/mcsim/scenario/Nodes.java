@@ -96,6 +96,32 @@ final class Nodes {
 
     /** Text shortened for messages (a hostile file may hold a 1 MB key). */
     static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+        return abbreviate(s, 60);
+    }
+
+    /**
+     * At most {@code max} characters of {@code s} for a message, then {@code ...}; control
+     * characters, line and paragraph separators and bidirectional overrides are shown escaped
+     * ({@code \n}, {@code \u001B}), so that quoted text cannot steer the user's terminal.
+     */
+    static String abbreviate(String s, int max) {
+        String cut = s.length() > max ? s.substring(0, max) : s;
+        StringBuilder b = new StringBuilder(cut.length() + 8);
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\t') {
+                b.append("\\t");
+            } else if (c == '\r') {
+                b.append("\\r");
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c >= '\u202A' && c <= '\u202E'
+                || c >= '\u2066' && c <= '\u2069') {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return s.length() > max ? b + "..." : b.toString();
     }
 }

@@ -50,6 +50,10 @@ final class YamlSource {
 
     /** The bytes of a file, or {@code FILE: cannot read: reason}. */
     static byte[] readBytes(Path file, String displayName) throws ScenarioException {
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            // A FIFO or a terminal would block: only files are read.
+            throw new ScenarioException(List.of(displayName + ": cannot read: not a regular file"));
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {

@@ -55,6 +55,54 @@ class EmpiricalColumnsTest {
     }
 
     @Test
+    void aFifoIsRefusedAtOnceInsteadOfBlocking() throws Exception {
+        Files.createDirectories(dir.resolve("sc/data"));
+        Path fifo = dir.resolve("sc/data/p.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+            new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+        List<String> e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+            () -> errors("price"));
+        assertEquals(List.of("sc/s.yaml:3:24: x.file: cannot read sc/data/p.csv: not a regular file"), e);
+        ScenarioException direct = assertThrows(ScenarioException.class,
+            () -> ScenarioDocument.read(fifo, "p.csv"));
+        assertEquals(List.of("p.csv: cannot read: not a regular file"), direct.lines());
+    }
+
+    @Test
+    void aFileAboveTheLimitIsRefusedWithoutReadingIt() throws Exception {
+        Files.createDirectories(dir.resolve("sc/data"));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("sc/data/p.csv").toFile(), "rw")) {
+            f.setLength(EmpiricalColumns.MAX_BYTES + 1); // sparse: no disk space, no memory
+        }
+        assertEquals(List.of("sc/s.yaml:3:24: x.file: sc/data/p.csv is larger than 64 MiB; an empirical column "
+            + "must be smaller (sample it down)"), errors("price"));
+    }
+
+    @Test
+    void badCellsAreQuotedShortAndEscapedAndCappedAtTwenty() throws Exception {
+        StringBuilder b = new StringBuilder("price\n\u001b[31mred" + "x".repeat(100) + "\n");
+        for (int i = 0; i < 999; i++) {
+            b.append("secret line ").append(i).append('\n');
+        }
+        csv(b.toString());
+        List<String> e = errors("price");
+        assertEquals(EmpiricalColumns.MAX_CELL_PROBLEMS + 1, e.size(), e.toString());
+        assertEquals("sc/data/p.csv:2:1: x: column 'price': '\\u001B[31mred" + "x".repeat(32)
+            + "...' is not a plain decimal number", e.get(0));
+        assertEquals("sc/s.yaml:3:24: x.file: 980 more cells of column 'price' in sc/data/p.csv are not plain "
+            + "decimal numbers", e.get(e.size() - 1));
+    }
+
+    @Test
+    void brokenCsvSaysWhereWithoutQuotingTheFile() throws Exception {
+        csv("price\n\"1\n2 secret\n");
+        List<String> e = errors("price");
+        assertEquals(1, e.size(), e.toString());
+        assertEquals(false, e.get(0).contains("secret") || e.get(0).contains("Exception"), e.get(0));
+        assertEquals(true, e.get(0).startsWith("sc/s.yaml:3:24: x.file: sc/data/p.csv is not valid CSV"), e.get(0));
+    }
+
+    @Test
     void shortRowIsReported() throws Exception {
         csv("id,price\n1\n");
         assertEquals(List.of("sc/data/p.csv:2:2: x: column 'price': the row has no such field"), errors("price"));
