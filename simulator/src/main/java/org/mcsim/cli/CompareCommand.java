@@ -79,8 +79,9 @@ final class CompareCommand implements Callable<Integer> {
                 valid.add(l);
             }
         }
-        if (!ScenarioFiles.uniqueNames(valid, err, "their rows could not be told apart")) {
-            return 1;
+        for (ScenarioFiles.Loaded clashing : ScenarioFiles.clashingNames(valid, err, "their rows could not be told apart")) {
+            valid.remove(clashing);
+            failed = true;
         }
         List<Group> groups = new ArrayList<>();
         if (!valid.isEmpty()) {
@@ -152,6 +153,10 @@ final class CompareCommand implements Callable<Integer> {
         } catch (RunFailedException e) {
             err.println(where + ": " + e.getMessage());
             debugTrace(e, err);
+            return null;
+        } catch (RuntimeException e) {
+            // mcsim's own fault: said for this run, and the others still run
+            ScenarioFiles.internalError(where, e, err, options.debug);
             return null;
         }
     }

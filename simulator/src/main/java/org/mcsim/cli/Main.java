@@ -99,6 +99,7 @@ public final class Main implements Runnable {
                 cl.addSubcommand(command(name));
             }
         }
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         return cl;
     }
 
@@ -129,6 +130,22 @@ public final class Main implements Runnable {
             case "help" -> new CommandLine.HelpCommand();
             default -> null;
         };
+    }
+
+    /**
+     * A usage error (unknown flag, malformed value): the message and a hint to {@code --help} on
+     * two lines, exit status 2, instead of the whole usage text.
+     */
+    private static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine line = ex.getCommandLine();
+            PrintWriter err = line.getErr();
+            err.println(ex.getMessage());
+            err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return line.getCommandSpec().exitCodeOnInvalidInput();
+        }
     }
 
     /**

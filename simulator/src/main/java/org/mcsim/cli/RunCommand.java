@@ -102,8 +102,9 @@ final class RunCommand implements Callable<Integer> {
                 valid.add(l);
             }
         }
-        if (!ScenarioFiles.uniqueNames(valid, err, "both would write the same folder")) {
-            return 1;
+        for (ScenarioFiles.Loaded clashing : ScenarioFiles.clashingNames(valid, err, "both would write the same folder")) {
+            valid.remove(clashing);
+            failed.add(clashing.given());
         }
         List<String> done = new ArrayList<>();
         if (!valid.isEmpty()) {
@@ -152,15 +153,24 @@ final class RunCommand implements Callable<Integer> {
             return true;
         } catch (RunFailedException e) {
             err.println(l.given() + ": " + e.getMessage());
+            debugTrace(e, err);
         } catch (IOException e) {
             err.println(Main.cannotWrite(options.out.resolve(s.name()), e));
+            debugTrace(e, err);
         } catch (OutOfMemoryError e) {
             // this scenario's arrays are unreachable here; the next ones still run
             err.println(l.given() + ": " + Main.outOfMemory());
-        }
-        if (options.debug) {
-            new Exception("stack trace (--debug)").printStackTrace(err);
+            debugTrace(e, err);
+        } catch (RuntimeException e) {
+            // mcsim's own fault: said for this scenario, and the next ones still run
+            ScenarioFiles.internalError(l.given(), e, err, options.debug);
         }
         return false;
+    }
+
+    private void debugTrace(Throwable e, PrintWriter err) {
+        if (options.debug) {
+            e.printStackTrace(err);
+        }
     }
 }

@@ -30,6 +30,21 @@ final class ScenarioFiles {
                 e.printStackTrace(err);
             }
             return null;
+        } catch (RuntimeException e) {
+            internalError(given, e, err, debug);
+            return null;
+        }
+    }
+
+    /**
+     * Reports a failure that is mcsim's own fault for one scenario, so that a command over
+     * several files goes on with the others: {@code FILE: internal error: ...}, and the stack
+     * trace with {@code --debug}.
+     */
+    static void internalError(String given, Throwable e, PrintWriter err, boolean debug) {
+        err.println(given + ": internal error: " + e);
+        if (debug) {
+            e.printStackTrace(err);
         }
     }
 
@@ -49,20 +64,27 @@ final class ScenarioFiles {
     }
 
     /**
-     * Refuses, before anything runs, two scenarios with the same name ({@code clash} says what
-     * would go wrong); prints one line per clash.
+     * Refuses, before anything runs, the scenarios whose name another of {@code loaded} has
+     * ({@code clash} says what would go wrong): one line for each, naming the other file and how
+     * to resolve it. The others are unaffected.
+     *
+     * @return the refused scenarios (every file of each clashing name), in command-line order
      */
-    static boolean uniqueNames(List<Loaded> loaded, PrintWriter err, String clash) {
-        Map<String, String> seen = new java.util.HashMap<>();
-        boolean ok = true;
+    static List<Loaded> clashingNames(List<Loaded> loaded, PrintWriter err, String clash) {
+        Map<String, List<Loaded>> byName = new java.util.LinkedHashMap<>();
         for (Loaded l : loaded) {
-            String first = seen.putIfAbsent(l.scenario().name(), l.given());
-            if (first != null) {
-                err.println(l.given() + ": scenario name '" + l.scenario().name()
-                    + "' is also the name of " + first + "; " + clash);
-                ok = false;
+            byName.computeIfAbsent(l.scenario().name(), k -> new java.util.ArrayList<>()).add(l);
+        }
+        List<Loaded> refused = new java.util.ArrayList<>();
+        for (Loaded l : loaded) {
+            List<Loaded> same = byName.get(l.scenario().name());
+            if (same.size() > 1) {
+                String others = String.join(", ", same.stream().filter(o -> o != l).map(Loaded::given).toList());
+                err.println(l.given() + ": scenario name '" + l.scenario().name() + "' is also the name of "
+                    + others + "; " + clash + " (give each a name of its own in its name: field); not run");
+                refused.add(l);
             }
         }
-        return ok;
+        return refused;
     }
 }

@@ -97,11 +97,14 @@ final class SensitivityCommand implements Callable<Integer> {
             return 0;
         } catch (RunFailedException e) {
             err.println(file + ": " + e.getMessage());
+            if (options.debug) {
+                e.printStackTrace(err);
+            }
         } catch (IOException e) {
             err.println(Main.cannotWrite(options.out.resolve(s.name()), e));
-        }
-        if (options.debug) {
-            new Exception("stack trace (--debug)").printStackTrace(err);
+            if (options.debug) {
+                e.printStackTrace(err);
+            }
         }
         return 1;
     }

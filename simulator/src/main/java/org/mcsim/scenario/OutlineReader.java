@@ -26,6 +26,8 @@ final class OutlineReader {
     static final List<String> SETTINGS_KEYS = List.of("samples", "seed", "method", "confidence",
         "quantiles", "histogram_bins");
     static final Pattern SCENARIO_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    /** Longest scenario name: it names a folder, beside a hidden temporary one with a longer name. */
+    static final int MAX_NAME = 100;
     static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
@@ -69,8 +71,17 @@ final class OutlineReader {
             problems.at(Pos.START, "missing key 'name' (the scenario's name, such as fleet-tco)");
             return null;
         }
+        if (Nodes.isNull(f.value())) {
+            problems.at(f.pos(), "name: has no value (write the scenario's name, such as fleet-tco)");
+            return null;
+        }
         String text = text(f, "name", null);
         if (text == null) {
+            return null;
+        }
+        if (text.length() > MAX_NAME) {
+            problems.at(f.pos(), "name: " + text.length() + " characters is too long; a scenario name names a "
+                + "folder and has at most " + MAX_NAME + " characters");
             return null;
         }
         if (!SCENARIO_NAME.matcher(text).matches()) {

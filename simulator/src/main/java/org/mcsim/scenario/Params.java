@@ -97,8 +97,18 @@ final class Params {
 
     /** {@code a < b}, reported at the later of the two keys. */
     boolean less(String a, double va, String b, double vb) {
-        return order(a, va, b, vb, true);
+        if (!order(a, va, b, vb, true)) {
+            return false;
+        }
+        if (Double.isInfinite(vb - va)) {
+            // The width of the range is what the samplers scale by: it must be a finite double.
+            fail(b, b + " − " + a + " overflows a double (" + Problems.num(vb) + " − " + Problems.num(va)
+                + "); the range must be narrower");
+            return false;
+        }
+        return true;
     }
+
 
     /** {@code a <= b}, reported at the later of the two keys. */
     boolean atMost(String a, double va, String b, double vb) {

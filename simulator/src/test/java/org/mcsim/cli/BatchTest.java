@@ -42,6 +42,37 @@ class BatchTest {
     }
 
     @Test
+    void twoScenariosWithOneNameFailAloneAndTheOthersRun() throws IOException {
+        Path a = scenario("a", "x + 1");
+        Path twin = Cli.write(dir, "twin.yaml", "name: a\ninputs:\n  x: {dist: uniform, min: 0, max: 1}\n");
+        Path b = scenario("b", "x * 2");
+        Path out = dir.resolve("out");
+        Cli r = Cli.run("run", a.toString(), twin.toString(), b.toString(), "-o", out.toString(), "--quiet");
+        assertEquals(1, r.status, r.toString());
+        assertTrue(Files.exists(out.resolve("b/summary.csv")), r.toString());
+        assertFalse(Files.exists(out.resolve("a")));
+        assertTrue(r.err.contains(twin + ": scenario name 'a' is also the name of " + a + "; both would write the "
+            + "same folder (give each a name of its own in its name: field); not run"), r.err);
+        assertTrue(r.err.endsWith("2 of 3 scenarios failed: " + a + ", " + twin + "\n"), r.err);
+    }
+
+    @Test
+    void aBadFlagIsOneLineAndAHintNotTheUsage() {
+        Cli r = Cli.run("run", "--bogus", "x.yaml");
+        assertEquals(2, r.status);
+        assertEquals("Unknown option: '--bogus'\nTry 'mcsim run --help' for more information.\n", r.err);
+    }
+
+    @Test
+    void debugPrintsTheStackTraceOfTheFailureItself() throws IOException {
+        Path nan = scenario("nan", "sqrt(x)");
+        Cli r = Cli.run("run", nan.toString(), "-o", dir.resolve("out").toString(), "--quiet", "--debug");
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("org.mcsim.engine.RunFailedException: formula f is NaN at sample"), r.err);
+        assertFalse(r.err.contains("stack trace (--debug)"), r.err);
+    }
+
+    @Test
     void validateSummarizesTheInvalidFiles() throws IOException {
         Path a = scenario("a", "x + 1");
         Path bad = scenario("bad", "x + zz");

@@ -27,6 +27,28 @@ class HostileInputTest {
     }
 
     @Test
+    void aNameWithoutValueOrTooLongForAFolderIsRefusedAtItsKey() {
+        String inputs = "inputs:\n  x: {dist: normal, mean: 0, sd: 1}\n";
+        for (String empty : new String[] {"~", "null", ""}) {
+            assertEquals(List.of("s.yaml:1:1: name: has no value (write the scenario's name, such as fleet-tco)"),
+                refusedQuickly("name: " + empty + "\n" + inputs), empty);
+        }
+        assertEquals(List.of("s.yaml:1:1: name: 240 characters is too long; a scenario name names a folder and "
+            + "has at most 100 characters"), refusedQuickly("name: " + "a".repeat(240) + "\n" + inputs));
+    }
+
+    @Test
+    void aRangeWiderThanTheDoublesIsRefusedAtItsUpperEndNotAsAParameterNeverWritten() {
+        for (String dist : new String[] {"uniform, min: -1e308, max: 1e308", "triangular, min: -1e308, mode: 0, max: 1e308",
+            "pert, min: -1e308, mode: 0, max: 1e308", "beta, alpha: 2, beta: 2, min: -1e308, max: 1e308"}) {
+            List<String> e = refusedQuickly("name: s\ninputs:\n  x: {dist: " + dist + "}\n");
+            assertEquals(1, e.size(), e.toString());
+            assertTrue(e.get(0).matches("s\\.yaml:3:[0-9]+: x\\.max: max − min overflows a double \\(1\\.0E308 − "
+                + "-1\\.0E308\\); the range must be narrower"), e.get(0));
+        }
+    }
+
+    @Test
     void aliasesAndAnchorsAreRefusedAtTheirPositions() {
         assertEquals(List.of("s.yaml:4:4: YAML anchors (&name) are not supported; write the value out",
                 "s.yaml:5:4: YAML aliases (*name) are not supported; write the value out"),
