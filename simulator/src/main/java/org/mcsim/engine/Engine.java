@@ -2,6 +2,7 @@ package org.mcsim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.mcsim.model.Method;
 import org.mcsim.stats.Moments;
 import org.mcsim.stats.QuantileSketch;
@@ -142,7 +143,7 @@ public final class Engine {
     private static void checkExactLimit(long n, int outputs, long limit) throws RunFailedException {
         long kept = n * outputs;
         if (kept > limit || n > MAX_SAMPLES) {
-            throw new RunFailedException(String.format(
+            throw new RunFailedException(String.format(Locale.ROOT, 
                 "%d samples x %d kept columns (outputs and correlated inputs) = %d values is above the "
                     + "exact-quantile limit of %d (sketched quantiles need method random and no correlations); "
                     + "use fewer samples or fewer outputs", n, outputs, kept, limit));
@@ -172,10 +173,10 @@ public final class Engine {
             return false;
         }
         if (n > MAX_SAMPLES) {
-            throw new RunFailedException(String.format("%d samples is above the limit of %d per run", n, MAX_SAMPLES));
+            throw new RunFailedException(String.format(Locale.ROOT, "%d samples is above the limit of %d per run", n, MAX_SAMPLES));
         }
         if (options.keepSamples()) {
-            throw new RunFailedException(String.format(
+            throw new RunFailedException(String.format(Locale.ROOT, 
                 "%d samples x %d outputs = %d values is above the %d that --write-samples can keep; "
                     + "use fewer samples or drop --write-samples", n, kept.length, n * kept.length, exactLimit));
         }

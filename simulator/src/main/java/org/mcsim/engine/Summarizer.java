@@ -3,6 +3,7 @@ package org.mcsim.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.mcsim.model.Claim;
 import org.mcsim.model.QuantileLevel;
@@ -286,7 +287,7 @@ final class Summarizer {
             }
             double beyond = Math.min(qs[i], 1 - qs[i]) * n;
             if (beyond < TAIL_SAMPLES) {
-                warnings.add(String.format("%s(%s) rests on %d samples beyond it (fewer than %d); "
+                warnings.add(String.format(Locale.ROOT, "%s(%s) rests on %d samples beyond it (fewer than %d); "
                     + "its estimate and interval are unreliable", levels.get(i).label(), name,
                     (long) Math.floor(beyond), TAIL_SAMPLES));
             }
@@ -351,7 +352,7 @@ final class Summarizer {
                 e = Estimate.of(p, Intervals.wilson(hits, n, conf));
             }
             if (Math.min(hits, n - hits) < TAIL_SAMPLES) {
-                warnings.add(String.format("claim %s holds in %d of %d samples: fewer than %d %s; "
+                warnings.add(String.format(Locale.ROOT, "claim %s holds in %d of %d samples: fewer than %d %s; "
                     + "its probability and interval are unreliable", claim.name(), hits, n, TAIL_SAMPLES,
                     hits < TAIL_SAMPLES ? "hits" : "misses"));
             }

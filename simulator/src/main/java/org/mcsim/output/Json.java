@@ -2,6 +2,7 @@ package org.mcsim.output;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A small JSON document builder for {@code run.json}: objects keep their keys in insertion order,
@@ -188,7 +189,7 @@ public final class Json {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20 || Character.isSurrogate(c) && !pairedAt(s, i)) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
                     }

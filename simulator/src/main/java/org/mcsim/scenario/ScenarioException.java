@@ -1,6 +1,7 @@
 package org.mcsim.scenario;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A scenario that cannot be read or is invalid: every problem found, one complete line each,
@@ -32,7 +33,7 @@ public final class ScenarioException extends Exception {
             String escape = switch (c) {
                 case '\n' -> "\\n";
                 case '\r' -> "\\r";
-                case '\u000B', '\u000C', '\u0085', '\u2028', '\u2029' -> String.format("\\u%04X", (int) c);
+                case '\u000B', '\u000C', '\u0085', '\u2028', '\u2029' -> String.format(Locale.ROOT, "\\u%04X", (int) c);
                 default -> null;
             };
             if (escape != null && sb == null) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -95,7 +96,7 @@ final class YamlSource {
         String text = out.toString();
         if (r.isError()) {
             int bad = bytes[in.position()] & 0xff;
-            problems.at(new LineIndex(text).pos(text.length()), String.format("not valid UTF-8 (byte 0x%02x); a scenario is UTF-8 text", bad));
+            problems.at(new LineIndex(text).pos(text.length()), String.format(Locale.ROOT, "not valid UTF-8 (byte 0x%02x); a scenario is UTF-8 text", bad));
             problems.throwIfAny();
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -143,7 +144,7 @@ final class YamlSource {
             boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85
                 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
             if (!ok) {
-                problems.at(new LineIndex(text).pos(i), String.format(
+                problems.at(new LineIndex(text).pos(i), String.format(Locale.ROOT, 
                     "character U+%04X is not allowed in a YAML file", c));
                 return;
             }
