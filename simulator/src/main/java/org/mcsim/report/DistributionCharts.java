@@ -31,6 +31,11 @@ import org.mcsim.report.RunFolder.Histogram;
  * Dvoretzky–Kiefer–Wolfowitz inequality", Annals of Probability 18, 1990). Stateless.
  */
 final class DistributionCharts {
+    /** Most points of a CDF curve (plus its two ends). */
+    static final int MAX_CDF_POINTS = 4000;
+    /** Most bars of a histogram chart; finer histograms are drawn with adjacent bins merged. */
+    static final int MAX_BARS = 200;
+
     private static final double ALPHA = 0.05;
     private static final int CURVE_POINTS = 400;
 
@@ -44,7 +49,8 @@ final class DistributionCharts {
      * @param h the output's histogram
      * @return the chart
      */
-    static JFreeChart histogram(RunFolder run, Histogram h) {
+    static JFreeChart histogram(RunFolder run, Histogram all) {
+        Histogram h = merged(all, MAX_BARS);
         HumanNumbers numbers = run.numbers(h.variable());
         boolean degenerate = BinDensity.degenerate(h);
         XYIntervalSeries bars = new XYIntervalSeries(degenerate ? "all samples" : "histogram (density)");
@@ -64,7 +70,8 @@ final class DistributionCharts {
             double top = densities(h, bars, curve);
             y = ChartStyle.axis("probability density", HumanNumbers.plain());
             y.setRange(0, 1.08 * top);
-            subtitle = count(h.total()) + " samples in " + h.counts().length + " bins" + meanText(run, h);
+            subtitle = count(h.total()) + " samples in " + all.counts().length + " bins"
+                + (h == all ? "" : " (drawn as " + h.counts().length + ")") + meanText(run, h);
         }
         XYIntervalSeriesCollection barData = new XYIntervalSeriesCollection();
         barData.addSeries(bars);
@@ -75,6 +82,33 @@ final class DistributionCharts {
         plot.setDataset(1, curve);
         plot.setRenderer(1, lineRenderer);
         return ChartStyle.chart("Distribution of " + h.variable(), subtitle, plot, true);
+    }
+
+    /**
+     * {@code h} with runs of adjacent bins added together so that at most {@code max} remain
+     * (the same edges, every {@code k}-th kept), or {@code h} itself when it has no more: a
+     * chart cannot show a million bars, and drawing and smoothing them took minutes.
+     */
+    static Histogram merged(Histogram h, int max) {
+        int bins = h.counts().length;
+        if (bins <= max) {
+            return h;
+        }
+        int k = (bins + max - 1) / max;
+        int m = (bins + k - 1) / k;
+        double[] lows = new double[m];
+        double[] highs = new double[m];
+        long[] counts = new long[m];
+        for (int j = 0; j < m; j++) {
+            int first = j * k;
+            int last = Math.min(bins, first + k) - 1;
+            lows[j] = h.lows()[first];
+            highs[j] = h.highs()[last];
+            for (int i = first; i <= last; i++) {
+                counts[j] += h.counts()[i];
+            }
+        }
+        return new Histogram(h.variable(), lows, highs, counts);
     }
 
     /** Fills the bars and the smoothed curve; returns the highest density drawn. */
@@ -130,9 +164,16 @@ final class DistributionCharts {
         } else {
             addBanded(cdf, lo, 0, eps);
             long cumulative = 0;
-            for (int i = 0; i < h.counts().length; i++) {
+            double total = h.total();
+            int bins = h.counts().length;
+            // A chart a thousand pixels wide shows at most a few thousand points; a monotone
+            // curve drawn through every stride-th bin edge (and the last) loses nothing visible.
+            int stride = (bins + MAX_CDF_POINTS - 1) / MAX_CDF_POINTS;
+            for (int i = 0; i < bins; i++) {
                 cumulative += h.counts()[i];
-                addBanded(cdf, h.highs()[i], cumulative / (double) h.total(), eps);
+                if ((i + 1) % stride == 0 || i == bins - 1) {
+                    addBanded(cdf, h.highs()[i], cumulative / total, eps);
+                }
             }
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
