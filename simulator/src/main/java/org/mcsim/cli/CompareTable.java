@@ -80,8 +80,7 @@ final class CompareTable {
     }
 
     private static String probability(ClaimSummary c) {
-        return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", c.probability().value(), c.probability().low(),
-            c.probability().high());
+        return Table.probability(c.probability().value()) + " " + Table.interval(c.probability());
     }
 
     /** The first column left-aligned, the others right-aligned, each as wide as its widest cell. */

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mcsim.engine.Estimate;
-import org.mcsim.output.Numbers;
 import org.mcsim.output.SolveWriter;
 import org.mcsim.scenario.NumberSyntax;
 import org.mcsim.sensitivity.NoRootException;
@@ -122,17 +121,17 @@ final class SolveCommand implements Callable<Integer> {
 
     /** {@code NAME.PARAM = value}, then (unless --quiet) the interval and the statistic achieved. */
     private void print(Solution s, PrintWriter out) {
-        out.println(s.parameter() + " = " + Numbers.format(s.value()));
+        out.println(s.parameter() + " = " + Table.significant(s.value()));
         if (!options.quiet) {
             Estimate a = s.achieved();
             out.printf(Locale.ROOT, "  interval [%s, %s]; %s = %s [%s, %s] there (%d runs)%n",
-                text(s.valueLow()), text(s.valueHigh()), s.target().statisticText(), Numbers.format(a.value()),
+                text(s.valueLow()), text(s.valueHigh()), s.target().statisticText(), Table.significant(a.value()),
                 text(a.low()), text(a.high()), s.evaluations());
         }
         out.flush();
     }
 
     private static String text(double v) {
-        return Double.isNaN(v) ? "none in range" : Numbers.format(v);
+        return Double.isNaN(v) ? "none in range" : Table.significant(v);
     }
 }
