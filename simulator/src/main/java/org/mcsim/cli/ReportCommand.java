@@ -37,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            List<Path> files = Report.write(folder);
+            List<Path> files = Report.write(folder, note -> err.println(folder + ": warning: " + note));
             out.println("wrote " + folder.resolve(Report.PAGE) + " and " + (files.size() - 1) + " charts");
             out.flush();
             return 0;

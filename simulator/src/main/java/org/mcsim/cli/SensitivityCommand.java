@@ -90,7 +90,7 @@ final class SensitivityCommand implements Callable<Integer> {
             if (r.note() != null) {
                 err.println(file + ": " + r.note());
             }
-            SensitivityWriter.write(r, options.out, s.name());
+            SensitivityWriter.write(r, options.out, s.name(), StressOptions.provenance("sensitivity", l, options));
             if (!options.quiet) {
                 print(s, r, out);
             }

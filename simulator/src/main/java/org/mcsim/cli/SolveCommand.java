@@ -105,7 +105,7 @@ final class SolveCommand implements Callable<Integer> {
         try {
             Solution s = Solver.solve(StressOptions.scenarios(l, options), k, range.lo(), range.hi(), target,
                 options.threads);
-            SolveWriter.write(s, options.out, name);
+            SolveWriter.write(s, options.out, name, StressOptions.provenance("solve", l, options));
             print(s, out);
             return 0;
         } catch (PointException e) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.mcsim.engine.PlanSource;
 import org.mcsim.engine.RunFailedException;
 import org.mcsim.model.Scenario;
+import org.mcsim.output.Provenance;
 import org.mcsim.scenario.ScenarioException;
 import org.mcsim.sensitivity.PointException;
 import org.mcsim.sensitivity.Scenarios;
@@ -41,6 +42,17 @@ final class StressOptions {
                 return all;
             }
         };
+    }
+
+    /**
+     * What produced the file a command adds to the run folder: the scenario as loaded, with the
+     * command's settings and {@code --set} overrides (sweeps and solves vary parameters on top
+     * of these, and their CSVs name the varied values).
+     */
+    static Provenance provenance(String command, ScenarioFiles.Loaded loaded, SamplingOptions options) {
+        org.mcsim.model.Settings set = options.apply(loaded.scenario().settings());
+        return new Provenance(command, loaded.given(), loaded.document().sha256(), set.seed(), set.samples(),
+            set.method().label(), options.overrides());
     }
 
     /** Prints a failed point's problems, and its stack trace with --debug. */

@@ -81,7 +81,7 @@ final class SweepCommand implements Callable<Integer> {
         try (BlockExecutor executor = engineOptions.open(options.threads)) {
             List<SweepPoint> points = Sweep.run(StressOptions.scenarios(l, options, engineOptions), axes,
                 options.threads, executor);
-            SweepWriter.write(axes, points, options.out, name);
+            SweepWriter.write(axes, points, options.out, name, StressOptions.provenance("sweep", l, options));
             if (!options.quiet) {
                 print(name, points, out);
             }

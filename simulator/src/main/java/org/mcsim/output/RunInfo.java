@@ -1,6 +1,7 @@
 package org.mcsim.output;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What run.json records about a run besides its result.
@@ -10,5 +11,12 @@ import java.time.Instant;
  * @param version the tool's version
  * @param engine {@code local} or {@code spark}
  * @param started when the run started
+ * @param overrides the {@code --set} overrides, by key (recorded as {@code overrides})
  */
-public record RunInfo(String scenarioPath, String sha256, String version, String engine, Instant started) { }
+public record RunInfo(String scenarioPath, String sha256, String version, String engine, Instant started,
+                      Map<String, Double> overrides) {
+
+    public RunInfo {
+        overrides = Map.copyOf(overrides);
+    }
+}

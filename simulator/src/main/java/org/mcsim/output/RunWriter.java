@@ -227,7 +227,8 @@ public final class RunWriter {
             .put("started", DateTimeFormatter.ISO_INSTANT.format(info.started().truncatedTo(ChronoUnit.MILLIS)))
             .put("elapsed_seconds", r.elapsedNanos() / 1e9)
             .put("samples_per_second", r.samplesPerSecond())
-            .put("stop_reason", r.stopReason());
+            .put("stop_reason", r.stopReason())
+            .put("overrides", Provenance.overridesJson(info.overrides()));
         if (r.sketch() == null) {
             root.put("quantiles", r.quantileMethod());
         } else {

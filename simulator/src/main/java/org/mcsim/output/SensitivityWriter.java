@@ -27,13 +27,14 @@ public final class SensitivityWriter {
      * @param r the result
      * @param out the output directory OUT
      * @param name the scenario's name (the folder)
+     * @param provenance what produced it, recorded in {@code sensitivity.csv.json}
      * @return the file written
      * @throws IOException if the folder cannot be created or the file written (the message names it)
      */
-    public static Path write(SensitivityResult r, Path out, String name) throws IOException {
+    public static Path write(SensitivityResult r, Path out, String name, Provenance provenance) throws IOException {
         Path dir = folder(out, name);
         Path file = dir.resolve(FILE);
-        RunFolder.writeAtomically(file, w -> {
+        provenance.write(file, w -> {
             CsvWriter csv = CsvFiles.open(w, "output", "input", "index", "estimate", "mc_low", "mc_high");
             for (InputIndices in : r.inputs()) {
                 row(csv, r.output(), in.input(), "rank_correlation", in.rankCorrelation());

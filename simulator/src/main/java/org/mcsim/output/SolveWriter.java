@@ -24,12 +24,13 @@ public final class SolveWriter {
      * @param s the solution
      * @param out the output directory OUT
      * @param name the scenario's name (the folder)
+     * @param provenance what produced it, recorded in {@code solve.csv.json}
      * @return the file written
      * @throws IOException if the folder cannot be created or the file written (the message names it)
      */
-    public static Path write(Solution s, Path out, String name) throws IOException {
+    public static Path write(Solution s, Path out, String name, Provenance provenance) throws IOException {
         Path file = SensitivityWriter.folder(out, name).resolve(FILE);
-        RunFolder.writeAtomically(file, w -> {
+        provenance.write(file, w -> {
             CsvWriter csv = CsvFiles.open(w, "parameter", "value", "value_low", "value_high", "target",
                 "achieved", "mc_low", "mc_high");
             Estimate a = s.achieved();

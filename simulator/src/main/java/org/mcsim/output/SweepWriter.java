@@ -34,12 +34,14 @@ public final class SweepWriter {
      * @param points the grid points in order
      * @param out the output directory OUT
      * @param name the scenario's name (the folder)
+     * @param provenance what produced them, recorded in {@code sweep.csv.json} and
+     *     {@code sweep-claims.csv.json}
      * @throws IOException if the folder cannot be created or a file written (the message names it)
      */
-    public static void write(List<SweepAxis> axes, List<SweepPoint> points, Path out, String name)
-        throws IOException {
+    public static void write(List<SweepAxis> axes, List<SweepPoint> points, Path out, String name,
+                             Provenance provenance) throws IOException {
         Path dir = SensitivityWriter.folder(out, name);
-        RunFolder.writeAtomically(dir.resolve(FILE), w -> {
+        provenance.write(dir.resolve(FILE), w -> {
             CsvWriter csv = CsvFiles.open(w, header(axes, "variable", "statistic", "estimate", "mc_low", "mc_high"));
             for (SweepPoint p : points) {
                 for (String output : p.result().scenario().outputs()) {
@@ -55,7 +57,7 @@ public final class SweepWriter {
             }
             csv.flush();
         });
-        RunFolder.writeAtomically(dir.resolve(CLAIMS_FILE), w -> {
+        provenance.write(dir.resolve(CLAIMS_FILE), w -> {
             CsvWriter csv = CsvFiles.open(w, header(axes, "claim", "probability", "mc_low", "mc_high"));
             for (SweepPoint p : points) {
                 for (ClaimSummary c : p.result().claims()) {

@@ -30,6 +30,7 @@ final class HtmlPage {
         h3 { font-size: 1.15rem; margin: 1.8rem 0 .6rem; }
         p.lead { font-size: 1.1rem; margin: .2rem 0 .8rem; color: #39424e; }
         .muted, .meta { color: #66707c; }
+        p.warning { background: #fff4e5; border-left: 4px solid #d9822b; padding: .5rem .8rem; }
         .meta { font-size: .95rem; }
         nav { font-size: .95rem; margin: 1rem 0; }
         nav a { margin-right: 1.1rem; }
@@ -70,6 +71,9 @@ final class HtmlPage {
             .append("<title>").append(escape(name)).append(" \u2014 mcsim report</title>\n")
             .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         header(out, run, name);
+        for (String note : run.notes()) {
+            out.append("<p class=\"warning\">").append(escape(note)).append("</p>\n");
+        }
         claims(out, run);
         outputs(out, run, figures);
         PageSections.sensitivity(out, run, figures);

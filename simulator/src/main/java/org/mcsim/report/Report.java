@@ -43,6 +43,20 @@ public final class Report {
      * @throws IOException if a file cannot be written
      */
     public static List<Path> write(Path runFolder) throws IOException {
+        return write(runFolder, note -> { });
+    }
+
+    /**
+     * As {@link #write(Path)}, telling {@code notes} what the page says about files of the
+     * folder that it leaves out or whose origin is unknown ({@code sensitivity.csv} from another
+     * seed, for example), one line each, so that a command can print them.
+     *
+     * @param runFolder the run folder
+     * @param notes receives each note
+     * @return the files written
+     * @throws IOException as {@link #write(Path)}
+     */
+    public static List<Path> write(Path runFolder, java.util.function.Consumer<String> notes) throws IOException {
         // run.json first: if a run replaces the folder after this, the commit sees it.
         byte[] runJson;
         try {
@@ -51,6 +65,7 @@ public final class Report {
             runJson = new byte[0];
         }
         RunFolder run = RunFolder.read(runFolder);
+        run.notes().forEach(notes);
         try (StagedFiles files = new StagedFiles(runFolder, runJson)) {
             List<Figure> figures = ChartSet.render(run, files);
             files.write(PAGE, HtmlPage.render(run, figures).getBytes(StandardCharsets.UTF_8));

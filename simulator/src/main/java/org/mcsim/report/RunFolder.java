@@ -22,9 +22,12 @@ import java.util.Optional;
  * @param sensitivity sensitivity.csv rows, empty when the file is absent
  * @param sweep sweep.csv, empty when absent
  * @param sweepClaims sweep-claims.csv (statistic {@code probability}), empty when absent
+ * @param notes what the page and stderr must say about files left out or of unknown origin
+ *     ({@link Provenances})
  */
 record RunFolder(Path folder, RunInfo info, List<VariableSummary> summary, List<ClaimResult> claims,
-    List<Histogram> histograms, List<SensitivityRow> sensitivity, Sweep sweep, Sweep sweepClaims) {
+    List<Histogram> histograms, List<SensitivityRow> sensitivity, Sweep sweep, Sweep sweepClaims,
+    List<String> notes) {
 
     /** One statistic of a variable with its Monte Carlo interval. */
     record Stat(String name, Decimal estimate, Decimal low, Decimal high) { }
@@ -90,12 +93,26 @@ record RunFolder(Path folder, RunInfo info, List<VariableSummary> summary, List<
                 throw new ReportException(folder + ": not a run folder: " + file + " is missing");
             }
         }
-        return new RunFolder(folder, RunInfo.read(folder.resolve("run.json")),
+        RunInfo info = RunInfo.read(folder.resolve("run.json"));
+        List<String> notes = new java.util.ArrayList<>();
+        return new RunFolder(folder, info,
             RunFiles.summary(folder.resolve("summary.csv")), RunFiles.claims(folder.resolve("claims.csv")),
             RunFiles.histograms(folder.resolve("histogram.csv")),
-            RunFiles.sensitivity(folder.resolve("sensitivity.csv")),
-            RunFiles.sweep(folder.resolve("sweep.csv"), false),
-            RunFiles.sweep(folder.resolve("sweep-claims.csv"), true));
+            belongs(folder, info, "sensitivity.csv", notes) ? RunFiles.sensitivity(folder.resolve("sensitivity.csv"))
+                : List.of(),
+            belongs(folder, info, "sweep.csv", notes) ? RunFiles.sweep(folder.resolve("sweep.csv"), false) : Sweep.NONE,
+            belongs(folder, info, "sweep-claims.csv", notes) ? RunFiles.sweep(folder.resolve("sweep-claims.csv"), true)
+                : Sweep.NONE,
+            List.copyOf(notes));
+    }
+
+    /** Whether a derived file is to be shown; a note on it, if any, goes to {@code notes}. */
+    private static boolean belongs(Path folder, RunInfo info, String file, List<String> notes) {
+        Provenances.Verdict v = Provenances.check(folder, info, file);
+        if (v.note() != null) {
+            notes.add(v.note());
+        }
+        return v.show();
     }
 
     /**

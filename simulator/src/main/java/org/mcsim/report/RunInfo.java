@@ -84,6 +84,11 @@ final class RunInfo {
         return json.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
+    /** A top-level value as read, or null. */
+    Object raw(String key) {
+        return json.get(key);
+    }
+
     /**
      * The inputs, in file order.
      *
