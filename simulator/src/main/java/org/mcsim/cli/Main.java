@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     /** The commands' names in the order usage help lists them; each is its class's {@code @Command} name. */
+    /** Columns of --help text. */
+    static final int HELP_WIDTH = 120;
+
     static final String[] COMMANDS = {"run", "validate", "describe", "compare", "report", "sensitivity",
         "sweep", "solve", "help"};
 
@@ -100,6 +103,8 @@ public final class Main implements Runnable {
             }
         }
         cl.setParameterExceptionHandler(new UsageErrorHandler());
+        // wide enough that no example or option text is broken inside a token
+        cl.setUsageHelpWidth(HELP_WIDTH);
         return cl;
     }
 

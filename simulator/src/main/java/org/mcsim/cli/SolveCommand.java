@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
         + "target holds, with the Monte Carlo interval of that value; writes OUT/NAME/solve.csv.",
         "",
         "Example:",
-        "  mcsim solve fleet.yaml --vary share.mode --between 0.1:0.9 --target 'P(400x)=0.5'"})
+        "  mcsim solve scenarios/deepseek/fleet-tco.yaml --vary years --between 1:10 --target 'P(400x)=0.5' -n 1e5"})
 final class SolveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
@@ -40,8 +40,8 @@ final class SolveCommand implements Callable<Integer> {
         description = "The range to search.")
     Range range;
 
-    @Option(names = "--target", required = true, paramLabel = "STAT(VAR)=VALUE", converter = TargetConverter.class,
-        description = "mean(VAR)=V, p<100q>(VAR)=V for an output, or P(CLAIM)=V.")
+    @Option(names = "--target", required = true, paramLabel = "TARGET", converter = TargetConverter.class,
+        description = "STAT(VAR)=VALUE: mean(VAR)=V or p<100q>(VAR)=V for an output, or P(CLAIM)=V.")
     Target target;
 
     @Mixin
