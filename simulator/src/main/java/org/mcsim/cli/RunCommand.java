@@ -99,6 +99,7 @@ final class RunCommand implements Callable<Integer> {
             if (l == null) {
                 failed.add(f);
             } else {
+                l.document().warnings(l.scenario()).forEach(err::println);
                 valid.add(l);
             }
         }

@@ -40,6 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (l == null) {
                 failed.add(f);
             } else {
+                l.document().warnings(l.scenario()).forEach(err::println);
                 out.println("ok " + l.scenario().name());
             }
         }

@@ -104,6 +104,41 @@ public final class ScenarioDocument {
         return requireBuilt(s);
     }
 
+    /**
+     * Warnings about a valid scenario, as {@code FILE:LINE:COLUMN: warning: message} lines in
+     * position order: each input or constant that no formula, output, claim or correlation uses
+     * (a value that cannot change any result is most often a name typed twice, or a formula
+     * that forgot it).
+     *
+     * @param s the scenario built from this document
+     * @return the warning lines, empty when there are none
+     */
+    public List<String> warnings(Scenario s) {
+        Set<String> used = new HashSet<>(s.outputs());
+        s.formulas().forEach(f -> org.mcsim.expr.Exprs.references(f.expr()).forEach(r -> used.add(r.name())));
+        s.claims().forEach(c -> org.mcsim.expr.Exprs.references(c.expr()).forEach(r -> used.add(r.name())));
+        s.correlations().forEach(c -> {
+            used.add(c.a());
+            used.add(c.b());
+        });
+        Problems warnings = new Problems(displayName);
+        for (org.mcsim.model.Input in : s.inputs()) {
+            Outline.WrittenInput written = outline.inputs().get(in.name());
+            if (!used.contains(in.name()) && written != null) {
+                warnings.at(written.pos(), "warning: input " + in.name()
+                    + " is not used by any formula, output, claim or correlation");
+            }
+        }
+        for (String c : s.constants().keySet()) {
+            Field written = outline.constants().get(c);
+            if (!used.contains(c) && written != null) {
+                warnings.at(written.pos(), "warning: constant " + c + " is not used by any formula or claim");
+            }
+        }
+        return warnings.all().stream().sorted(java.util.Comparator.comparing(Problems.Problem::sortPos))
+            .map(Problems.Problem::line).toList();
+    }
+
     /** Checks the scenario and each variant; returns the scenario or null after reporting. */
     private Scenario check(Map<String, Double> overrides, Problems problems) {
         Map<String, Double> paths = Overrides.resolve(overrides, outline,

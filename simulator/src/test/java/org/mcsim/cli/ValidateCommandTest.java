@@ -14,6 +14,22 @@ class ValidateCommandTest {
     Path dir;
 
     @Test
+    void anInputOrConstantThatNothingUsesIsAWarningAtItsKey() throws java.io.IOException {
+        java.nio.file.Path f = Cli.write(dir, "u.yaml", "name: u\nconstants:\n  years: 4\n  spare: 2\ninputs:\n"
+            + "  x: {dist: normal, mean: 0, sd: 1}\n  typo: {dist: normal, mean: 0, sd: 1}\n"
+            + "  paired: {dist: uniform, min: 0, max: 1}\nformulas:\n  y: x * years\n"
+            + "correlations:\n  - {between: [x, paired], rank: 0.3}\n");
+        Cli r = Cli.run("validate", f.toString());
+        assertEquals(0, r.status, r.toString());
+        assertEquals("ok u\n", r.out);
+        assertEquals(f + ":4:3: warning: constant spare is not used by any formula or claim\n"
+            + f + ":7:3: warning: input typo is not used by any formula, output, claim or correlation\n", r.err);
+        Cli run = Cli.run("run", f.toString(), "-n", "1000", "-o", dir.resolve("out").toString(), "--quiet");
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.err.startsWith(f + ":4:3: warning: constant spare"), run.err);
+    }
+
+    @Test
     void validFilePrintsOkName() throws IOException {
         Path f = Cli.write(dir, "demo.yaml", RunCommandTest.MODEL);
         Cli r = Cli.run("validate", f.toString());
