@@ -3,6 +3,7 @@ package org.mcsim.report;
 import java.awt.Color;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -50,10 +51,11 @@ final class DistributionCharts {
      * @return the chart
      */
     static JFreeChart histogram(RunFolder run, Histogram all) {
-        Histogram h = merged(all, MAX_BARS);
+        int[] central = central(all, TAIL_SHARE);
+        Histogram h = merged(slice(all, central[0], central[1]), MAX_BARS);
         HumanNumbers numbers = run.numbers(h.variable());
         boolean degenerate = BinDensity.degenerate(h);
-        XYIntervalSeries bars = new XYIntervalSeries(degenerate ? "all samples" : "histogram (density)");
+        XYIntervalSeries bars = new XYIntervalSeries(degenerate ? "all samples" : "histogram");
         XYSeriesCollection curve = new XYSeriesCollection();
         double v = h.lows()[0];
         NumberAxis x = ChartStyle.axis(run.label(h.variable()), numbers);
@@ -67,11 +69,14 @@ final class DistributionCharts {
             y.setRange(0, 1.08);
             subtitle = "every one of the " + count(h.total()) + " samples equals " + numbers.format(v);
         } else {
-            double top = densities(h, bars, curve);
-            y = ChartStyle.axis("probability density", HumanNumbers.plain());
+            double width = h.highs()[0] - h.lows()[0];
+            // bars and curve as shares of all samples, those outside the drawn range included
+            double top = densities(h, bars, curve, width * h.total() / (double) all.total());
+            y = ChartStyle.axis("share of samples in a bar " + numbers.format(width) + " wide", HumanNumbers.plain());
             y.setRange(0, 1.08 * top);
-            subtitle = count(h.total()) + " samples in " + all.counts().length + " bins"
-                + (h == all ? "" : " (drawn as " + h.counts().length + ")") + meanText(run, h);
+            subtitle = count(all.total()) + " samples in " + all.counts().length + " bins"
+                + (h.counts().length == all.counts().length ? "" : " (" + h.counts().length + " bars drawn)")
+                + meanText(run, all) + outside(all, central, numbers);
         }
         XYIntervalSeriesCollection barData = new XYIntervalSeriesCollection();
         barData.addSeries(bars);
@@ -111,16 +116,87 @@ final class DistributionCharts {
         return new Histogram(h.variable(), lows, highs, counts);
     }
 
-    /** Fills the bars and the smoothed curve; returns the highest density drawn. */
-    private static double densities(Histogram h, XYIntervalSeries bars, XYSeriesCollection curve) {
+    /** Share of the samples each tail may hold outside the histogram chart's range. */
+    static final double TAIL_SHARE = 0.005;
+
+    /**
+     * The bins {@code [first, last]} that hold the central part of the samples: at most
+     * {@code tail} of them lie in the bins left out on each side. The whole range when cutting
+     * would narrow the view by less than a third (a short tail is drawn as it is).
+     */
+    static int[] central(Histogram h, double tail) {
+        int bins = h.counts().length;
+        long allowed = (long) Math.floor(tail * h.total());
+        int first = 0;
+        long below = 0;
+        while (first < bins - 1 && below + h.counts()[first] <= allowed) {
+            below += h.counts()[first++];
+        }
+        int last = bins - 1;
+        long above = 0;
+        while (last > first && above + h.counts()[last] <= allowed) {
+            above += h.counts()[last--];
+        }
+        double full = h.highs()[bins - 1] - h.lows()[0];
+        double kept = h.highs()[last] - h.lows()[first];
+        return kept > 2.0 / 3 * full ? new int[] {0, bins - 1} : new int[] {first, last};
+    }
+
+    /** Bins {@code first..last} of {@code h}. */
+    static Histogram slice(Histogram h, int first, int last) {
+        if (first == 0 && last == h.counts().length - 1) {
+            return h;
+        }
+        return new Histogram(h.variable(), Arrays.copyOfRange(h.lows(), first, last + 1),
+            Arrays.copyOfRange(h.highs(), first, last + 1), Arrays.copyOfRange(h.counts(), first, last + 1));
+    }
+
+    /** What the chart leaves out: {@code ; 0.4% of samples below 150x (down to 95x) ...}. */
+    private static String outside(Histogram h, int[] central, HumanNumbers numbers) {
+        int bins = h.counts().length;
+        if (central[0] == 0 && central[1] == bins - 1) {
+            return "";
+        }
+        long below = 0;
+        for (int i = 0; i < central[0]; i++) {
+            below += h.counts()[i];
+        }
+        long above = 0;
+        for (int i = central[1] + 1; i < bins; i++) {
+            above += h.counts()[i];
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (below > 0) {
+            parts.add(share(below, h.total()) + " below " + numbers.format(h.lows()[central[0]]) + " (down to "
+                + numbers.format(h.lows()[0]) + ")");
+        }
+        if (above > 0) {
+            parts.add(share(above, h.total()) + " above " + numbers.format(h.highs()[central[1]]) + " (up to "
+                + numbers.format(h.highs()[bins - 1]) + ")");
+        }
+        return "; not drawn: " + String.join(", ", parts);
+    }
+
+    private static String share(long part, long total) {
+        return String.format(Locale.ROOT, "%.2g%%", 100.0 * part / total);
+    }
+
+    /**
+     * Fills the bars and the smoothed curve, densities of {@code h} times {@code scale} (a bar's
+     * width times the share of all samples that {@code h} holds, so that bars read as shares of
+     * the samples, where a density would read 1e-9 per dollar); returns the highest value drawn.
+     */
+    private static double densities(Histogram h, XYIntervalSeries bars, XYSeriesCollection curve, double scale) {
         double[] density = BinDensity.bars(h);
         for (int i = 0; i < density.length; i++) {
             double mid = 0.5 * (h.lows()[i] + h.highs()[i]);
+            density[i] *= scale;
             bars.add(mid, h.lows()[i], h.highs()[i], density[i], density[i], density[i]);
         }
         double[][] smooth = BinDensity.smooth(h, CURVE_POINTS);
         XYSeries line = new XYSeries("smoothed (Gaussian kernel)", false, true);
         for (int i = 0; i < smooth[0].length; i++) {
+            smooth[1][i] *= scale;
             line.add(smooth[0][i], smooth[1][i]);
         }
         curve.addSeries(line);
@@ -217,8 +293,13 @@ final class DistributionCharts {
     private static String label(RunFolder run, ClaimThreshold t) {
         for (ClaimResult claim : run.claims()) {
             if (claim.name().equals(t.claim())) {
-                return t.claim() + ": P = " + HumanNumbers.probability(claim.probability().value(),
-                    claim.low().value(), claim.high().value());
+                // The curve is P(X <= x): at the line it reads the probability of a "<" claim, and
+                // one minus that of a ">" claim; the label says which, so that 0.34 is not read
+                // off a curve that shows 0.66 there.
+                // Short enough to fit beside its line; the interval is in the claims table.
+                String p = HumanNumbers.probability(claim.probability().value(), Double.NaN, Double.NaN);
+                String side = (t.above() ? "\u2265 " : "\u2264 ") + run.numbers(t.variable()).format(t.threshold());
+                return t.claim() + ": P(" + side + ") = " + p + (t.above() ? " = 1 \u2212 curve" : " = curve");
             }
         }
         return t.claim();

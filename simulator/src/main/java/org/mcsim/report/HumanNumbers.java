@@ -87,6 +87,9 @@ public final class HumanNumbers {
             return style.decorate(value < 0, Double.isInfinite(value) ? "\u221e" : "0");
         }
         BigDecimal rounded = new BigDecimal(Math.abs(value)).round(new MathContext(DEFAULT_DIGITS));
+        if (thousandsInFull(rounded)) {
+            return style.decorate(value < 0, grouped(plainText(rounded)));
+        }
         return style.decorate(value < 0, magnitude(rounded));
     }
 
@@ -114,13 +117,14 @@ public final class HumanNumbers {
         if (magnitude.compareTo(BigDecimal.ONE.movePointRight(15)) >= 0) {
             return format(value);
         }
-        int group = Math.max(0, group(magnitude));
+        int group = thousandsInFull(magnitude) ? 0 : Math.max(0, group(magnitude));
         int decimals = Math.max(0, exactStep.scale() + 3 * group);
         if (decimals > MAX_DECIMALS) {
             return format(value);
         }
         BigDecimal scaled = magnitude.movePointLeft(3 * group).setScale(decimals, RoundingMode.HALF_EVEN);
-        return style.decorate(value < 0, plainText(scaled) + SUFFIXES[group]);
+        String text = plainText(scaled);
+        return style.decorate(value < 0, (group == 0 ? grouped(text) : text) + SUFFIXES[group]);
     }
 
     /**
@@ -198,6 +202,29 @@ public final class HumanNumbers {
             return plainText(rounded.movePointLeft(exponent)) + "e" + exponent;
         }
         return plainText(rounded.movePointLeft(3 * group)) + SUFFIXES[group];
+    }
+
+    /**
+     * Whether a multiple is written in full with a thousands separator ({@code 1,550x}) rather
+     * than abbreviated ({@code 1.55kx}, which reads as a unit): below a million times.
+     */
+    private boolean thousandsInFull(BigDecimal magnitude) {
+        return style == Style.TIMES && magnitude.compareTo(BigDecimal.valueOf(1000)) >= 0
+            && magnitude.compareTo(BigDecimal.valueOf(1_000_000)) < 0;
+    }
+
+    /** {@code 1550.5} as {@code 1,550.5}: commas between groups of three integer digits. */
+    private static String grouped(String plain) {
+        int dot = plain.indexOf('.');
+        String integer = dot < 0 ? plain : plain.substring(0, dot);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < integer.length(); i++) {
+            if (i > 0 && (integer.length() - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(integer.charAt(i));
+        }
+        return b + (dot < 0 ? "" : plain.substring(dot));
     }
 
     private static String plainText(BigDecimal value) {

@@ -50,4 +50,33 @@ class FineHistogramTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Report.write(folder));
         assertEquals(true, Files.size(folder.resolve(Report.PAGE)) > 0);
     }
+
+    @Test
+    void theHistogramChartShowsTheCentralPartAndCountsWhatItLeavesOut() {
+        // 1000 samples: 3 far below, 990 in the body, 7 far above (a long right tail).
+        long[] counts = new long[100];
+        counts[0] = 3;
+        for (int i = 10; i < 20; i++) {
+            counts[i] = 99;
+        }
+        counts[99] = 7;
+        double[] lows = new double[100];
+        double[] highs = new double[100];
+        for (int i = 0; i < 100; i++) {
+            lows[i] = i;
+            highs[i] = i + 1;
+        }
+        RunFolder.Histogram h = new RunFolder.Histogram("x", lows, highs, counts);
+        int[] c = DistributionCharts.central(h, 0.005);
+        // at most 5 samples (0.5%) may be left out on each side: the 3 below could go, the 7 above
+        // stay, and a view of 10..100 would narrow the chart by less than a third: all is drawn
+        assertArrayEquals(new int[] {0, 99}, c);
+        RunFolder.Histogram both = new RunFolder.Histogram("x", lows, highs,
+            java.util.stream.IntStream.range(0, 100).mapToLong(i -> i == 99 ? 4 : counts[i]).toArray());
+        assertArrayEquals(new int[] {10, 19}, DistributionCharts.central(both, 0.005));
+        long[] even = new long[100];
+        java.util.Arrays.fill(even, 10);
+        assertArrayEquals(new int[] {0, 99},
+            DistributionCharts.central(new RunFolder.Histogram("x", lows, highs, even), 0.005), "no tail: all drawn");
+    }
 }

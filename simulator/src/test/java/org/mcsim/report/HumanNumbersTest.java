@@ -73,4 +73,15 @@ class HumanNumbersTest {
     void exactOfAnEmptyFieldIsEmpty() {
         assertEquals("", HumanNumbers.exact(""));
     }
+
+    @Test
+    void multiplesBelowAMillionAreWrittenInFullWithCommas() {
+        HumanNumbers times = HumanNumbers.forVariable("ratio", "");
+        assertEquals("1,550x", times.format(1549.7));
+        assertEquals("373x", times.format(373.04));
+        assertEquals("1,100x", times.format(1100, 100));
+        assertEquals("1,050x", times.format(1050, 50));
+        assertEquals("2.5Mx", times.format(2.5e6));
+        assertEquals("1.55k", HumanNumbers.plain().format(1549.7));
+    }
 }
