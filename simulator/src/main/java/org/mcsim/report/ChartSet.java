@@ -63,7 +63,7 @@ final class ChartSet {
         for (Histogram h : run.histograms()) {
             List<ClaimThreshold> thresholds = new ArrayList<>();
             for (ClaimResult claim : run.claims()) {
-                ClaimThreshold.parse(claim.name(), claim.expression())
+                ClaimThreshold.parse(claim.name(), claim.expression(), run.info().constants())
                     .filter(t -> t.variable().equals(h.variable())).ifPresent(thresholds::add);
             }
             add("hist-" + h.variable(), Chart.standard(DistributionCharts.histogram(run, h)),

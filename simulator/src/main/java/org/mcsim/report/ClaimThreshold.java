@@ -1,5 +1,6 @@
 package org.mcsim.report;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,7 @@ record ClaimThreshold(String claim, String variable, double threshold, boolean a
     private static final String OP = "\\s*(<=|>=|<|>)\\s*";
     private static final Pattern NAME_FIRST = Pattern.compile("\\s*" + NAME + OP + NUMBER + "\\s*");
     private static final Pattern NUMBER_FIRST = Pattern.compile("\\s*" + NUMBER + OP + NAME + "\\s*");
+    private static final Pattern CONSTANT_SECOND = Pattern.compile("\\s*" + NAME + OP + NAME + "\\s*");
 
     /**
      * Reads a claim's expression.
@@ -34,6 +36,26 @@ record ClaimThreshold(String claim, String variable, double threshold, boolean a
      * @return the threshold, or empty when the expression does not have the form
      */
     static Optional<ClaimThreshold> parse(String claim, String expression) {
+        return parse(claim, expression, Map.of());
+    }
+
+    /**
+     * Reads a claim's expression, where the number may also be a constant of the scenario
+     * ({@code ratio >= threshold}, with {@code threshold: 400} among the constants).
+     *
+     * @param claim the claim's name
+     * @param expression its text
+     * @param constants the scenario's constants by name
+     * @return the threshold, or empty when the expression does not have the form
+     */
+    static Optional<ClaimThreshold> parse(String claim, String expression, Map<String, Double> constants) {
+        Matcher c = CONSTANT_SECOND.matcher(expression);
+        if (c.matches() && constants.containsKey(c.group(3)) && !constants.containsKey(c.group(1))) {
+            return Optional.of(new ClaimThreshold(claim, c.group(1), constants.get(c.group(3)), c.group(2).startsWith(">")));
+        }
+        if (c.matches() && constants.containsKey(c.group(1)) && !constants.containsKey(c.group(3))) {
+            return Optional.of(new ClaimThreshold(claim, c.group(3), constants.get(c.group(1)), c.group(2).startsWith("<")));
+        }
         Matcher m = NAME_FIRST.matcher(expression);
         if (m.matches()) {
             return Optional.of(new ClaimThreshold(claim, m.group(1), number(m.group(3)),

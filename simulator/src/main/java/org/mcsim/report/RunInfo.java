@@ -84,6 +84,19 @@ final class RunInfo {
         return json.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
+    /** The scenario's constants by name ({@code constants}), empty when absent. */
+    Map<String, Double> constants() {
+        Map<String, Double> constants = new LinkedHashMap<>();
+        if (json.get("constants") instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    constants.put(String.valueOf(k), n.doubleValue());
+                }
+            });
+        }
+        return constants;
+    }
+
     /** A top-level value as read, or null. */
     Object raw(String key) {
         return json.get(key);

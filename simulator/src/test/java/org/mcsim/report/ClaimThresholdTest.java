@@ -29,4 +29,19 @@ class ClaimThresholdTest {
     void otherExpressionsAreNotThresholds(String expression) {
         assertTrue(ClaimThreshold.parse("c", expression).isEmpty());
     }
+
+    @Test
+    void aClaimAgainstANamedConstantIsAThreshold() {
+        java.util.Map<String, Double> constants = java.util.Map.of("threshold", 400.0, "limit", 0.5);
+        ClaimThreshold t = ClaimThreshold.parse("c", "ratio >= threshold", constants).orElseThrow();
+        assertEquals("ratio", t.variable());
+        assertEquals(400.0, t.threshold());
+        assertTrue(t.above());
+        ClaimThreshold u = ClaimThreshold.parse("c", "limit > y", constants).orElseThrow();
+        assertEquals("y", u.variable());
+        assertEquals(0.5, u.threshold());
+        assertTrue(!u.above());
+        assertTrue(ClaimThreshold.parse("c", "a > b", constants).isEmpty(), "two variables: no threshold");
+        assertTrue(ClaimThreshold.parse("c", "ratio >= threshold").isEmpty(), "without the constants");
+    }
 }
