@@ -34,6 +34,29 @@ final class CsvTable {
     }
 
     /**
+     * Why a run folder's file cannot be read, in plain words: library messages name classes
+     * ({@code MalformedInputException}, {@code CSVException}) and may quote the file.
+     */
+    static String reason(Exception e) {
+        Throwable t = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.charset.CharacterCodingException) {
+                return "not valid UTF-8 text";
+            }
+            if (c instanceof java.nio.file.NoSuchFileException) {
+                return "no such file";
+            }
+            if (c instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied";
+            }
+        }
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?i)line:? ?([0-9]+)")
+            .matcher(String.valueOf(t.getMessage()));
+        return "not a valid CSV file" + (line.find() ? " (near line " + line.group(1) + ")" : "")
+            + ": a quoted field is not closed, or text follows its closing quote";
+    }
+
+    /**
      * Reads and checks a file.
      *
      * @param file the file
@@ -51,7 +74,7 @@ final class CsvTable {
             CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
             records = parser.getRecords();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new ReportException(name + ": cannot read: " + e.getMessage());
+            throw new ReportException(name + ": cannot read: " + reason(e));
         }
         if (records.isEmpty()) {
             throw new ReportException(name + ": empty file, expected a header");

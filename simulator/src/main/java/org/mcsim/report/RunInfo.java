@@ -45,8 +45,13 @@ final class RunInfo {
             return new RunInfo(json);
         } catch (ReportException e) {
             throw e;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's message names its own settings; its location is what the user needs
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new ReportException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+                + ": not valid JSON");
         } catch (IOException | RuntimeException e) {
-            throw new ReportException(file + ": cannot read: " + e.getMessage());
+            throw new ReportException(file + ": cannot read: " + CsvTable.reason(e));
         }
     }
 
