@@ -98,6 +98,10 @@ public final class NumberLiteral {
         return new Scan(end, value, null);
     }
 
+    /** Magnitude suffixes people write after a number, and their powers of ten. */
+    private static final java.util.Map<String, String> SUFFIXES = java.util.Map.of("k", "3", "K", "3", "M", "6",
+        "m", "6", "B", "9", "b", "9", "G", "9", "T", "12", "bn", "9", "mn", "6");
+
     private static String malformed(String literal, String tail, String exponent) {
         String message = "malformed number '" + literal + "'";
         if (literal.length() > 1 && literal.charAt(0) == '0' && "xXoObB".indexOf(literal.charAt(1)) >= 0) {
@@ -106,7 +110,10 @@ public final class NumberLiteral {
         if (exponent == null && !tail.isEmpty() && !Character.isDigit(tail.charAt(0))
             && tail.charAt(0) != '.' && tail.chars().allMatch(NumberLiteral::isNameChar)) {
             String number = literal.substring(0, literal.length() - tail.length());
-            message += "; write " + number + " * " + tail + " to multiply";
+            String power = SUFFIXES.get(tail);
+            message += power != null
+                ? "; suffixes are not numbers: write " + number + "e" + power + " (or " + number + " * NAME for a name)"
+                : "; write " + number + " * " + tail + " to multiply";
         }
         return message;
     }

@@ -34,6 +34,14 @@ public final class Parser {
     /** Deepest nesting of the syntax tree and of the parse itself. */
     static final int MAX_DEPTH = 1000;
 
+    /**
+     * Other tools' names for mcsim's functions, which edit distance would match to the wrong one
+     * ({@code ln} is nearest to {@code min}).
+     */
+    private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("ln", "log"),
+        Map.entry("loge", "log"), Map.entry("power", "pow"), Map.entry("root", "sqrt"), Map.entry("fabs", "abs"),
+        Map.entry("ceiling", "ceil"), Map.entry("iif", "if"), Map.entry("ifelse", "if"));
+
     private static final int COMPARISON = 3;
     private static final int POWER = 6;
 
@@ -189,7 +197,8 @@ public final class Parser {
         if (f == null) {
             List<String> names = Arrays.stream(Function.values()).map(Function::text)
                 .collect(Collectors.toList());
-            String suggestion = Suggestions.nearest(name.text(), names);
+            String suggestion = ALIASES.getOrDefault(name.text().toLowerCase(java.util.Locale.ROOT),
+                Suggestions.nearest(name.text(), names));
             error(name, "unknown function '" + name.text() + "'; " + (suggestion != null
                 ? "did you mean '" + suggestion + "'?"
                 : "the functions are " + String.join(", ", names)));

@@ -77,7 +77,12 @@ final class DistReader {
         Map<String, Field> params = new LinkedHashMap<>();
         List<WrittenComponent> components = new ArrayList<>();
         for (Field p : fields.values()) {
-            if (!allowed.contains(p.key())) {
+            if (!allowed.contains(p.key()) && isParameterOfAnotherFamily(p.key())) {
+                // min for a lognormal, mean for a beta: nearest spelling would mislead (mu, min)
+                problems.at(p.pos(), label + ": " + family.label() + " has no parameter '" + p.key() + "'; "
+                    + family.usage() + (family.continuous() && (p.key().equals("min") || p.key().equals("max"))
+                    ? " (to bound it, add truncate: [lo, hi])" : ""));
+            } else if (!allowed.contains(p.key())) {
                 problems.at(p.pos(), label + ": " + Nodes.unknown("key", p.key(), allowed));
             } else if (p.key().equals("components")) {
                 components = components(label, p);
@@ -88,6 +93,16 @@ final class DistReader {
         }
         int alt = parameterization(label, pos, family, params);
         return new WrittenDist(label, pos, family, alt, params, components, fields.get("truncate"));
+    }
+
+    /** Whether {@code key} is a parameter of some distribution family. */
+    private static boolean isParameterOfAnotherFamily(String key) {
+        for (Family f : Family.values()) {
+            if (f.parameterNames().contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the parameterization written; mixing two is an error at the later key. */

@@ -83,6 +83,11 @@ final class Nodes {
 
     /** {@code unknown WHAT 'word'; did you mean 'x'?}, or the known words when none is close. */
     static String unknown(String what, String word, Collection<String> known) {
+        if (what.equals("key") && word.matches("[0-9]{3}([.][0-9]+)?")) {
+            // {min: 20,000}: YAML reads min: 20 and a key 000
+            return "'" + word + "' looks like the rest of a number written with a thousands comma: in a "
+                + "{...} map a comma separates entries, so write the number as 20000 or 20_000";
+        }
         String near = word.length() > 100 ? null : Suggestions.nearest(word, known);
         String base = "unknown " + what + " '" + abbreviate(word) + "'";
         if (near != null) {

@@ -95,7 +95,10 @@ final class Overrides {
         }
         List<String> names = d.alt() < 0 ? List.of() : f.parameterizations().get(d.alt()).names();
         if (parts.length != i + 1 || !names.contains(parts[i])) {
-            why[0] = label + " is written with " + String.join(", ", names) + "; --set can change those";
+            why[0] = names.isEmpty()
+                ? label + " has no complete set of parameters written (" + f.usage() + "); --set changes "
+                    + "parameters the file writes"
+                : label + " is written with " + String.join(", ", names) + "; --set can change those";
             return null;
         }
         return label + "." + parts[i];

@@ -102,6 +102,21 @@ final class YamlSource {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    private static final java.util.regex.Pattern BANG_VALUE = java.util.regex.Pattern.compile("(^|:\\s|^\\s*-\\s)\\s*!");
+
+    /**
+     * A hint for a YAML error on a line whose value starts with {@code !}: YAML reads
+     * {@code !(b > 0)} as a tag, and its error says nothing of formulas.
+     */
+    private static String bangHint(String text, Pos pos) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        if (pos.line() < 1 || pos.line() > lines.length) {
+            return "";
+        }
+        return BANG_VALUE.matcher(lines[pos.line() - 1]).find()
+            ? "; a formula or claim that starts with '!' must be quoted, as in \"!(b > 0)\"" : "";
+    }
+
     /** Composes the single document of the text, after refusing hostile constructs. */
     static Node compose(String text, Problems problems) throws ScenarioException {
         LoadSettings settings = LoadSettings.builder()
@@ -125,7 +140,8 @@ final class YamlSource {
         } catch (MarkedYamlEngineException e) {
             Pos pos = Pos.of(e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark());
             String context = e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")";
-            problems.at(pos, "invalid YAML: " + oneLine(String.valueOf(e.getProblem())) + context);
+            problems.at(pos, "invalid YAML: " + oneLine(String.valueOf(e.getProblem())) + context
+                + bangHint(text, pos));
         } catch (YamlEngineException e) {
             problems.at(Pos.START, "invalid YAML: " + oneLine(String.valueOf(e.getMessage())));
         }
