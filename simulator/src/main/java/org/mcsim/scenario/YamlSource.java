@@ -188,8 +188,30 @@ final class YamlSource {
                 problems.at(pos, "YAML anchors (&name) are not supported; write the value out");
             }
             checkTag(ev, pos, problems);
+            if (ev instanceof ScalarEvent scalar) {
+                checkControls(scalar.getValue(), pos, problems);
+            }
             if (ev instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
                 problems.at(pos, "nested deeper than " + MAX_DEPTH + " levels");
+                return;
+            }
+        }
+    }
+
+    /**
+     * Refuses a scalar whose value, after YAML's escapes ({@code "\\e"}, {@code "\\0"},
+     * {@code "\\u2028"}) are read, holds a control character other than tab and line feed, a
+     * line or paragraph separator, or a bidirectional override: names, formulas, claims, units and
+     * sources end up in terminals, CSV files and the report, where such characters would move the
+     * cursor, recolour the text or reorder what is shown.
+     */
+    private static void checkControls(String value, Pos pos, Problems problems) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && c != '\n' && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069')) {
+                problems.at(pos, String.format(java.util.Locale.ROOT, "character U+%04X (written as an escape) is "
+                    + "not allowed in a value; mcsim prints values to terminals, CSV files and reports", (int) c));
                 return;
             }
         }

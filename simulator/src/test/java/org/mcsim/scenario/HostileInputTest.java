@@ -1,5 +1,6 @@
 package org.mcsim.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,21 @@ class HostileInputTest {
             assertTrue(e.get(0).matches("s\\.yaml:3:[0-9]+: x\\.max: max − min overflows a double \\(1\\.0E308 − "
                 + "-1\\.0E308\\); the range must be narrower"), e.get(0));
         }
+    }
+
+    @Test
+    void terminalControlsWrittenAsEscapesAreRefusedAtTheirValue() {
+        assertEquals(List.of("s.yaml:3:43: character U+001B (written as an escape) is not allowed in a value; mcsim "
+                + "prints values to terminals, CSV files and reports",
+                "s.yaml:5:8: character U+2028 (written as an escape) is not allowed in a value; mcsim prints values "
+                + "to terminals, CSV files and reports",
+                "s.yaml:6:7: character U+0000 (written as an escape) is not allowed in a value; mcsim prints values "
+                + "to terminals, CSV files and reports"),
+            refusedQuickly("name: m\ninputs:\n  b: {dist: normal, mean: 0, sd: 1, unit: \"\\e[31mred\"}\nclaims:\n"
+                + "  neg: \"b > 0\\u2028\"\n  ok: \"b < 0\\0\"\n"));
+        assertEquals("two\nlines\tand a tab", assertDoesNotThrow(() -> Scenarios.build(dir,
+            "name: m\ndescription: \"two\\nlines\\tand a tab\"\ninputs:\n  b: {dist: normal, mean: 0, sd: 1}\n"))
+            .description(), "line feeds and tabs stay allowed");
     }
 
     @Test
