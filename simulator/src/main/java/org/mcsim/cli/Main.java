@@ -1,6 +1,7 @@
 package org.mcsim.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.mcsim.engine.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +65,9 @@ public final class Main implements Runnable {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
             // the run's arrays are unreachable once it has unwound to here, so this can print
-            err.println("mcsim: " + outOfMemory());
+            String command = args.length > 0 ? args[0] : "";
+            err.println("mcsim: " + (List.of("validate", "describe", "report").contains(command)
+                ? outOfMemoryReading(command) : outOfMemory()));
             return 1;
         }
     }
@@ -75,6 +78,16 @@ public final class Main implements Runnable {
      */
     static String cannotWrite(java.nio.file.Path folder, java.io.IOException e) {
         return e instanceof org.mcsim.output.RefusedException ? e.getMessage() : folder + ": cannot write: " + e.getMessage();
+    }
+
+    /**
+     * What to say when a command that samples nothing runs out of memory: it was reading (a
+     * scenario's data files, a run folder's histogram), so fewer samples would not help.
+     */
+    static String outOfMemoryReading(String command) {
+        return "out of memory: " + command + " does not fit in the Java heap (" + Runtime.getRuntime().maxMemory()
+            / (1 << 20) + " MB) while reading its files (empirical data, or a run folder's histogram); give the JVM "
+            + "more memory, e.g. MCSIM_OPTS=-Xmx4g";
     }
 
     /** What to say when a run does not fit in the heap (cli.md: a failed run, exit status 1). */

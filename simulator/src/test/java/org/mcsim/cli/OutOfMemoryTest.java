@@ -78,6 +78,23 @@ class OutOfMemoryTest {
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
     }
 
+    @org.junit.jupiter.api.Test
+    void validateThatRunsOutOfMemoryReadingSaysSoWithoutTalkingOfSamples() throws Exception {
+        StringBuilder csv = new StringBuilder("v\n");
+        for (int i = 0; i < 3_000_000; i++) {
+            csv.append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("big.csv"), csv);
+        Path f = Cli.write(dir, "data.yaml", "name: data\ninputs:\n  x: {dist: empirical, file: big.csv, column: v}\n");
+        Path err = dir.resolve("err.txt");
+        Process p = ChildProcess.start(ChildProcess.commandWithHeap("32m", "validate", f.toString()), err);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child finishes");
+        String text = Files.readString(err);
+        assertEquals(1, p.exitValue(), text);
+        assertTrue(text.startsWith("mcsim: out of memory: validate does not fit in the Java heap ("), text);
+        assertFalse(text.contains("samples"), text);
+    }
+
     /** Runs mcsim (10^7 samples for big.yaml) in a 48 MB child JVM; its stderr (exit status 1). */
     private String runIn48m(int threads, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(args));
