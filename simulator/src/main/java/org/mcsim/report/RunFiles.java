@@ -62,10 +62,21 @@ final class RunFiles {
             double[] lows = new double[rows.size()];
             double[] highs = new double[rows.size()];
             long[] counts = new long[rows.size()];
+            long total = 0;
             for (int i = 0; i < rows.size(); i++) {
                 lows[i] = rows.get(i).number("bin_low");
                 highs[i] = rows.get(i).number("bin_high");
                 counts[i] = rows.get(i).integer("count");
+                // run writes contiguous, increasing bins with counts; anything else was edited
+                if (!(lows[i] <= highs[i]) || i > 0 && lows[i] != highs[i - 1] || counts[i] < 0) {
+                    throw new ReportException(file + ": the bins of " + entry.getKey() + " are not contiguous "
+                        + "increasing ranges with counts (at bin " + (i + 1) + "); it is not a histogram run wrote");
+                }
+                total += counts[i];
+            }
+            if (total <= 0) {
+                throw new ReportException(file + ": the bins of " + entry.getKey() + " count no samples; it is not a "
+                    + "histogram run wrote");
             }
             histograms.add(new Histogram(entry.getKey(), lows, highs, counts));
         }
