@@ -71,10 +71,50 @@ final class SweepChart {
             HumanNumbers.forVariable(parameter, unit(run, parameter)));
         NumberAxis y = ChartStyle.axis(claim ? what : "mean of " + run.label(subject),
             claim ? HumanNumbers.plain() : run.numbers(subject));
+        boolean flat = honestRange(y, data, claim);
+        if (flat) {
+            note += "; flat: it varies by less than a tenth of its level";
+        }
         XYPlot plot = ChartStyle.plot(data, x, y, renderer(data.getSeriesCount()));
         String title = (claim ? what : "Mean of " + subject) + " against " + parameter;
         return Optional.of(ChartStyle.chart(title, "band: Monte Carlo interval at each grid point" + note,
             plot, true));
+    }
+
+    /**
+     * Sets the vertical range so that a line that hardly moves is drawn flat, not stretched over
+     * the whole chart as auto-ranging would (a change in the fifth digit then looks like a trend):
+     * the range is at least a tenth of the values' magnitude (0.1 for a probability, within
+     * [0, 1]), centred on the data.
+     *
+     * @return whether the data spans less than that minimum
+     */
+    static boolean honestRange(NumberAxis y, YIntervalSeriesCollection data, boolean probability) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                lo = Math.min(lo, data.getStartYValue(s, i));
+                hi = Math.max(hi, data.getEndYValue(s, i));
+            }
+        }
+        if (!(lo <= hi)) {
+            return false;
+        }
+        double minimum = probability ? 0.1 : 0.1 * Math.max(Math.abs(lo), Math.abs(hi));
+        if (hi - lo >= minimum || minimum == 0) {
+            return false;
+        }
+        double mid = 0.5 * (lo + hi);
+        double from = mid - minimum / 2;
+        double to = mid + minimum / 2;
+        if (probability) {
+            from = Math.max(0, Math.min(from, 1 - minimum));
+            to = from + minimum;
+        }
+        y.setAutoRange(false);
+        y.setRange(from, to);
+        return true;
     }
 
     /** One series per line; a lone line is named after the statistic. */
