@@ -141,15 +141,17 @@ final class HtmlPage {
                 c.high().value());
             int bracket = probability.indexOf(" [");
             rows.add(List.of("<strong>" + escape(c.name()) + "</strong>", code(c.expression()),
-                "<strong>" + escape(bracket < 0 ? probability : probability.substring(0, bracket))
-                    + "</strong>",
-                escape(HumanNumbers.exact(c.probability().text())),
-                escape(bracket < 0 ? "" : probability.substring(bracket + 1)),
+                exact("<strong>" + escape(bracket < 0 ? probability : probability.substring(0, bracket)) + "</strong>",
+                    HumanNumbers.exact(c.probability().text())),
+                exact(escape(bracket < 0 ? "" : probability.substring(bracket + 1)), bracket < 0 ? ""
+                    : "[" + c.low().text() + ", " + c.high().text() + "]"),
                 escape(HumanNumbers.exact(Long.toString(c.hits())) + " / "
                     + HumanNumbers.exact(Long.toString(c.samples())))));
         }
-        Html.table(out, List.of("claim", "expression", "probability", "exact", "Monte Carlo interval",
-            "hits / samples"), new boolean[] {false, false, true, true, true, true}, rows);
+        Html.table(out, List.of("claim", "expression", "probability", "Monte Carlo interval", "hits / samples"),
+            new boolean[] {false, false, true, true, true}, rows);
+        out.append("<p class=\"muted\">Each number is shown once, rounded; hover over it for every digit "
+            + "(claims.csv and summary.csv hold them too).</p>\n");
         out.append("</section>\n");
     }
 
@@ -174,11 +176,15 @@ final class HtmlPage {
             String exactInterval = s.low().defined() && s.high().defined()
                 ? "[" + HumanNumbers.exact(s.low().text()) + ", " + HumanNumbers.exact(s.high().text()) + "]"
                 : "";
-            rows.add(List.of(escape(s.name()), "<strong>" + escape(numbers.format(s.estimate().value()))
-                + "</strong>", escape(HumanNumbers.exact(s.estimate().text())), escape(interval),
-                muted(exactInterval)));
+            rows.add(List.of(escape(s.name()), exact("<strong>" + escape(numbers.format(s.estimate().value()))
+                + "</strong>", HumanNumbers.exact(s.estimate().text())), exact(escape(interval), exactInterval)));
         }
-        Html.table(out, List.of("statistic", "estimate", "exact", "Monte Carlo interval", "exact interval"),
-            new boolean[] {false, true, true, true, true}, rows);
+        Html.table(out, List.of("statistic", "estimate", "Monte Carlo interval"), new boolean[] {false, true, true},
+            rows);
+    }
+
+    /** {@code html} with every digit of the value in a tooltip ({@code title}), when there is one. */
+    private static String exact(String html, String digits) {
+        return digits.isEmpty() ? html : "<span title=\"" + escape(digits) + "\">" + html + "</span>";
     }
 }

@@ -248,4 +248,14 @@ class ReportTest {
         assertEquals(first, second);
         assertEquals(oddFiles.size(), second.size());
     }
+
+    @Test
+    void eachNumberIsShownOnceWithEveryDigitInItsTooltip() throws IOException {
+        String html = page(fleet);
+        assertFalse(html.contains("<th class=\"num\">exact</th>"), "no column of exact values");
+        assertFalse(html.contains("exact interval"), "no column of exact intervals");
+        Matcher m = Pattern.compile("<span title=\"([0-9,.E-]+)\"><strong>([^<]+)</strong></span>").matcher(html);
+        assertTrue(m.find(), "an estimate with its digits in a tooltip");
+        assertTrue(m.group(1).length() > m.group(2).length(), m.group(1) + " vs " + m.group(2));
+    }
 }
