@@ -33,6 +33,15 @@ final class CsvTable {
         this.middle = middle;
     }
 
+    private static final java.util.regex.Pattern DECIMAL =
+        java.util.regex.Pattern.compile("[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?");
+
+    /** At most 40 characters of a cell, for a message. */
+    static String shown(String text) {
+        String cut = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+
     /**
      * Why a run folder's file cannot be read, in plain words: library messages name classes
      * ({@code MalformedInputException}, {@code CSVException}) and may quote the file.
@@ -142,15 +151,15 @@ final class CsvTable {
             if (text.isEmpty()) {
                 return Decimal.UNDEFINED;
             }
-            try {
+            // Decimal notation only, as mcsim writes it: Double.parseDouble also takes 1d, 0x1p3
+            // and Infinity, which the exact form (BigDecimal) of the page cannot show.
+            if (DECIMAL.matcher(text).matches()) {
                 double value = Double.parseDouble(text);
                 if (Double.isFinite(value)) {
                     return new Decimal(text, value);
                 }
-            } catch (NumberFormatException e) {
-                // reported below with the position
             }
-            throw error(column, "not a finite number: \"" + text + "\"");
+            throw error(column, "not a finite decimal number: \"" + CsvTable.shown(text) + "\"");
         }
 
         double number(String column) throws ReportException {
@@ -166,7 +175,7 @@ final class CsvTable {
             try {
                 return Long.parseLong(text);
             } catch (NumberFormatException e) {
-                throw error(column, "not an integer: \"" + text + "\"");
+                throw error(column, "not an integer: \"" + shown(text) + "\"");
             }
         }
 

@@ -219,7 +219,7 @@ class ReportTest {
         Path claims = folder.resolve("claims.csv");
         Files.writeString(claims, Files.readString(claims).replace("1.0,0.9992", "one,0.9992"));
         ReportException e = assertThrows(ReportException.class, () -> Report.write(folder));
-        assertEquals(claims + ":3: column probability: not a finite number: \"one\"", e.getMessage());
+        assertEquals(claims + ":3: column probability: not a finite decimal number: \"one\"", e.getMessage());
     }
 
     @Test
