@@ -78,6 +78,8 @@ final class HtmlPage {
         outputs(out, run, figures);
         PageSections.sensitivity(out, run, figures);
         PageSections.sweeps(out, run, figures);
+        PageSections.solve(out, run);
+        PageSections.correlations(out, run);
         PageSections.inputs(out, run);
         PageSections.metadata(out, run);
         out.append("<footer>Written by mcsim ").append(escape(run.info().text("version")))
@@ -125,6 +127,12 @@ final class HtmlPage {
         }
         if (!run.sweep().rows().isEmpty() || !run.sweepClaims().rows().isEmpty()) {
             out.append("<a href=\"#sweeps\">Sweeps</a>");
+        }
+        if (!run.solve().isEmpty()) {
+            out.append("<a href=\"#solve\">Solve</a>");
+        }
+        if (!run.correlations().isEmpty()) {
+            out.append("<a href=\"#correlations\">Correlations</a>");
         }
         out.append("<a href=\"#inputs\">Inputs</a><a href=\"#run\">Run</a></nav>\n</header>\n");
     }

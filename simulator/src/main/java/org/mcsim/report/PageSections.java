@@ -84,6 +84,50 @@ final class PageSections {
         out.append("</section>\n");
     }
 
+    /** Target and achieved rank correlations, where the scenario has any. */
+    static void correlations(StringBuilder out, RunFolder run) {
+        if (run.correlations().isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"correlations\">\n<h2>Correlations</h2>\n<p class=\"muted\">Target Spearman rank "
+            + "correlations between inputs, imposed by a Gaussian copula, and the rank correlation the samples "
+            + "achieved.</p>\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (RunFolder.CorrelationRow c : run.correlations()) {
+            rows.add(List.of(escape(c.a()), escape(c.b()), escape(fixed(c.target())), escape(fixed(c.achieved()))));
+        }
+        Html.table(out, List.of("input", "input", "target", "achieved"), new boolean[] {false, false, true, true}, rows);
+        out.append("</section>\n");
+    }
+
+    /** What solve found, where solve.csv belongs to the run. */
+    static void solve(StringBuilder out, RunFolder run) {
+        if (run.solve().isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"solve\">\n<h2>Solve</h2>\n<p class=\"muted\">The parameter value at which the "
+            + "target holds, on common random numbers; its interval is where the ends of the statistic's Monte Carlo "
+            + "interval cross the target.</p>\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (RunFolder.SolveRow r : run.solve()) {
+            HumanNumbers plain = HumanNumbers.plain();
+            String interval = r.low().defined() && r.high().defined()
+                ? "[" + plain.format(r.low().value()) + ", " + plain.format(r.high().value()) + "]" : "none in range";
+            String achieved = plain.format(r.achieved().value()) + (r.achievedLow().defined()
+                ? " [" + plain.format(r.achievedLow().value()) + ", " + plain.format(r.achievedHigh().value()) + "]" : "");
+            rows.add(List.of("<strong>" + escape(r.parameter()) + "</strong>", code(r.target()),
+                "<span title=\"" + escape(r.value().text()) + "\"><strong>" + escape(plain.format(r.value().value()))
+                    + "</strong></span>", escape(interval), escape(achieved)));
+        }
+        Html.table(out, List.of("parameter", "target", "value", "interval", "achieved there"),
+            new boolean[] {false, false, true, true, true}, rows);
+        out.append("</section>\n");
+    }
+
+    private static String fixed(Decimal d) {
+        return d.defined() ? String.format(java.util.Locale.ROOT, "%.3f", d.value()) : "";
+    }
+
     static void inputs(StringBuilder out, RunFolder run) {
         Map<String, RunInfo.InputInfo> inputs = new LinkedHashMap<>(run.info().inputs());
         run.summary().stream().filter(v -> v.kind().equals("input"))

@@ -83,6 +83,34 @@ final class RunFiles {
         return List.copyOf(histograms);
     }
 
+    static List<RunFolder.CorrelationRow> correlations(Path file) throws ReportException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        CsvTable table = CsvTable.read(file, List.of("a", "b", "target", "achieved"), List.of(), false);
+        List<RunFolder.CorrelationRow> rows = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            rows.add(new RunFolder.CorrelationRow(row.text("a"), row.text("b"), row.decimal("target"),
+                row.decimal("achieved")));
+        }
+        return List.copyOf(rows);
+    }
+
+    static List<RunFolder.SolveRow> solve(Path file) throws ReportException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        CsvTable table = CsvTable.read(file, List.of("parameter", "value", "value_low", "value_high", "target",
+            "achieved", "mc_low", "mc_high"), List.of(), false);
+        List<RunFolder.SolveRow> rows = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            rows.add(new RunFolder.SolveRow(row.text("parameter"), row.decimal("value"), row.decimal("value_low"),
+                row.decimal("value_high"), row.text("target"), row.decimal("achieved"), row.decimal("mc_low"),
+                row.decimal("mc_high")));
+        }
+        return List.copyOf(rows);
+    }
+
     static List<SensitivityRow> sensitivity(Path file) throws ReportException {
         if (!Files.exists(file)) {
             return List.of();

@@ -22,12 +22,21 @@ import java.util.Optional;
  * @param sensitivity sensitivity.csv rows, empty when the file is absent
  * @param sweep sweep.csv, empty when absent
  * @param sweepClaims sweep-claims.csv (statistic {@code probability}), empty when absent
+ * @param correlations correlations.csv rows (target and achieved rank correlations), empty when absent
+ * @param solve solve.csv rows, empty when absent
  * @param notes what the page and stderr must say about files left out or of unknown origin
  *     ({@link Provenances})
  */
 record RunFolder(Path folder, RunInfo info, List<VariableSummary> summary, List<ClaimResult> claims,
     List<Histogram> histograms, List<SensitivityRow> sensitivity, Sweep sweep, Sweep sweepClaims,
-    List<String> notes) {
+    List<CorrelationRow> correlations, List<SolveRow> solve, List<String> notes) {
+
+    /** One row of correlations.csv: a target rank correlation and the one achieved. */
+    record CorrelationRow(String a, String b, Decimal target, Decimal achieved) { }
+
+    /** One row of solve.csv. */
+    record SolveRow(String parameter, Decimal value, Decimal low, Decimal high, String target, Decimal achieved,
+        Decimal achievedLow, Decimal achievedHigh) { }
 
     /** One statistic of a variable with its Monte Carlo interval. */
     record Stat(String name, Decimal estimate, Decimal low, Decimal high) { }
@@ -103,6 +112,8 @@ record RunFolder(Path folder, RunInfo info, List<VariableSummary> summary, List<
             belongs(folder, info, "sweep.csv", notes) ? RunFiles.sweep(folder.resolve("sweep.csv"), false) : Sweep.NONE,
             belongs(folder, info, "sweep-claims.csv", notes) ? RunFiles.sweep(folder.resolve("sweep-claims.csv"), true)
                 : Sweep.NONE,
+            RunFiles.correlations(folder.resolve("correlations.csv")),
+            belongs(folder, info, "solve.csv", notes) ? RunFiles.solve(folder.resolve("solve.csv")) : List.of(),
             List.copyOf(notes));
     }
 

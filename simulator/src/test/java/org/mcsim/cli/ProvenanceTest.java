@@ -93,4 +93,19 @@ class ProvenanceTest {
         }
         assertFalse(Files.exists(dir.resolve("out/demo/solve.csv")));
     }
+
+    @Test
+    void theReportShowsSolveAndCorrelationsThatBelongToTheRun() throws IOException {
+        Path s = Cli.write(dir, "cs.yaml", "name: cs\ninputs:\n  a: {dist: normal, mean: 0, sd: 1}\n"
+            + "  b: {dist: uniform, min: 0, max: 2}\nformulas:\n  y: a + b\ncorrelations:\n  - {between: [a, b], rank: 0.5}\n");
+        String out = dir.resolve("out").toString();
+        run("run", s.toString(), "-n", "5000", "-o", out, "--quiet");
+        run("solve", s.toString(), "--vary", "b.max", "--between", "1:5", "--target", "mean(y)=1.5", "-n", "5000",
+            "-o", out, "--quiet");
+        run("report", dir.resolve("out/cs").toString());
+        String html = Cli.read(dir.resolve("out/cs/report.html"));
+        assertTrue(html.contains("id=\"solve\"") && html.contains("<code>mean(y)=1.5</code>"), "the solve section");
+        assertTrue(html.contains("id=\"correlations\"") && html.contains("<td class=\"num\">0.500</td>"),
+            "target and achieved correlations");
+    }
 }
