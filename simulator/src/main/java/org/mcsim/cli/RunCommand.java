@@ -138,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
             RunResult r = Engine.run(plan, new RunOptions(samples, options.threads,
                 writeSamples != null, ProgressPrinter.of(err, s.name(), options.quiet)).withUntil(until), executor);
             RunInfo info = new RunInfo(l.given(), l.document().sha256(), Version.get(), executor.name(), started,
-                options.overrides());
+                options.overrides(), l.document().writtenDistributions());
             Path kept = RunWriter.write(r, info, options.out, writeSamples, folder -> {
                 if (report) {
                     Report.write(folder);

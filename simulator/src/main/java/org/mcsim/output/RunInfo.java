@@ -12,11 +12,13 @@ import java.util.Map;
  * @param engine {@code local} or {@code spark}
  * @param started when the run started
  * @param overrides the {@code --set} overrides, by key (recorded as {@code overrides})
+ * @param written each input's distribution as the file writes it (recorded as its {@code written})
  */
 public record RunInfo(String scenarioPath, String sha256, String version, String engine, Instant started,
-                      Map<String, Double> overrides) {
+                      Map<String, Double> overrides, Map<String, String> written) {
 
     public RunInfo {
         overrides = Map.copyOf(overrides);
+        written = Map.copyOf(written);
     }
 }

@@ -213,7 +213,8 @@ public final class RunWriter {
         Json inputs = Json.object();
         for (Input in : r.scenario().inputs()) {
             inputs.put(in.name(), Json.object().put("unit", in.unit()).put("description", in.description())
-                .put("source", in.source()).put("distribution", DistText.of(in.dist())));
+                .put("source", in.source()).put("distribution", DistText.of(in.dist()))
+                .put("written", info.written().getOrDefault(in.name(), DistText.of(in.dist()))));
         }
         Json claims = Json.array();
         for (ClaimSummary c : r.claims()) {

@@ -131,7 +131,7 @@ final class PageSections {
     static void inputs(StringBuilder out, RunFolder run) {
         Map<String, RunInfo.InputInfo> inputs = new LinkedHashMap<>(run.info().inputs());
         run.summary().stream().filter(v -> v.kind().equals("input"))
-            .forEach(v -> inputs.putIfAbsent(v.name(), new RunInfo.InputInfo("", "", "", "")));
+            .forEach(v -> inputs.putIfAbsent(v.name(), new RunInfo.InputInfo("", "", "", "", "")));
         out.append("<section id=\"inputs\">\n<h2>Inputs</h2>\n");
         List<List<String>> rows = new ArrayList<>();
         inputs.forEach((name, input) -> {
@@ -140,7 +140,11 @@ final class PageSections {
                 .map(s -> numbers.format(s.estimate().value())).orElse("");
             String sd = run.variable(name).flatMap(v -> v.stat("sd"))
                 .map(s -> numbers.format(s.estimate().value())).orElse("");
-            rows.add(List.of("<strong>" + escape(name) + "</strong>", code(input.distribution()),
+            // as the author wrote it first (lognormal(low=20000, high=40000)), the solved parameters second
+            String shown = input.written().isEmpty() || input.written().equals(input.distribution())
+                ? code(input.distribution())
+                : code(input.written()) + "<br>" + muted("= " + input.distribution());
+            rows.add(List.of("<strong>" + escape(name) + "</strong>", shown,
                 escape(input.unit()), escape(mean), escape(sd), escape(input.description()),
                 escape(input.source())));
         });

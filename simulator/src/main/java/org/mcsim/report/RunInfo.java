@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 final class RunInfo {
     /** What run.json says about one input; empty strings where absent. */
-    record InputInfo(String unit, String description, String source, String distribution) { }
+    record InputInfo(String unit, String description, String source, String distribution, String written) { }
 
     private final Map<String, Object> json;
 
@@ -119,7 +119,7 @@ final class RunInfo {
                 Map<?, ?> fields = value instanceof Map<?, ?> m ? m : Map.of();
                 inputs.put(String.valueOf(name), new InputInfo(describe(fields.get("unit")),
                     describe(fields.get("description")), describe(fields.get("source")),
-                    describe(fields.get("distribution"))));
+                    describe(fields.get("distribution")), describe(fields.get("written"))));
             });
         }
         return inputs;

@@ -139,6 +139,52 @@ public final class ScenarioDocument {
             .map(Problems.Problem::line).toList();
     }
 
+    /**
+     * Each input's distribution as the file writes it, before any conversion:
+     * {@code lognormal(low=20000, high=40000)} where the model holds {@code mu} and {@code sigma}.
+     * The report shows it first. {@code --set} overrides are not applied (run.json records them).
+     *
+     * @return input name to text, in file order
+     */
+    public Map<String, String> writtenDistributions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        outline.inputs().forEach((name, in) -> {
+            if (in.dist() != null) {
+                out.put(name, written(in.dist()));
+            }
+        });
+        return out;
+    }
+
+    private static String written(Outline.WrittenDist d) {
+        List<String> parts = new java.util.ArrayList<>();
+        d.params().forEach((key, field) -> {
+            if (!key.equals("components")) {
+                String text = Nodes.text(field.value());
+                parts.add(key + "=" + (text != null ? text : "[...]"));
+            }
+        });
+        if (!d.components().isEmpty()) {
+            List<String> components = new java.util.ArrayList<>();
+            for (Outline.WrittenComponent c : d.components()) {
+                String w = c.weight() == null ? "?" : String.valueOf(Nodes.text(c.weight().value()));
+                components.add(w + " x " + (c.dist() == null ? "?" : written(c.dist())));
+            }
+            parts.add(String.join(", ", components));
+        }
+        String truncate = "";
+        if (d.truncate() != null) {
+            List<Node> bounds = Nodes.items(d.truncate().value());
+            truncate = bounds == null || bounds.size() != 2 ? "" : " truncated to [" + bound(bounds.get(0)) + ", "
+                + bound(bounds.get(1)) + "]";
+        }
+        return d.family().label() + "(" + String.join(", ", parts) + ")" + truncate;
+    }
+
+    private static String bound(Node n) {
+        return Nodes.isNull(n) ? "open" : String.valueOf(Nodes.text(n));
+    }
+
     /** Checks the scenario and each variant; returns the scenario or null after reporting. */
     private Scenario check(Map<String, Double> overrides, Problems problems) {
         Map<String, Double> paths = Overrides.resolve(overrides, outline,
