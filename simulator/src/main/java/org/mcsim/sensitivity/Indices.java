@@ -32,15 +32,18 @@ public enum Indices {
         return null;
     }
 
-    boolean rank() {
+    /** @return whether rank correlations are asked for */
+    public boolean rank() {
         return this == ALL || this == RANK;
     }
 
-    boolean tornado() {
+    /** @return whether the tornado's ends are asked for */
+    public boolean tornado() {
         return this == ALL || this == TORNADO;
     }
 
-    boolean sobol() {
+    /** @return whether Sobol indices are asked for */
+    public boolean sobol() {
         return this == ALL || this == SOBOL;
     }
 }
