@@ -78,13 +78,21 @@ final class SweepCommand implements Callable<Integer> {
             return 1;
         }
         String name = l.scenario().name();
+        SweepWriter.Open[] files = {null};
         try (BlockExecutor executor = engineOptions.open(options.threads)) {
-            List<SweepPoint> points = Sweep.run(StressOptions.scenarios(l, options, engineOptions), axes,
-                options.threads, executor);
-            SweepWriter.write(axes, points, options.out, name, StressOptions.provenance("sweep", l, options));
-            if (!options.quiet) {
-                print(name, points, out);
-            }
+            // each point is written and printed as soon as it is computed, then dropped; the files
+            // are opened with the first point, so that a grid whose first point fails writes nothing
+            Printer printer = new Printer(name, Sweep.size(axes), out);
+            Sweep.run(StressOptions.scenarios(l, options, engineOptions), axes, options.threads, executor, p -> {
+                if (files[0] == null) {
+                    files[0] = SweepWriter.open(axes, options.out, name, StressOptions.provenance("sweep", l, options));
+                }
+                files[0].add(p);
+                if (!options.quiet) {
+                    printer.print(p);
+                }
+            });
+            files[0].commit();
             return 0;
         } catch (PointException e) {
             return StressOptions.fail(e, file, err, options.debug);
@@ -94,27 +102,33 @@ final class SweepCommand implements Callable<Integer> {
         } catch (RunFailedException e) {
             err.println(e.getMessage());
             return 1;
+        } finally {
+            if (files[0] != null) {
+                files[0].close();
+            }
         }
     }
 
-    /** One line per point: the axes' values, each output's mean, each claim's probability. */
-    private void print(String name, List<SweepPoint> points, PrintWriter out) {
-        RunResult first = points.get(0).result();
-        out.printf(Locale.ROOT, "%s: %d points x %d samples, seed %d, common random numbers%n", name,
-            points.size(), first.samples(), first.scenario().settings().seed());
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %5s", "point"));
-        axes.forEach(a -> head.append(String.format(Locale.ROOT, " %14s", a.key())));
-        List<Integer> widths = new java.util.ArrayList<>();
-        for (String o : first.scenario().outputs()) {
-            widths.add(Math.max(12, o.length() + 5));
-            head.append(String.format(Locale.ROOT, " %" + widths.get(widths.size() - 1) + "s", "mean " + o));
+    /**
+     * One line per point, printed as each point is computed: the axes' values, each output's
+     * mean, each claim's probability; the header comes with the first point.
+     */
+    private final class Printer {
+        private final String name;
+        private final long points;
+        private final PrintWriter out;
+        private final List<Integer> widths = new java.util.ArrayList<>();
+
+        Printer(String name, long points, PrintWriter out) {
+            this.name = name;
+            this.points = points;
+            this.out = out;
         }
-        for (ClaimSummary c : first.claims()) {
-            widths.add(Math.max(10, c.name().length() + 3));
-            head.append(String.format(Locale.ROOT, " %" + widths.get(widths.size() - 1) + "s", "P(" + c.name() + ")"));
-        }
-        out.println(head);
-        for (SweepPoint p : points) {
+
+        void print(SweepPoint p) {
+            if (p.point() == 0) {
+                header(p.result());
+            }
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %5d", p.point()));
             for (double v : p.values()) {
                 row.append(String.format(Locale.ROOT, " %14s", Numbers.format(v)));
@@ -128,7 +142,24 @@ final class SweepCommand implements Callable<Integer> {
                 row.append(String.format(Locale.ROOT, " %" + widths.get(w++) + ".4f", c.probability().value()));
             }
             out.println(row);
+            out.flush();
         }
-        out.flush();
+
+        private void header(RunResult first) {
+            out.printf(Locale.ROOT, "%s: %d points x %d samples, seed %d, common random numbers%n", name,
+                points, first.samples(), first.scenario().settings().seed());
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %5s", "point"));
+            axes.forEach(a -> head.append(String.format(Locale.ROOT, " %14s", a.key())));
+            for (String o : first.scenario().outputs()) {
+                widths.add(Math.max(12, o.length() + 5));
+                head.append(String.format(Locale.ROOT, " %" + widths.get(widths.size() - 1) + "s", "mean " + o));
+            }
+            for (ClaimSummary c : first.claims()) {
+                widths.add(Math.max(10, c.name().length() + 3));
+                head.append(String.format(Locale.ROOT, " %" + widths.get(widths.size() - 1) + "s",
+                    "P(" + c.name() + ")"));
+            }
+            out.println(head);
+        }
     }
 }

@@ -172,13 +172,31 @@ final class PendingOutput {
         }
     }
 
+    /**
+     * A file to be written aside over several calls and then moved over {@code target}: its
+     * temporary sibling, registered for abort at shutdown (what killed writers left is removed
+     * first). The caller writes {@link PendingFile#temp()}, then calls
+     * {@link PendingFile#replace(Path)} or {@link PendingFile#abort()}.
+     */
+    static PendingFile begin(Path target) {
+        final Path dir = target.toAbsolutePath().getParent();
+        removeStale(dir, target.getFileName().toString());
+        PendingFile pending = new PendingFile(sibling(dir, target.getFileName().toString(), "tmp"));
+        register(pending);
+        return pending;
+    }
+
     /** A file being written aside, to be moved over its target. */
-    private static final class PendingFile implements Abortable {
+    static final class PendingFile implements Abortable {
         private final Path temp;
         private boolean finished;
 
         PendingFile(Path temp) {
             this.temp = temp;
+        }
+
+        Path temp() {
+            return temp;
         }
 
         synchronized void replace(Path target) throws IOException {
@@ -191,6 +209,7 @@ final class PendingOutput {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             finished = true;
+            unregister(this);
         }
 
         @Override
@@ -199,6 +218,7 @@ final class PendingOutput {
                 return;
             }
             finished = true;
+            unregister(this);
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException e) {

@@ -28,7 +28,7 @@ public final class SweepWriter {
     }
 
     /**
-     * Writes both files.
+     * Writes both files from a list of points (see {@link #open} to write them as they come).
      *
      * @param axes the sweep's axes
      * @param points the grid points in order
@@ -40,35 +40,114 @@ public final class SweepWriter {
      */
     public static void write(List<SweepAxis> axes, List<SweepPoint> points, Path out, String name,
                              Provenance provenance) throws IOException {
-        Path dir = SensitivityWriter.folder(out, name);
-        provenance.write(dir.resolve(FILE), w -> {
-            CsvWriter csv = CsvFiles.open(w, header(axes, "variable", "statistic", "estimate", "mc_low", "mc_high"));
+        try (Open files = open(axes, out, name, provenance)) {
             for (SweepPoint p : points) {
-                for (String output : p.result().scenario().outputs()) {
-                    VariableSummary v = p.result().variable(output);
-                    row(csv, p, output, "mean", v.mean());
-                    row(csv, p, output, "sd", v.sd());
-                    row(csv, p, output, "min", Estimate.of(v.min()));
-                    row(csv, p, output, "max", Estimate.of(v.max()));
-                    for (VariableSummary.QuantileEstimate q : v.quantiles()) {
-                        row(csv, p, output, q.label(), q.estimate());
-                    }
+                files.add(p);
+            }
+            files.commit();
+        }
+    }
+
+    /**
+     * Opens both files for writing point by point, aside (hidden temporary files beside them,
+     * removed on failure or at shutdown): a sweep keeps no point once it is written, so a grid of
+     * a million points needs the memory of one.
+     *
+     * @throws IOException if the folder cannot be created or a file opened (the message names it)
+     */
+    public static Open open(List<SweepAxis> axes, Path out, String name, Provenance provenance) throws IOException {
+        boolean existed = java.nio.file.Files.exists(out.resolve(name));
+        return new Open(axes, SensitivityWriter.folder(out, name), provenance, existed ? null : out.resolve(name));
+    }
+
+    /** sweep.csv and sweep-claims.csv being written; {@link #commit} puts them in place. */
+    public static final class Open implements AutoCloseable {
+        private final Path stats;
+        private final Path claims;
+        private final Provenance provenance;
+        private final PendingOutput.PendingFile pendingStats;
+        private final PendingOutput.PendingFile pendingClaims;
+        private final CsvWriter statsCsv;
+        private final CsvWriter claimsCsv;
+        private final Path created;
+        private boolean committed;
+
+        private Open(List<SweepAxis> axes, Path dir, Provenance provenance, Path created) throws IOException {
+            this.created = created;
+            this.stats = dir.resolve(FILE);
+            this.claims = dir.resolve(CLAIMS_FILE);
+            this.provenance = provenance;
+            this.pendingStats = PendingOutput.begin(stats);
+            this.pendingClaims = PendingOutput.begin(claims);
+            try {
+                statsCsv = CsvFiles.open(RunFolder.newWriter(pendingStats.temp()),
+                    header(axes, "variable", "statistic", "estimate", "mc_low", "mc_high"));
+                claimsCsv = CsvFiles.open(RunFolder.newWriter(pendingClaims.temp()),
+                    header(axes, "claim", "probability", "mc_low", "mc_high"));
+            } catch (IOException e) {
+                pendingStats.abort();
+                pendingClaims.abort();
+                throw e;
+            }
+        }
+
+        /** Writes one point's rows to both files. */
+        public void add(SweepPoint p) throws IOException {
+            for (String output : p.result().scenario().outputs()) {
+                VariableSummary v = p.result().variable(output);
+                row(statsCsv, p, output, "mean", v.mean());
+                row(statsCsv, p, output, "sd", v.sd());
+                row(statsCsv, p, output, "min", Estimate.of(v.min()));
+                row(statsCsv, p, output, "max", Estimate.of(v.max()));
+                for (VariableSummary.QuantileEstimate q : v.quantiles()) {
+                    row(statsCsv, p, output, q.label(), q.estimate());
                 }
             }
-            csv.flush();
-        });
-        provenance.write(dir.resolve(CLAIMS_FILE), w -> {
-            CsvWriter csv = CsvFiles.open(w, header(axes, "claim", "probability", "mc_low", "mc_high"));
-            for (SweepPoint p : points) {
-                for (ClaimSummary c : p.result().claims()) {
-                    lead(csv, p);
-                    Estimate e = c.probability();
-                    csv.field(c.name()).field(Numbers.formatOrEmpty(e.value())).field(Numbers.formatOrEmpty(e.low()))
-                        .field(Numbers.formatOrEmpty(e.high())).end();
+            for (ClaimSummary c : p.result().claims()) {
+                lead(claimsCsv, p);
+                Estimate e = c.probability();
+                claimsCsv.field(c.name()).field(Numbers.formatOrEmpty(e.value())).field(Numbers.formatOrEmpty(e.low()))
+                    .field(Numbers.formatOrEmpty(e.high())).end();
+            }
+        }
+
+        /**
+         * Puts both files in place with their records (the old records removed first, as
+         * {@link Provenance} does for one file).
+         */
+        public void commit() throws IOException {
+            statsCsv.close();
+            claimsCsv.close();
+            java.nio.file.Files.deleteIfExists(stats.resolveSibling(Provenance.fileFor(FILE)));
+            java.nio.file.Files.deleteIfExists(claims.resolveSibling(Provenance.fileFor(CLAIMS_FILE)));
+            pendingStats.replace(stats);
+            pendingClaims.replace(claims);
+            committed = true;
+            provenance.writeFor(stats);
+            provenance.writeFor(claims);
+        }
+
+        /** Removes the temporary files unless committed. */
+        @Override
+        public void close() {
+            if (!committed) {
+                try {
+                    statsCsv.close();
+                    claimsCsv.close();
+                } catch (IOException e) {
+                    // the files are deleted below; the original failure is the one to report
                 }
             }
-            csv.flush();
-        });
+            pendingStats.abort();
+            pendingClaims.abort();
+            if (!committed && created != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(created); // only if still empty: a folder it made
+                } catch (IOException e) {
+                    // not empty (another command wrote there meanwhile): leave it
+                }
+            }
+        }
     }
 
     private static String[] header(List<SweepAxis> axes, String... rest) {

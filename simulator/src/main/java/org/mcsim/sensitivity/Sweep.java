@@ -41,14 +41,42 @@ public final class Sweep {
      */
     public static List<SweepPoint> run(Scenarios scenarios, List<SweepAxis> axes, int threads,
                                        BlockExecutor executor) throws PointException {
-        long count = size(axes);
-        PointRunner runner = new PointRunner(scenarios, threads, executor);
         List<SweepPoint> points = new ArrayList<>();
-        for (int p = 0; p < count; p++) {
-            double[] values = values(axes, p);
-            points.add(new SweepPoint(p, values, runner.run(overrides(axes, values))));
+        try {
+            run(scenarios, axes, threads, executor, points::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a list does not throw
         }
         return points;
+    }
+
+    /** Where each grid point goes as soon as it is computed, in point order. */
+    @FunctionalInterface
+    public interface PointSink {
+        /**
+         * Takes one point; the sweep keeps nothing of it.
+         *
+         * @param point the point
+         * @throws java.io.IOException if writing it fails (the sweep stops)
+         */
+        void accept(SweepPoint point) throws java.io.IOException;
+    }
+
+    /**
+     * As {@link #run(Scenarios, List, int, BlockExecutor)}, handing each point to {@code sink} as
+     * soon as it is computed instead of keeping them all: a grid of a million points holds one
+     * point's result at a time.
+     *
+     * @throws java.io.IOException if the sink fails
+     */
+    public static void run(Scenarios scenarios, List<SweepAxis> axes, int threads, BlockExecutor executor,
+                           PointSink sink) throws PointException, java.io.IOException {
+        long count = size(axes);
+        PointRunner runner = new PointRunner(scenarios, threads, executor);
+        for (int p = 0; p < count; p++) {
+            double[] values = values(axes, p);
+            sink.accept(new SweepPoint(p, values, runner.run(overrides(axes, values))));
+        }
     }
 
     /** The number of grid points, the product of the axes' steps. */

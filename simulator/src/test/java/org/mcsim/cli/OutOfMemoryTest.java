@@ -95,6 +95,20 @@ class OutOfMemoryTest {
         assertFalse(text.contains("samples"), text);
     }
 
+    @org.junit.jupiter.api.Test
+    void aSweepKeepsOnePointAtATimeSoALargeGridFitsInASmallHeap() throws Exception {
+        // 20,000 points: kept all at once (as before) they took well over 32 MB and ran out of memory
+        Path f = Cli.write(dir, "sw.yaml", "name: sw\ninputs:\n  x: {dist: normal, mean: 0, sd: 1}\n"
+            + "formulas:\n  y: x * 2\nclaims:\n  pos: y > 0\n");
+        Path err = dir.resolve("err.txt");
+        Process p = ChildProcess.start(ChildProcess.commandWithHeap("32m", "sweep", f.toString(), "--vary",
+            "x.mean=0:1:100", "--vary", "x.sd=1:2:200", "-n", "50", "-o", dir.resolve("out").toString(), "--quiet",
+            "--threads", "1"), err);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child finishes");
+        assertEquals(0, p.exitValue(), Files.readString(err));
+        assertEquals(1 + 20_000 * 13L, Files.lines(dir.resolve("out/sw/sweep.csv")).count());
+    }
+
     /** Runs mcsim (10^7 samples for big.yaml) in a 48 MB child JVM; its stderr (exit status 1). */
     private String runIn48m(int threads, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(args));
