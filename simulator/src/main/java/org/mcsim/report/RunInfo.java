@@ -45,13 +45,21 @@ final class RunInfo {
             return new RunInfo(json);
         } catch (ReportException e) {
             throw e;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // Jackson's message names its own settings; its location is what the user needs
-            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-            throw new ReportException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
-                + ": not valid JSON");
-        } catch (IOException | RuntimeException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new ReportException(file + ": cannot read: " + CsvTable.reason(e));
+        } catch (IOException | RuntimeException e) {
+            // The JSON reader's message names its own settings ([Source: REDACTED ...]); its last
+            // position (line: L, column: C) is what the user needs.
+            java.util.regex.Matcher at = java.util.regex.Pattern.compile("line: ([0-9]+), column: ([0-9]+)")
+                .matcher(String.valueOf(e.getMessage()));
+            String where = "";
+            while (at.find()) {
+                where = ":" + at.group(1) + ":" + at.group(2);
+            }
+            if (where.isEmpty() && e.getClass().getName().startsWith("java.")) {
+                throw new ReportException(file + ": cannot read: " + CsvTable.reason(e)); // an I/O failure
+            }
+            throw new ReportException(file + where + ": not valid JSON");
         }
     }
 
