@@ -223,6 +223,22 @@ class ReportTest {
     }
 
     @Test
+    void tamperedFilesAreReportedInPlainWordsWithoutLibraryInternals(@TempDir Path dir) throws IOException {
+        Path folder = copy("odd", dir);
+        Files.writeString(folder.resolve("run.json"), "{\"name\": \"x\",\n \"seed\": [");
+        ReportException json = assertThrows(ReportException.class, () -> Report.write(folder));
+        assertEquals(folder.resolve("run.json") + ":2:11: not valid JSON", json.getMessage());
+        Path other = copy("odd", dir.resolve("b"));
+        Files.write(other.resolve("summary.csv"), new byte[] {'v', ',', (byte) 0xff, '\n'});
+        ReportException utf8 = assertThrows(ReportException.class, () -> Report.write(other));
+        assertEquals(other.resolve("summary.csv") + ": cannot read: not valid UTF-8 text", utf8.getMessage());
+        Files.writeString(other.resolve("summary.csv"), "variable,kind\n\"x,1\n");
+        ReportException csv = assertThrows(ReportException.class, () -> Report.write(other));
+        assertTrue(csv.getMessage().startsWith(other.resolve("summary.csv") + ": cannot read: not a valid CSV file"),
+            csv.getMessage());
+    }
+
+    @Test
     void aWrongHeaderIsReported(@TempDir Path dir) throws IOException {
         Path folder = copy("odd", dir);
         Files.writeString(folder.resolve("histogram.csv"), "variable,low,high,count\n");
