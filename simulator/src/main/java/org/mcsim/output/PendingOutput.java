@@ -154,10 +154,7 @@ final class PendingOutput {
 
     /** See {@link RunFolder#writeAtomically(Path, IoConsumer)}. */
     static void writeAtomically(Path target, boolean gzip, IoConsumer<Writer> body) throws IOException {
-        final Path dir = target.toAbsolutePath().getParent();
-        removeStale(dir, target.getFileName().toString());
-        final PendingFile pending = new PendingFile(sibling(dir, target.getFileName().toString(), "tmp"));
-        register(pending);
+        final PendingFile pending = begin(target);
         try {
             try (Writer w = gzip ? RunFolder.newGzipWriter(pending.temp) : RunFolder.newWriter(pending.temp)) {
                 body.accept(w);
