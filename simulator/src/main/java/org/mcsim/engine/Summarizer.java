@@ -406,12 +406,11 @@ final class Summarizer {
         return out;
     }
 
-    /** Each target rank correlation with Spearman's correlation achieved over all samples. */
     /**
-     * The achieved rank correlation of each target pair. Each input's ranks are computed once,
-     * however many pairs it is in (50 pairs of 11 inputs ranked 100 columns before), and each
-     * pair's Spearman correlation is Pearson's of the two rank columns, as
-     * {@link org.mcsim.stats.Spearman#of} computes it.
+     * Each target rank correlation with Spearman's correlation achieved over all samples. Each
+     * input's ranks are computed once, however many pairs it is in, and each pair's Spearman
+     * correlation is Pearson's of the two rank columns, as {@link org.mcsim.stats.Spearman#of}
+     * computes it.
      */
     private List<CorrelationSummary> correlations() {
         List<CorrelationSummary> out = new ArrayList<>();

@@ -92,7 +92,7 @@ final class DistributionCharts {
     /**
      * {@code h} with runs of adjacent bins added together so that at most {@code max} remain
      * (the same edges, every {@code k}-th kept), or {@code h} itself when it has no more: a
-     * chart cannot show a million bars, and drawing and smoothing them took minutes.
+     * chart cannot show a million bars, and drawing and smoothing them would take minutes.
      */
     static Histogram merged(Histogram h, int max) {
         int bins = h.counts().length;
