@@ -14,8 +14,14 @@ import java.util.Arrays;
  * Within that bracket a monotone search finds the smallest double x with F(x) &gt;= u: the
  * Illinois variant of regula falsi (Dowell and Jarratt 1971) for speed on smooth parts,
  * interleaved with bisection of the bracket in the ordering of doubles so the search always ends
- * at two adjacent doubles, exactly on an atom when a component has one. Immutable and
- * thread-safe.
+ * at two adjacent doubles, exactly on an atom when a component has one.
+ *
+ * <p>With many components every step costs a CDF of each, and the bracket from the component
+ * quantiles is wide (one quantile per component, too). So a mixture of {@value #TABLE_FROM} or more
+ * components keeps a table of its CDF and survival function at up to {@value #KNOTS} knots (the
+ * components' quantiles at a few levels, sorted, thinned evenly); a binary search in it gives a
+ * bracket [knot j−1, knot j] with F(knot j−1) &lt; u &lt;= F(knot j), which holds the same
+ * crossing, computed by the same CDF, in a few steps. Immutable and thread-safe.
  */
 final class MixtureLaw extends Law {
     /** Bound on search steps; one in three halves the bracket's count of doubles (2^64). */
@@ -27,6 +33,17 @@ final class MixtureLaw extends Law {
     private final double total;
     /** cumulative[c] = weights[0] + … + weights[c], in the same order. */
     private final double[] cumulative;
+    /** Sorted knots, with F and S at each (computed by cdf and survival), or null for few components. */
+    private final double[] knots;
+    private final double[] knotCdf;
+    private final double[] knotSurvival;
+
+    /** Components from which a table brackets the search. */
+    static final int TABLE_FROM = 16;
+    /** Most knots of the table. */
+    static final int KNOTS = 2048;
+    private static final double[] KNOT_LEVELS = {1e-9, 1e-4, 0.01, 0.05, 0.15, 0.3, 0.5, 0.7, 0.85, 0.95, 0.99,
+        1 - 1e-4, 1 - 1e-9};
 
     /**
      * @param weights positive finite weights (not necessarily normalized); copied, scaled by
@@ -48,10 +65,67 @@ final class MixtureLaw extends Law {
             c += this.weights[i];
             cumulative[i] = c;
         }
+        if (components.length >= TABLE_FROM) {
+            knots = knots(components);
+            knotCdf = Arrays.stream(knots).map(this::cdf).toArray();
+            knotSurvival = Arrays.stream(knots).map(this::survival).toArray();
+        } else {
+            knots = null;
+            knotCdf = null;
+            knotSurvival = null;
+        }
+    }
+
+    /** The components' quantiles at {@link #KNOT_LEVELS}, finite, sorted, distinct, thinned to {@link #KNOTS}. */
+    private static double[] knots(Law[] components) {
+        double[] all = Arrays.stream(components)
+            .flatMapToDouble(c -> Arrays.stream(KNOT_LEVELS).map(c::quantile))
+            .filter(Double::isFinite).sorted().distinct().toArray();
+        if (all.length <= KNOTS) {
+            return all;
+        }
+        double[] thinned = new double[KNOTS];
+        for (int i = 0; i < KNOTS; i++) {
+            thinned[i] = all[(int) ((long) i * (all.length - 1) / (KNOTS - 1))];
+        }
+        return thinned;
+    }
+
+    /**
+     * A bracket [knots[j−1], knots[j]] whose ends have excess &lt; 0 and &gt;= 0, or null when
+     * the target lies outside the table (the search then starts from the component quantiles).
+     */
+    private double[] tableBracket(double target, boolean upperSide) {
+        if (knots == null || knots.length < 2) {
+            return null;
+        }
+        // excess is F(x) − u (lower side) or q − S(x) (upper side): non-decreasing in x
+        int lo = 0;
+        int hi = knots.length - 1;
+        if (excessAt(hi, target, upperSide) < 0 || excessAt(lo, target, upperSide) >= 0) {
+            return null;
+        }
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (excessAt(mid, target, upperSide) >= 0) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return new double[] {knots[lo], knots[hi]};
+    }
+
+    private double excessAt(int knot, double target, boolean upperSide) {
+        return upperSide ? target - knotSurvival[knot] : knotCdf[knot] - target;
     }
 
     @Override
     public double quantile(double p) {
+        double[] bracket = p > 0 && p < 1 ? tableBracket(p, false) : null;
+        if (bracket != null) {
+            return search(p, bracket[0], bracket[1], false);
+        }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Law c : components) {
@@ -67,6 +141,10 @@ final class MixtureLaw extends Law {
 
     @Override
     double inverseSurvival(double q) {
+        double[] bracket = q > 0 && q < 1 ? tableBracket(q, true) : null;
+        if (bracket != null) {
+            return search(q, bracket[0], bracket[1], true);
+        }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Law c : components) {
