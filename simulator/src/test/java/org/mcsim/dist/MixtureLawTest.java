@@ -52,4 +52,25 @@ class MixtureLawTest {
         assertTrue(m > -1e300 && m < 1e-300);
         assertEquals(Math.nextUp(1.0), MixtureLaw.ordinalMidpoint(1, Math.nextUp(Math.nextUp(1.0))));
     }
+
+    @Test
+    void aManyComponentMixtureFromItsTableIsStillTheSmallestDoubleReachingTheProbability() {
+        // 40 components: the search is bracketed by the knot table (MixtureLaw.TABLE_FROM)
+        double[] weights = new double[40];
+        Law[] components = new Law[40];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int i = 0; i < components.length; i++) {
+            weights[i] = 0.5 + rng.nextDouble();
+            components[i] = (Law) Samplers.of(new Dist.Normal(rng.nextDouble() * 100, 1 + rng.nextDouble() * 4));
+        }
+        MixtureLaw m = new MixtureLaw(weights, components);
+        for (int i = 1; i < 2000; i++) {
+            double u = i / 2000.0 - 1e-5;
+            double x = m.quantile(u);
+            assertTrue(m.cdf(x) >= u && m.cdf(Math.nextDown(x)) < u, "lower side at u = " + u);
+            double y = m.inverseSurvival(u);
+            assertTrue(u - m.survival(y) >= 0 && u - m.survival(Math.nextDown(y)) < 0, "upper side at q = " + u);
+        }
+        assertEquals(m.quantile(0), new MixtureLaw(weights, components).quantile(0));
+    }
 }
