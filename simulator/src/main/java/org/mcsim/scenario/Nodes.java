@@ -105,15 +105,18 @@ final class Nodes {
     }
 
     /**
-     * At most {@code max} characters of {@code s} for a message, then {@code ...}; control
+     * About {@code max} characters of {@code s} for a message (escapes count as what they print),
+     * then {@code ...}; control
      * characters, line and paragraph separators and bidirectional overrides are shown escaped
      * ({@code \n}, {@code \u001B}), so that quoted text cannot steer the user's terminal.
      */
     static String abbreviate(String s, int max) {
-        String cut = s.length() > max ? s.substring(0, max) : s;
-        StringBuilder b = new StringBuilder(cut.length() + 8);
-        for (int i = 0; i < cut.length(); i++) {
-            char c = cut.charAt(i);
+        StringBuilder b = new StringBuilder(Math.min(s.length(), max) + 8);
+        for (int i = 0; i < s.length(); i++) {
+            if (b.length() >= max) {
+                return b + "...";
+            }
+            char c = s.charAt(i);
             if (c == '\n') {
                 b.append("\\n");
             } else if (c == '\t') {
@@ -127,6 +130,6 @@ final class Nodes {
                 b.append(c);
             }
         }
-        return s.length() > max ? b + "..." : b.toString();
+        return b.toString();
     }
 }

@@ -87,7 +87,7 @@ class EmpiricalColumnsTest {
         csv(b.toString());
         List<String> e = errors("price");
         assertEquals(EmpiricalColumns.MAX_CELL_PROBLEMS + 1, e.size(), e.toString());
-        assertEquals("sc/data/p.csv:2:1: x: column 'price': '\\u001B[31mred" + "x".repeat(32)
+        assertEquals("sc/data/p.csv:2:1: x: column 'price': '\\u001B[31mred" + "x".repeat(27)
             + "...' is not a plain decimal number", e.get(0));
         assertEquals("sc/s.yaml:3:24: x.file: 980 more cells of column 'price' in sc/data/p.csv are not plain "
             + "decimal numbers", e.get(e.size() - 1));

@@ -36,10 +36,11 @@ class EmpiricalFuzzTest {
                 assertNotNull(ScenarioDocument.read(s, "s.yaml").build(Map.of()));
             } catch (ScenarioException e) {
                 assertFalse(e.lines().isEmpty());
+                boolean written = new String(bytes, StandardCharsets.ISO_8859_1).contains("Exception");
                 for (String line : e.lines()) {
                     assertTrue(LINE.matcher(line).matches(), () -> "malformed diagnostic: " + line);
                     assertTrue(line.length() < 400, () -> "quotes too much: " + line);
-                    assertFalse(line.contains("Exception"), () -> "exception name shown: " + line);
+                    assertFalse(!written && line.contains("Exception"), () -> "exception name shown: " + line);
                 }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
