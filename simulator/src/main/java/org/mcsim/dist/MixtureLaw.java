@@ -92,18 +92,19 @@ final class MixtureLaw extends Law {
     }
 
     /**
-     * A bracket [knots[j−1], knots[j]] whose ends have excess &lt; 0 and &gt;= 0, or null when
-     * the target lies outside the table (the search then starts from the component quantiles).
+     * The index j of a bracket [knots[j−1], knots[j]] whose ends have excess &lt; 0 and &gt;= 0,
+     * or -1 when the target lies outside the table (the search then starts from the component
+     * quantiles). Allocates nothing: it runs for every sampled value.
      */
-    private double[] tableBracket(double target, boolean upperSide) {
+    private int tableBracket(double target, boolean upperSide) {
         if (knots == null || knots.length < 2) {
-            return null;
+            return -1;
         }
         // excess is F(x) − u (lower side) or q − S(x) (upper side): non-decreasing in x
         int lo = 0;
         int hi = knots.length - 1;
         if (excessAt(hi, target, upperSide) < 0 || excessAt(lo, target, upperSide) >= 0) {
-            return null;
+            return -1;
         }
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
@@ -113,7 +114,7 @@ final class MixtureLaw extends Law {
                 lo = mid;
             }
         }
-        return new double[] {knots[lo], knots[hi]};
+        return hi;
     }
 
     private double excessAt(int knot, double target, boolean upperSide) {
@@ -122,9 +123,9 @@ final class MixtureLaw extends Law {
 
     @Override
     public double quantile(double p) {
-        double[] bracket = p > 0 && p < 1 ? tableBracket(p, false) : null;
-        if (bracket != null) {
-            return search(p, bracket[0], bracket[1], false);
+        int j = p > 0 && p < 1 ? tableBracket(p, false) : -1;
+        if (j > 0) {
+            return search(p, knots[j - 1], knots[j], false);
         }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -141,9 +142,9 @@ final class MixtureLaw extends Law {
 
     @Override
     double inverseSurvival(double q) {
-        double[] bracket = q > 0 && q < 1 ? tableBracket(q, true) : null;
-        if (bracket != null) {
-            return search(q, bracket[0], bracket[1], true);
+        int j = q > 0 && q < 1 ? tableBracket(q, true) : -1;
+        if (j > 0) {
+            return search(q, knots[j - 1], knots[j], true);
         }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
