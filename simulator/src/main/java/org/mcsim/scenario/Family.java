@@ -30,7 +30,16 @@ enum Family {
             if (alt == 0) {
                 double mean = p.get("mean"); // both read first, so that both are reported
                 double sd = p.get("sd");
-                return p.positive("sd", sd) && !Double.isNaN(mean) ? new Dist.Normal(mean, sd) : null;
+                if (!p.positive("sd", sd) || Double.isNaN(mean)) {
+                    return null;
+                }
+                if (Double.isInfinite(Math.abs(mean) + 10 * sd)) {
+                    // draws ten sds out would not be doubles: refused here, not at a sample
+                    p.fail("sd", "too large: values ten sds from the mean (|mean| + 10 sd) overflow a double, got "
+                        + Problems.num(sd));
+                    return null;
+                }
+                return new Dist.Normal(mean, sd);
             }
             double low = p.get("low");
             double high = p.get("high");

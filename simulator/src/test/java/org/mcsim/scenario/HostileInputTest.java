@@ -50,6 +50,16 @@ class HostileInputTest {
     }
 
     @Test
+    void aNormalWhoseDrawsWouldOverflowIsRefusedAtItsSd() {
+        assertEquals(List.of("s.yaml:3:30: x.sd: too large: values ten sds from the mean (|mean| + 10 sd) overflow a "
+                + "double, got 1.0E308"),
+            refusedQuickly("name: t\ninputs:\n  x: {dist: normal, mean: 0, sd: 1e308}\n"));
+        assertEquals(1e306, assertDoesNotThrow(() -> Scenarios.build(dir,
+            "name: t\ninputs:\n  x: {dist: normal, mean: 0, sd: 1e306}\n")).inputs().get(0).dist() instanceof
+            org.mcsim.model.Dist.Normal n ? n.sd() : 0);
+    }
+
+    @Test
     void terminalControlsWrittenAsEscapesAreRefusedAtTheirValue() {
         assertEquals(List.of("s.yaml:3:43: character U+001B (written as an escape) is not allowed in a value; mcsim "
                 + "prints values to terminals, CSV files and reports",
