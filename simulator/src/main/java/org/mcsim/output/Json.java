@@ -52,6 +52,13 @@ public final class Json {
         return a;
     }
 
+    /** An object of numbers, in the map's iteration order. */
+    public static Json numbers(java.util.Map<String, Double> values) {
+        Json o = object();
+        values.forEach(o::put);
+        return o;
+    }
+
     /** Adds a string member; null gives JSON null. */
     public Json put(String key, String value) {
         return member(key, value == null ? "null" : quote(value));

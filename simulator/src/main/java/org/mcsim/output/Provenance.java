@@ -40,10 +40,9 @@ public record Provenance(String command, String scenario, String sha256, long se
             .put("seed", seed).put("samples", samples).put("method", method).put("overrides", overridesJson(overrides));
     }
 
+    /** The overrides sorted by key, so that records of the same --set compare equal. */
     static Json overridesJson(Map<String, Double> overrides) {
-        Json o = Json.object();
-        new TreeMap<>(overrides).forEach(o::put);
-        return o;
+        return Json.numbers(new TreeMap<>(overrides));
     }
 
     /**

@@ -202,12 +202,6 @@ public final class RunWriter {
         }
     }
 
-    /** The constants in file order (the report marks claims against them on charts). */
-    private static Json constantsJson(java.util.Map<String, Double> constants) {
-        Json o = Json.object();
-        constants.forEach(o::put);
-        return o;
-    }
 
     static String runJson(RunResult r, RunInfo info) {
         Json inputs = Json.object();
@@ -246,7 +240,7 @@ public final class RunWriter {
             .put("samples_used", r.samples())
             .put("warnings", Json.strings(r.warnings()))
             .put("inputs", inputs)
-            .put("constants", constantsJson(r.scenario().constants()))
+            .put("constants", Json.numbers(r.scenario().constants())) // file order
             .put("description", r.scenario().description())
             .put("sources", Json.strings(r.scenario().sources()))
             .put("outputs", Json.strings(r.scenario().outputs()))
