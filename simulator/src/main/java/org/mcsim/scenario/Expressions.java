@@ -30,14 +30,26 @@ final class Expressions {
     private final Problems problems;
     private final String[] sourceLines;
     private final Set<String> known;
+    private final Indexing indexing;
+    private final IndexExpansion expansion;
+    /** The sources of the expressions that go through {@link IndexExpansion}, by label. */
+    private final Map<String, IndexExpansion.Source> indexed = new java.util.HashMap<>();
 
     /**
-     * @param known every constant, input and formula name
+     * @param known every constant, input and formula name (the base names of indexed ones)
+     * @param indexing the scenario's indexes and indexed variables
      */
-    Expressions(Problems problems, String[] sourceLines, Collection<String> known) {
+    Expressions(Problems problems, String[] sourceLines, Collection<String> known, Indexing indexing) {
         this.problems = problems;
         this.sourceLines = sourceLines;
         this.known = new LinkedHashSet<>(known);
+        this.indexing = indexing;
+        this.expansion = new IndexExpansion(indexing, problems);
+    }
+
+    /** The indexes of a formula, input or constant by base name, once formulas are read. */
+    java.util.List<Index> dims(String name) {
+        return expansion.dims(name);
     }
 
     /** The formulas in file order, or null when one is wrong (all reported). */
@@ -50,6 +62,32 @@ final class Expressions {
             if (p != null) {
                 parsed.add(p);
             }
+        }
+        if (!indexed.isEmpty()) {
+            List<IndexExpansion.Source> sources = new ArrayList<>();
+            parsed.forEach(p -> {
+                IndexExpansion.Source src = indexed.get("formula " + p.name());
+                if (src != null) {
+                    sources.add(src);
+                }
+            });
+            expansion.infer(sources);
+            List<Parsed> expanded = new ArrayList<>();
+            Map<String, Field> places = new java.util.LinkedHashMap<>();
+            for (Parsed p : parsed) {
+                IndexExpansion.Source src = indexed.get("formula " + p.name());
+                List<Parsed> elements = src == null ? List.of(p) : expansion.expand(src);
+                if (elements == null) {
+                    ok = false;
+                    continue;
+                }
+                for (Parsed e : elements) {
+                    expanded.add(e);
+                    places.put(e.name(), written.get(p.name()));
+                }
+            }
+            parsed = expanded;
+            written = places;
         }
         // cycles are looked for even when some formula is wrong, so that all are reported
         List<String> sorted = FormulaOrder.of(parsed, written, problems);
@@ -68,9 +106,15 @@ final class Expressions {
             Parsed p = parse(f, "claim " + f.key());
             if (p == null || !p.resolved()) {
                 ok = false;
-            } else {
-                out.add(new Claim(p.name(), p.text(), p.expr()));
+                continue;
             }
+            IndexExpansion.Source src = indexed.get("claim " + f.key());
+            List<Parsed> elements = src == null ? List.of(p) : expansion.expand(src);
+            if (elements == null) {
+                ok = false;
+                continue;
+            }
+            elements.forEach(e -> out.add(new Claim(e.name(), e.text(), e.expr())));
         }
         return ok ? out : null;
     }
@@ -84,9 +128,14 @@ final class Expressions {
         String text = raw.strip();
         int lead = raw.indexOf(text.isEmpty() ? raw : text);
         ExpressionPlace place = new ExpressionPlace(s, sourceLines);
-        ParseResult r = Parser.parse(text);
-        if (!r.ok()) {
-            for (ExprError e : r.errors()) {
+        IndexSyntax syntax = IndexSyntax.of(text);
+        boolean index = !syntax.plain() || !indexing.indexes().isEmpty();
+        ParseResult r = Parser.parse(index ? syntax.text() : text);
+        if (!r.ok() || !syntax.errors().isEmpty()) {
+            List<ExprError> errors = new ArrayList<>(syntax.errors());
+            errors.addAll(r.errors());
+            errors.sort(java.util.Comparator.comparingInt(ExprError::offset));
+            for (ExprError e : errors) {
                 problems.at(place.at(lead + e.offset()), label + ": " + e.message());
             }
             return null;
@@ -94,12 +143,15 @@ final class Expressions {
         List<Expr.Ref> refs = references(r.expr());
         boolean ok = true;
         for (Expr.Ref ref : refs) {
-            if (!known.contains(ref.name())) {
+            if (!known.contains(ref.name()) && !indexing.indexes().containsKey(ref.name())) {
                 String near = Suggestions.nearest(ref.name(), known);
                 problems.at(place.at(lead + ref.offset()), label + ": unknown name '"
                     + Nodes.abbreviate(ref.name()) + "'" + (near == null ? "" : "; did you mean '" + near + "'?"));
                 ok = false;
             }
+        }
+        if (index) {
+            indexed.put(label, new IndexExpansion.Source(f.key(), label, f, text, r.expr(), syntax, place, lead));
         }
         return new Parsed(f.key(), text, r.expr(), refs, ok);
     }

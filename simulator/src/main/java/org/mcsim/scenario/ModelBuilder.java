@@ -62,11 +62,12 @@ final class ModelBuilder {
         Set<String> known = new LinkedHashSet<>(outline.constants().keySet());
         known.addAll(outline.inputs().keySet());
         known.addAll(outline.formulas().keySet());
-        Expressions exprs = new Expressions(problems, sourceLines, known);
+        known.addAll(outline.indexing().variables().keySet());
+        Expressions exprs = new Expressions(problems, sourceLines, known, outline.indexing());
         List<String> order = new ArrayList<>();
         List<Formula> formulas = exprs.formulas(outline.formulas(), order);
         List<Claim> claims = exprs.claims(outline.claims());
-        List<String> outputs = outputs(outline.outputs());
+        List<String> outputs = outputs(outline.outputs(), formulas, exprs);
         List<Correlation> correlations = new CorrelationCheck(values).read(outline.correlations(),
             outline.inputs(), outline);
         boolean complete = outline.name() != null && settings != null && formulas != null && claims != null
@@ -78,11 +79,21 @@ final class ModelBuilder {
             inputs, formulas, outputs, claims, correlations, variants, order);
     }
 
-    /** {@code outputs:}, or its default: every formula, else every input. */
-    private List<String> outputs(Field f) {
+    /**
+     * {@code outputs:}, or its default: every formula, else every input. An indexed name stands
+     * for each of its elements, in order; one element may be named as {@code capex[h800]}.
+     */
+    private List<String> outputs(Field f, List<Formula> formulas, Expressions exprs) {
         if (f == null) {
-            return new ArrayList<>(outline.formulas().isEmpty() ? outline.inputs().keySet()
-                : outline.formulas().keySet());
+            if (outline.formulas().isEmpty()) {
+                return new ArrayList<>(outline.inputs().keySet());
+            }
+            return formulas == null ? new ArrayList<>(outline.formulas().keySet())
+                : new ArrayList<>(formulas.stream().map(Formula::name).toList());
+        }
+        Set<String> elements = new java.util.HashSet<>(outline.inputs().keySet());
+        if (formulas != null) {
+            formulas.forEach(x -> elements.add(x.name()));
         }
         List<Node> items = Nodes.items(f.value());
         List<String> out = new ArrayList<>();
@@ -99,11 +110,25 @@ final class ModelBuilder {
                 why = "must name an input or formula, not " + Nodes.kind(item);
             } else if (seen.contains(name)) {
                 why = "'" + name + "' is listed twice";
-            } else if (outline.constants().containsKey(name)) {
+            } else if (outline.constants().containsKey(name) || indexedConstant(name)) {
                 why = "'" + name + "' is a constant; outputs are inputs or formulas";
+            } else if (!outline.inputs().containsKey(name) && (outline.formulas().containsKey(name)
+                || outline.indexing().variables().containsKey(name))) {
+                List<String> each = new ArrayList<>();
+                Indexing.combinations(exprs.dims(name)).forEach(c -> each.add(Indexing.elementName(name, c)));
+                if (each.stream().allMatch(elements::contains)) {
+                    out.addAll(each);
+                }
+                seen.add(name);
+                continue;
+            } else if (elements.contains(name)) {
+                out.add(name);
+                seen.add(name);
+                continue;
             } else if (!outline.inputs().containsKey(name) && !outline.formulas().containsKey(name)) {
                 List<String> known = new ArrayList<>(outline.inputs().keySet());
                 known.addAll(outline.formulas().keySet());
+                known.addAll(outline.indexing().variables().keySet());
                 String near = org.mcsim.expr.Suggestions.nearest(name, known);
                 why = "unknown input or formula '" + Nodes.abbreviate(name) + "'"
                     + (near == null ? "" : "; did you mean '" + near + "'?");
@@ -118,5 +143,12 @@ final class ModelBuilder {
             }
         }
         return out;
+    }
+
+    /** Whether {@code name} is an indexed constant (its elements are among the constants). */
+    private boolean indexedConstant(String name) {
+        Indexing.Variable v = outline.indexing().variables().get(name);
+        return v != null && outline.constants().containsKey(
+            Indexing.elementName(name, Indexing.combinations(v.dims()).get(0)));
     }
 }

@@ -19,11 +19,13 @@ import java.util.Map;
  * @param claims the {@code claims:} entries, in file order
  * @param correlations the {@code correlations:} entry, or null
  * @param variants the variants, in file order
+ * @param indexing the declared indexes and the indexed inputs and constants (whose entries in
+ *     {@code constants} and {@code inputs} are already expanded per element)
  */
 record Outline(String name, String description, List<String> sources, Map<String, Field> settings,
                Map<String, Field> constants, Map<String, WrittenInput> inputs,
                Map<String, Field> formulas, Field outputs, Map<String, Field> claims,
-               Field correlations, Map<String, WrittenVariant> variants) {
+               Field correlations, Map<String, WrittenVariant> variants, Indexing indexing) {
 
     /**
      * An input as written.

@@ -22,7 +22,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class OutlineReader {
 
     static final List<String> TOP_KEYS = List.of("name", "description", "sources", "settings",
-        "constants", "inputs", "formulas", "outputs", "claims", "correlations", "variants");
+        "constants", "inputs", "formulas", "outputs", "claims", "correlations", "variants", "indexes");
     static final List<String> SETTINGS_KEYS = List.of("samples", "seed", "method", "confidence",
         "quantiles", "histogram_bins");
     static final Pattern SCENARIO_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
@@ -47,13 +47,21 @@ final class OutlineReader {
             problems.at(Pos.of(root), "a scenario is a map with the keys name, inputs, ...; found "
                 + Nodes.kind(root));
             return new Outline(null, "", List.of(), Map.of(), Map.of(), Map.of(), Map.of(), null,
-                Map.of(), null, Map.of());
+                Map.of(), null, Map.of(), Indexing.NONE);
         }
         Map<String, Field> top = Nodes.fields(map, null, TOP_KEYS, problems);
-        Map<String, Field> constants = map(top.get("constants"), "constants");
+        IndexReader indexes = new IndexReader(top.get("indexes"), problems);
+        Map<String, Field> written = map(top.get("constants"), "constants");
         Map<String, Field> formulas = map(top.get("formulas"), "formulas");
-        Map<String, WrittenInput> inputs = inputs(top.get("inputs"));
-        checkNamespace(constants, inputs, formulas);
+        Map<String, Field> writtenInputs = map(top.get("inputs"), "inputs");
+        checkNamespace(written, writtenInputs, formulas, indexes.indexing());
+        Map<String, Field> constants = new LinkedHashMap<>();
+        for (Field c : written.values()) {
+            for (Field e : IndexReader.indexed(c) ? indexes.constant(c) : List.of(c)) {
+                constants.put(e.key(), e);
+            }
+        }
+        Map<String, WrittenInput> inputs = inputs(top.get("inputs"), writtenInputs, indexes);
         formulas.values().forEach(f -> expressionText(f, "formula " + f.key()));
         Map<String, Field> claims = map(top.get("claims"), "claims");
         for (Field c : claims.values()) {
@@ -63,7 +71,7 @@ final class OutlineReader {
         return new Outline(name(top.get("name")), text(top.get("description"), "description", ""),
             sources(top.get("sources")), map(top.get("settings"), "settings", SETTINGS_KEYS),
             constants, inputs, formulas, top.get("outputs"), claims, top.get("correlations"),
-            variants(top.get("variants")));
+            variants(top.get("variants")), indexes.indexing());
     }
 
     private String name(Field f) {
@@ -147,8 +155,7 @@ final class OutlineReader {
         return Nodes.fields(m, context, allowed, problems);
     }
 
-    private Map<String, WrittenInput> inputs(Field f) {
-        Map<String, Field> fields = map(f, "inputs");
+    private Map<String, WrittenInput> inputs(Field f, Map<String, Field> fields, IndexReader indexes) {
         if (f == null) {
             problems.at(Pos.START, "missing key 'inputs' (at least one input is required)");
         } else if (Nodes.isNull(f.value())
@@ -157,7 +164,11 @@ final class OutlineReader {
         }
         DistReader reader = new DistReader(problems);
         Map<String, WrittenInput> out = new LinkedHashMap<>();
-        fields.values().forEach(i -> out.put(i.key(), reader.input(i)));
+        for (Field i : fields.values()) {
+            for (Field e : IndexReader.indexed(i) ? indexes.input(i) : List.of(i)) {
+                out.put(e.key(), reader.input(e));
+            }
+        }
         return out;
     }
 
@@ -169,19 +180,25 @@ final class OutlineReader {
         }
     }
 
-    /** Names are unique across constants, inputs and formulas; the later occurrence is wrong. */
-    private void checkNamespace(Map<String, Field> constants, Map<String, WrittenInput> inputs,
-                                Map<String, Field> formulas) {
+    /**
+     * Names are unique across indexes, constants, inputs and formulas; the later occurrence is
+     * wrong.
+     */
+    private void checkNamespace(Map<String, Field> constants, Map<String, Field> inputs,
+                                Map<String, Field> formulas, Indexing indexing) {
         record Named(String name, Pos pos, String kind) { }
         List<Named> all = new ArrayList<>();
+        indexing.indexes().values().forEach(i -> all.add(new Named(i.name(), i.pos(), "index")));
         constants.values().forEach(c -> all.add(new Named(c.key(), c.pos(), "constant")));
-        inputs.values().forEach(i -> all.add(new Named(i.name(), i.pos(), "input")));
+        inputs.values().forEach(i -> all.add(new Named(i.key(), i.pos(), "input")));
         formulas.values().forEach(c -> all.add(new Named(c.key(), c.pos(), "formula")));
         all.sort(Comparator.comparing(Named::pos));
         Map<String, Named> seen = new LinkedHashMap<>();
         for (Named n : all) {
-            String section = n.kind() + "s";
-            if (!VARIABLE_NAME.matcher(n.name()).matches()) {
+            String section = n.kind().equals("index") ? "indexes" : n.kind() + "s";
+            if (n.kind().equals("index")) {
+                // its name was checked when it was read
+            } else if (!VARIABLE_NAME.matcher(n.name()).matches()) {
                 problems.at(n.pos(), section + ": '" + Nodes.abbreviate(n.name())
                     + "' is not a valid name; names match [A-Za-z_][A-Za-z0-9_]*");
             } else if (Function.byName(n.name()) != null) {
