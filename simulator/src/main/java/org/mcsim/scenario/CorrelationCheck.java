@@ -45,8 +45,8 @@ final class CorrelationCheck {
         int before = problems.size();
         Map<String, Integer> pairs = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            Correlation c = entry(items.get(i), "correlations[" + i + "]", inputs, outline);
-            if (c != null) {
+            List<Correlation> each = entry(items.get(i), "correlations[" + i + "]", inputs, outline);
+            for (Correlation c : each == null ? List.<Correlation>of() : each) {
                 Integer first = pairs.putIfAbsent(key(c.a(), c.b()), i);
                 if (first != null) {
                     problems.at(Pos.of(items.get(i)), "correlations[" + i + "]: the pair " + c.a() + ", "
@@ -71,7 +71,12 @@ final class CorrelationCheck {
         return a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a;
     }
 
-    private Correlation entry(Node item, String label, Map<String, WrittenInput> inputs, Outline outline) {
+    /**
+     * The correlations of one entry: one, or for indexed inputs one per element (two inputs with
+     * the same indexes pair element with element; an indexed input and a scalar one pair each
+     * element with the scalar); null after reporting.
+     */
+    private List<Correlation> entry(Node item, String label, Map<String, WrittenInput> inputs, Outline outline) {
         if (!(item instanceof MappingNode m)) {
             problems.at(Pos.of(item), label + ": must be a map such as {between: [a, b], rank: 0.5}, not "
                 + Nodes.kind(item));
@@ -94,6 +99,11 @@ final class CorrelationCheck {
                 + (names == null ? Nodes.kind(between.value()) : "a list of " + names.size()));
             return null;
         }
+        Indexing.Variable va = indexed(names.get(0), outline);
+        Indexing.Variable vb = indexed(names.get(1), outline);
+        if (va != null || vb != null) {
+            return broadcast(label, names, va, vb, fields.get("rank"), inputs, outline);
+        }
         String a = input(names.get(0), label, inputs, outline);
         String b = input(names.get(1), label, inputs, outline);
         if (a != null && a.equals(b)) {
@@ -104,7 +114,51 @@ final class CorrelationCheck {
         if (!Double.isNaN(rank) && (rank < -1 || rank > 1)) {
             problems.at(rf.pos(), label + ".rank: must be between -1 and 1, got " + Problems.num(rank));
         }
-        return problems.size() > before ? null : new Correlation(a, b, rank);
+        return problems.size() > before ? null : List.of(new Correlation(a, b, rank));
+    }
+
+    /** The indexed input (drawn per element) a name gives, or null. */
+    private static Indexing.Variable indexed(Node n, Outline outline) {
+        String name = Nodes.text(n);
+        Indexing.Variable v = name == null ? null : outline.indexing().variables().get(name);
+        return v != null && !v.shared() && !outline.inputs().containsKey(name)
+            && !outline.constants().containsKey(Indexing.elementName(name, Indexing.combinations(v.dims()).get(0)))
+            ? v : null;
+    }
+
+    private List<Correlation> broadcast(String label, List<Node> names, Indexing.Variable va, Indexing.Variable vb,
+                                        Field rf, Map<String, WrittenInput> inputs, Outline outline) {
+        int before = problems.size();
+        if (va != null && vb != null && !va.dims().equals(vb.dims())) {
+            problems.at(Pos.of(names.get(1)), label + ".between: " + va.name() + " and " + vb.name() + " have different"
+                + " indexes (" + dimNames(va) + "; " + dimNames(vb) + "); name single elements, as in "
+                + va.name() + "[...]");
+            return null;
+        }
+        if (va == vb) {
+            problems.at(Pos.of(names.get(1)), label + ".between: an input cannot be correlated with itself ('"
+                + va.name() + "'); name two of its elements, as in [\"" + va.name() + "[a]\", \"" + va.name() + "[b]\"]");
+            return null;
+        }
+        String scalarA = va == null ? input(names.get(0), label, inputs, outline) : null;
+        String scalarB = vb == null ? input(names.get(1), label, inputs, outline) : null;
+        double rank = values.item(rf.value(), label + ".rank", rf.pos());
+        if (!Double.isNaN(rank) && (rank < -1 || rank > 1)) {
+            problems.at(rf.pos(), label + ".rank: must be between -1 and 1, got " + Problems.num(rank));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        List<Correlation> out = new ArrayList<>();
+        for (List<String> c : Indexing.combinations((va != null ? va : vb).dims())) {
+            out.add(new Correlation(va != null ? Indexing.elementName(va.name(), c) : scalarA,
+                vb != null ? Indexing.elementName(vb.name(), c) : scalarB, rank));
+        }
+        return out;
+    }
+
+    private static String dimNames(Indexing.Variable v) {
+        return v.name() + " by " + String.join(", ", v.dims().stream().map(Index::name).toList());
     }
 
     private String input(Node n, String label, Map<String, WrittenInput> inputs, Outline outline) {

@@ -142,7 +142,11 @@ final class Expressions {
         }
         List<Expr.Ref> refs = references(r.expr());
         boolean ok = true;
+        Set<Integer> indexArguments = index ? IndexExpansion.indexArguments(r.expr(), syntax) : Set.of();
         for (Expr.Ref ref : refs) {
+            if (indexArguments.contains(ref.offset())) {
+                continue; // checked as an index by IndexExpansion
+            }
             if (!known.contains(ref.name()) && !indexing.indexes().containsKey(ref.name())) {
                 String near = Suggestions.nearest(ref.name(), known);
                 problems.at(place.at(lead + ref.offset()), label + ": unknown name '"

@@ -179,7 +179,7 @@ final class IndexExpansion {
             return Set.of(self);
         }
         Set<Index> dims = new LinkedHashSet<>(dims(r.name()));
-        if (s == null) {
+        if (s == null || indexing.broken().contains(r.name())) {
             return dims;
         }
         Map<Index, int[]> items = resolve(r, s);
@@ -209,8 +209,7 @@ final class IndexExpansion {
                 if (ix != null && item.element() != null) {
                     pick = ix.position(item.element());
                     if (pick < 0) {
-                        error(item.offset(), Nodes.unknown("element", item.element(), ix.elements()) + " of index "
-                            + ix.name());
+                        error(item.offset(), IndexReader.unknownElement(item.element(), ix));
                         ix = null;
                     }
                 }
@@ -224,8 +223,10 @@ final class IndexExpansion {
                 } else if (having.isEmpty()) {
                     List<String> known = new ArrayList<>(indexing.indexes().keySet());
                     dims.forEach(d -> known.addAll(d.elements()));
-                    error(item.offset(), Nodes.unknown("element or index", item.name(), known) + " in the subscript of "
-                        + r.name() + describe(new LinkedHashSet<>(dims)));
+                    String near = item.name().length() > 100 ? null : org.mcsim.expr.Suggestions.nearest(item.name(), known);
+                    error(item.offset(), "'" + Nodes.abbreviate(item.name()) + "' is neither an index nor an element of "
+                        + r.name() + describe(new LinkedHashSet<>(dims)) + (near == null ? "" : "; did you mean '" + near
+                        + "'?"));
                 } else {
                     error(item.offset(), "'" + item.name() + "' is an element of " + having.get(0).name() + " and of "
                         + having.get(1).name() + "; write " + r.name() + "[" + having.get(0).name() + "=" + item.name()
@@ -304,6 +305,32 @@ final class IndexExpansion {
             }
         }
         return new Reduction(name, ix, name.startsWith("cum"), at);
+    }
+
+    /**
+     * The offsets of the references that name the index of a reduction or cumulative operation
+     * ({@code gpu} in {@code sum(x, gpu)}): they are checked as indexes, not as variables.
+     */
+    static Set<Integer> indexArguments(Expr root, IndexSyntax syntax) {
+        Set<Integer> out = new java.util.HashSet<>();
+        java.util.ArrayDeque<Expr> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Expr e = stack.pop();
+            if (e instanceof Expr.Unary u) {
+                stack.push(u.operand());
+            } else if (e instanceof Expr.Binary b) {
+                stack.push(b.left());
+                stack.push(b.right());
+            } else if (e instanceof Expr.Call c) {
+                if (syntax.operations().containsKey(c.offset()) && c.args().size() == 2
+                    && c.args().get(1) instanceof Expr.Ref r) {
+                    out.add(r.offset());
+                }
+                c.args().forEach(stack::push);
+            }
+        }
+        return out;
     }
 
     // ---- building ----

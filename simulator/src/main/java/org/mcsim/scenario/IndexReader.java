@@ -44,6 +44,7 @@ final class IndexReader {
     private final Problems problems;
     private final Map<String, Index> indexes = new LinkedHashMap<>();
     private final Map<String, Variable> variables = new LinkedHashMap<>();
+    private final Set<String> broken = new LinkedHashSet<>();
 
     IndexReader(Field f, Problems problems) {
         this.problems = problems;
@@ -53,7 +54,7 @@ final class IndexReader {
     /** What was read: the indexes and the indexed variables expanded so far. */
     Indexing indexing() {
         return new Indexing(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(indexes)),
-            java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables)));
+            java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables)), Set.copyOf(broken));
     }
 
     private void read(Field f) {
@@ -187,6 +188,11 @@ final class IndexReader {
         Field draw = fields.get("draw");
         Field elements = fields.get("elements");
         String how = draw == null ? null : Nodes.text(draw.value());
+        if (dims == null) {
+            broken.add(name);
+        } else {
+            variables.put(name, new Variable(name, f.pos(), dims, "shared".equals(how)));
+        }
         if (draw != null && !"independent".equals(how) && !"shared".equals(how)) {
             problems.at(draw.pos(), name + ".draw: " + (how == null ? "must be independent or shared, not "
                 + Nodes.kind(draw.value()) : Nodes.unknown("draw", how, List.of("independent", "shared"))));
@@ -211,9 +217,7 @@ final class IndexReader {
                 common.add(t);
             }
         }
-        boolean shared = "shared".equals(how);
-        variables.put(name, new Variable(name, f.pos(), dims, shared));
-        if (shared) {
+        if ("shared".equals(how)) {
             return List.of(new Field(name, f.pos(), merged(m, common, List.of())));
         }
         List<Field> out = new ArrayList<>();
@@ -264,8 +268,7 @@ final class IndexReader {
         if (f.value() instanceof MappingNode m) {
             for (Field e : Nodes.fields(m, label, null, problems).values()) {
                 if (ix.position(e.key()) < 0) {
-                    problems.at(e.pos(), label + ": " + Nodes.unknown("element", e.key(), ix.elements())
-                        + " of index " + ix.name());
+                    problems.at(e.pos(), label + ": " + unknownElement(e.key(), ix));
                 } else {
                     byElement.put(e.key(), e);
                 }
@@ -301,12 +304,25 @@ final class IndexReader {
         }
     }
 
+    /** {@code unknown element 'h900' of index gpu; did you mean 'h800'?} */
+    static String unknownElement(String word, Index ix) {
+        String near = word.length() > 100 ? null : org.mcsim.expr.Suggestions.nearest(word, ix.elements());
+        return "unknown element '" + Nodes.abbreviate(word) + "' of index " + ix.name()
+            + (near != null ? "; did you mean '" + near + "'?"
+            : ix.size() <= 12 ? "; its elements are " + String.join(", ", ix.elements()) : "");
+    }
+
     /** The entries of an indexed constant, one per element; empty after reporting. */
     List<Field> constant(Field f) {
         String name = f.key();
         Map<String, Field> fields = Nodes.fields((MappingNode) f.value(), name, List.of("index", "values"), problems);
         List<Index> dims = dims(name, fields.get("index"));
         Field values = fields.get("values");
+        if (dims == null) {
+            broken.add(name);
+        } else {
+            variables.put(name, new Variable(name, f.pos(), dims, false));
+        }
         if (values == null) {
             problems.at(f.pos(), name + ": missing key 'values' (a map by element, or a list in element order)");
             return List.of();
@@ -314,7 +330,6 @@ final class IndexReader {
         if (dims == null) {
             return List.of();
         }
-        variables.put(name, new Variable(name, f.pos(), dims, false));
         List<Field> out = new ArrayList<>();
         table(name + ".values", values, dims, 0, new ArrayList<>(),
             (c, leaf) -> out.add(new Field(Indexing.elementName(name, c), leaf.pos(), leaf.value())));

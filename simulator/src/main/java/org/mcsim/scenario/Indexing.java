@@ -3,6 +3,7 @@ package org.mcsim.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The indexes a scenario declares and the inputs and constants indexed by them.
@@ -14,11 +15,13 @@ import java.util.Map;
  *
  * @param indexes the declared indexes, in file order
  * @param variables the indexed inputs and constants by base name
+ * @param broken the base names of indexed inputs and constants whose indexes could not be read
+ *     (already reported; expressions that use them are not checked against indexes)
  */
-record Indexing(Map<String, Index> indexes, Map<String, Variable> variables) {
+record Indexing(Map<String, Index> indexes, Map<String, Variable> variables, Set<String> broken) {
 
     /** The empty indexing of a scenario without {@code indexes:}. */
-    static final Indexing NONE = new Indexing(Map.of(), Map.of());
+    static final Indexing NONE = new Indexing(Map.of(), Map.of(), Set.of());
 
     /**
      * An indexed input or constant.

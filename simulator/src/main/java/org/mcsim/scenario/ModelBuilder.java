@@ -63,6 +63,7 @@ final class ModelBuilder {
         known.addAll(outline.inputs().keySet());
         known.addAll(outline.formulas().keySet());
         known.addAll(outline.indexing().variables().keySet());
+        known.addAll(outline.indexing().broken());
         Expressions exprs = new Expressions(problems, sourceLines, known, outline.indexing());
         List<String> order = new ArrayList<>();
         List<Formula> formulas = exprs.formulas(outline.formulas(), order);
@@ -129,6 +130,7 @@ final class ModelBuilder {
                 List<String> known = new ArrayList<>(outline.inputs().keySet());
                 known.addAll(outline.formulas().keySet());
                 known.addAll(outline.indexing().variables().keySet());
+        known.addAll(outline.indexing().broken());
                 String near = org.mcsim.expr.Suggestions.nearest(name, known);
                 why = "unknown input or formula '" + Nodes.abbreviate(name) + "'"
                     + (near == null ? "" : "; did you mean '" + near + "'?");

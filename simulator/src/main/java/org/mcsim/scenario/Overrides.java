@@ -56,6 +56,14 @@ final class Overrides {
             return null;
         }
         WrittenInput in = o.inputs().get(name);
+        Indexing.Variable indexed = o.indexing().variables().get(name);
+        if (in == null && indexed != null) {
+            String first = Indexing.elementName(name, Indexing.combinations(indexed.dims()).get(0));
+            String rest = key.substring(name.length());
+            why[0] = name + " is indexed by " + String.join(", ", indexed.dims().stream().map(Index::name).toList())
+                + "; set one element at a time, as in " + Nodes.abbreviate(first + rest);
+            return null;
+        }
         if (in == null) {
             List<String> known = new ArrayList<>(o.inputs().keySet());
             known.addAll(o.constants().keySet());
