@@ -19,6 +19,7 @@ import org.mcsim.output.RunFolder;
 import org.mcsim.output.RunInfo;
 import org.mcsim.output.RunWriter;
 import org.mcsim.report.Report;
+import org.mcsim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +60,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Also write report.html and its PNG charts into the run folder.")
     boolean report;
 
+    @Option(names = "--variant", paramLabel = "NAME",
+        description = {"Run the scenario's variant NAME (its overrides and distributions, then --set) instead of "
+            + "the scenario;", "the run folder is OUT/SCENARIO@NAME."})
+    String variant;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -96,6 +102,9 @@ final class RunCommand implements Callable<Integer> {
         List<ScenarioFiles.Loaded> valid = new ArrayList<>();
         for (String f : files) {
             ScenarioFiles.Loaded l = ScenarioFiles.load(f, options.overrides(), err, options.debug);
+            if (l != null && variant != null) {
+                l = variantOf(l, err);
+            }
             if (l == null) {
                 failed.add(f);
             } else {
@@ -123,6 +132,23 @@ final class RunCommand implements Callable<Integer> {
         return ScenarioFiles.summarize(files, failed, err);
     }
 
+    /**
+     * The variant's scenario, named {@code NAME@VARIANT} so that its run folder is its own; null
+     * after printing why not (an unknown variant, or its problems).
+     */
+    private ScenarioFiles.Loaded variantOf(ScenarioFiles.Loaded l, PrintWriter err) {
+        try {
+            Scenario v = l.document().buildVariant(variant, options.overrides());
+            Scenario named = new Scenario(v.name() + "@" + variant, v.description(), v.sources(), v.settings(),
+                v.constants(), v.inputs(), v.formulas(), v.outputs(), v.claims(), v.correlations(), v.variants(),
+                v.evaluationOrder());
+            return new ScenarioFiles.Loaded(l.given(), l.document(), named);
+        } catch (ScenarioException e) {
+            e.lines().forEach(err::println);
+            return null;
+        }
+    }
+
     private boolean runOne(ScenarioFiles.Loaded l, BlockExecutor executor, PrintWriter out, PrintWriter err) {
         Precisions.Prepared prepared = Precisions.prepare(l.scenario(), options, until);
         if (prepared.problem() != null) {
@@ -134,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
         Instant started = Instant.now();
         try {
             RunFolder.checkReplaceable(options.out, s.name(), List.of(Path.of(l.given())));
-            Plan plan = engineOptions.plan(s, l.document(), options.overrides(), null);
+            Plan plan = engineOptions.plan(s, l.document(), options.overrides(), variant);
             RunResult r = Engine.run(plan, new RunOptions(samples, options.threads,
                 writeSamples != null, ProgressPrinter.of(err, s.name(), options.quiet)).withUntil(until), executor);
             RunInfo info = new RunInfo(l.given(), l.document().sha256(), Version.get(), executor.name(), started,

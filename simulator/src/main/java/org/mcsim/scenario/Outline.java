@@ -27,6 +27,17 @@ record Outline(String name, String description, List<String> sources, Map<String
                Map<String, Field> formulas, Field outputs, Map<String, Field> claims,
                Field correlations, Map<String, WrittenVariant> variants, Indexing indexing) {
 
+    /** The same outline with some inputs replaced (a variant's distributions), in place. */
+    Outline withInputs(Map<String, WrittenInput> replaced) {
+        if (replaced.isEmpty()) {
+            return this;
+        }
+        Map<String, WrittenInput> in = new java.util.LinkedHashMap<>(inputs);
+        in.replaceAll((k, v) -> replaced.getOrDefault(k, v));
+        return new Outline(name, description, sources, settings, constants, in, formulas, outputs, claims,
+            correlations, variants, indexing);
+    }
+
     /**
      * An input as written.
      *

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.mcsim.expr.Suggestions;
 import org.mcsim.model.Scenario;
 import org.mcsim.model.Variant;
+import org.mcsim.scenario.Outline.WrittenInput;
 import org.mcsim.scenario.Outline.WrittenVariant;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -190,14 +191,15 @@ public final class ScenarioDocument {
         Map<String, Double> paths = Overrides.resolve(overrides, outline,
             (k, m) -> problems.line("--set " + k + ": " + m));
         Map<String, Map<String, Double>> resolved = new LinkedHashMap<>();
-        List<Variant> variants = variants(problems, resolved);
-        Scenario s = builder(problems).check(paths, variants);
+        Map<String, Map<String, WrittenInput>> replaced = new LinkedHashMap<>();
+        List<Variant> variants = variants(problems, resolved, replaced);
+        Scenario s = builder(outline, problems).check(paths, variants);
         Set<String> base = new HashSet<>(problems.lines());
         for (Map.Entry<String, Map<String, Double>> v : resolved.entrySet()) {
             Map<String, Double> merged = new LinkedHashMap<>(paths);
             merged.putAll(v.getValue());
             Problems vp = new Problems(displayName);
-            builder(vp).check(merged, variants);
+            builder(outline.withInputs(replaced.get(v.getKey())), vp).check(merged, variants);
             Pos at = outline.variants().get(v.getKey()).pos();
             for (Problems.Problem p : vp.all()) {
                 if (!base.contains(p.line())) {
@@ -235,9 +237,10 @@ public final class ScenarioDocument {
         Map<String, Double> paths = Overrides.resolve(overrides, outline,
             (k, m) -> problems.line("--set " + k + ": " + m));
         Map<String, Map<String, Double>> resolved = new LinkedHashMap<>();
-        List<Variant> variants = variants(problems, resolved);
+        Map<String, Map<String, WrittenInput>> replaced = new LinkedHashMap<>();
+        List<Variant> variants = variants(problems, resolved, replaced);
         paths.putAll(resolved.getOrDefault(variant, Map.of()));
-        Scenario s = builder(problems).check(paths, variants);
+        Scenario s = builder(outline.withInputs(replaced.get(variant)), problems).check(paths, variants);
         problems.throwIfAny();
         return requireBuilt(s);
     }
@@ -262,22 +265,32 @@ public final class ScenarioDocument {
         return file;
     }
 
-    private ModelBuilder builder(Problems problems) {
-        return new ModelBuilder(outline, sourceLines, columns, problems);
+    private ModelBuilder builder(Outline o, Problems problems) {
+        return new ModelBuilder(o, sourceLines, columns, problems);
     }
 
-    /** The variants as written, with each one's resolved overrides put in {@code resolved}. */
-    private List<Variant> variants(Problems problems, Map<String, Map<String, Double>> resolved) {
+    /**
+     * The variants as written, with each one's resolved overrides put in {@code resolved} and
+     * the inputs whose whole distribution it replaces in {@code replaced}.
+     */
+    private List<Variant> variants(Problems problems, Map<String, Map<String, Double>> resolved,
+                                   Map<String, Map<String, WrittenInput>> replaced) {
         List<Variant> out = new ArrayList<>();
         Values values = new Values(Map.of(), problems);
         for (WrittenVariant v : outline.variants().values()) {
             Map<String, Double> written = new LinkedHashMap<>();
             Map<String, Double> paths = new LinkedHashMap<>();
+            Map<String, WrittenInput> swaps = replacements(v, problems);
+            Outline swapped = outline.withInputs(swaps);
+            replaced.put(v.name(), swaps);
             for (Field e : v.overrides().values()) {
+                if (swaps.containsKey(e.key()) || e.value() instanceof org.snakeyaml.engine.v2.nodes.MappingNode) {
+                    continue;
+                }
                 String label = "variant " + v.name() + ": " + Nodes.abbreviate(e.key());
                 double x = values.item(e.value(), label, e.pos());
                 String[] why = new String[1];
-                String path = Overrides.path(e.key(), outline, why);
+                String path = Overrides.path(e.key(), swapped, why);
                 if (path == null) {
                     problems.at(e.pos(), label + ": " + why[0]);
                 } else if (!Double.isNaN(x)) {
@@ -287,6 +300,35 @@ public final class ScenarioDocument {
             }
             out.add(new Variant(v.name(), written));
             resolved.put(v.name(), paths);
+        }
+        return out;
+    }
+
+    /**
+     * A variant's entries whose value is a map: each replaces the whole distribution of the
+     * input it names (a scalar input, or one element {@code price[h800]} of an indexed one).
+     */
+    private Map<String, WrittenInput> replacements(WrittenVariant v, Problems problems) {
+        Map<String, WrittenInput> out = new LinkedHashMap<>();
+        DistReader reader = new DistReader(problems);
+        for (Field e : v.overrides().values()) {
+            if (!(e.value() instanceof org.snakeyaml.engine.v2.nodes.MappingNode)) {
+                continue;
+            }
+            WrittenInput was = outline.inputs().get(e.key());
+            if (was == null) {
+                String why = outline.indexing().variables().containsKey(e.key())
+                    ? e.key() + " is indexed; replace one element at a time, as in \"" + e.key() + "[...]\""
+                    : outline.constants().containsKey(e.key()) || outline.formulas().containsKey(e.key())
+                    ? e.key() + " is not an input; a distribution replaces an input's"
+                    : Nodes.unknown("input", e.key(), outline.inputs().keySet());
+                problems.at(e.pos(), "variant " + v.name() + ": " + Nodes.abbreviate(e.key()) + ": " + why);
+                continue;
+            }
+            WrittenInput now = reader.input(e);
+            out.put(e.key(), new WrittenInput(was.name(), was.pos(), now.dist(),
+                now.unit() != null ? now.unit() : was.unit(), now.description() != null ? now.description()
+                : was.description(), now.source() != null ? now.source() : was.source()));
         }
         return out;
     }
