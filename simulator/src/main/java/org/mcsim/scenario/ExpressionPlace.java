@@ -68,6 +68,6 @@ final class ExpressionPlace {
         if (indent < 0 || line > sourceLines.length) {
             return start;
         }
-        return new Pos(line, indent + 1 + v.codePointCount(lineStart, off));
+        return new Pos(line, indent + 1 + v.codePointCount(lineStart, off), start.file());
     }
 }

@@ -31,6 +31,7 @@ final class Expressions {
     private final String[] sourceLines;
     private final Set<String> known;
     private final Indexing indexing;
+    private final Map<String, String[]> includedLines;
     private final IndexExpansion expansion;
     /** The sources of the expressions that go through {@link IndexExpansion}, by label. */
     private final Map<String, IndexExpansion.Source> indexed = new java.util.HashMap<>();
@@ -39,8 +40,10 @@ final class Expressions {
      * @param known every constant, input and formula name (the base names of indexed ones)
      * @param indexing the scenario's indexes and indexed variables
      */
-    Expressions(Problems problems, String[] sourceLines, Collection<String> known, Indexing indexing) {
+    Expressions(Problems problems, String[] sourceLines, Collection<String> known, Indexing indexing,
+                Map<String, String[]> includedLines) {
         this.problems = problems;
+        this.includedLines = includedLines;
         this.sourceLines = sourceLines;
         this.known = new LinkedHashSet<>(known);
         this.indexing = indexing;
@@ -127,7 +130,8 @@ final class Expressions {
         String raw = s.getValue();
         String text = raw.strip();
         int lead = raw.indexOf(text.isEmpty() ? raw : text);
-        ExpressionPlace place = new ExpressionPlace(s, sourceLines);
+        String in = Pos.of(s).file();
+        ExpressionPlace place = new ExpressionPlace(s, in == null ? sourceLines : includedLines.get(in));
         IndexSyntax syntax = IndexSyntax.of(text);
         boolean index = !syntax.plain() || !indexing.indexes().isEmpty();
         ParseResult r = Parser.parse(index ? syntax.text() : text);

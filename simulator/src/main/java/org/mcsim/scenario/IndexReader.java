@@ -46,9 +46,10 @@ final class IndexReader {
     private final Map<String, Variable> variables = new LinkedHashMap<>();
     private final Set<String> broken = new LinkedHashSet<>();
 
-    IndexReader(Field f, Problems problems) {
+    /** Reads the {@code indexes:} entries given (the included files' and the scenario's; null ones are absent). */
+    IndexReader(List<Field> fields, Problems problems) {
         this.problems = problems;
-        read(f);
+        fields.forEach(this::read);
     }
 
     /** What was read: the indexes and the indexed variables expanded so far. */
@@ -68,7 +69,10 @@ final class IndexReader {
         }
         for (Field e : Nodes.fields(m, "indexes", null, problems).values()) {
             Index ix = index(e);
-            if (ix != null) {
+            if (ix != null && indexes.containsKey(ix.name())) {
+                problems.at(e.pos(), "indexes: the index '" + ix.name() + "' is already declared at "
+                    + indexes.get(ix.name()).pos().lineText());
+            } else if (ix != null) {
                 indexes.put(ix.name(), ix);
             }
         }

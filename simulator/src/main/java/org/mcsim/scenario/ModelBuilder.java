@@ -64,7 +64,8 @@ final class ModelBuilder {
         known.addAll(outline.formulas().keySet());
         known.addAll(outline.indexing().variables().keySet());
         known.addAll(outline.indexing().broken());
-        Expressions exprs = new Expressions(problems, sourceLines, known, outline.indexing());
+        Expressions exprs = new Expressions(problems, sourceLines, known, outline.indexing(),
+            outline.includedLines());
         List<String> order = new ArrayList<>();
         List<Formula> formulas = exprs.formulas(outline.formulas(), order);
         List<Claim> claims = exprs.claims(outline.claims());

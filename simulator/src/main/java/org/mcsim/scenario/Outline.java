@@ -21,11 +21,13 @@ import java.util.Map;
  * @param variants the variants, in file order
  * @param indexing the declared indexes and the indexed inputs and constants (whose entries in
  *     {@code constants} and {@code inputs} are already expanded per element)
+ * @param includedLines the lines of each included file, by its displayed name
  */
 record Outline(String name, String description, List<String> sources, Map<String, Field> settings,
                Map<String, Field> constants, Map<String, WrittenInput> inputs,
                Map<String, Field> formulas, Field outputs, Map<String, Field> claims,
-               Field correlations, Map<String, WrittenVariant> variants, Indexing indexing) {
+               Field correlations, Map<String, WrittenVariant> variants, Indexing indexing,
+               Map<String, String[]> includedLines) {
 
     /** The same outline with some inputs replaced (a variant's distributions), in place. */
     Outline withInputs(Map<String, WrittenInput> replaced) {
@@ -35,7 +37,7 @@ record Outline(String name, String description, List<String> sources, Map<String
         Map<String, WrittenInput> in = new java.util.LinkedHashMap<>(inputs);
         in.replaceAll((k, v) -> replaced.getOrDefault(k, v));
         return new Outline(name, description, sources, settings, constants, in, formulas, outputs, claims,
-            correlations, variants, indexing);
+            correlations, variants, indexing, includedLines);
     }
 
     /**

@@ -22,7 +22,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class OutlineReader {
 
     static final List<String> TOP_KEYS = List.of("name", "description", "sources", "settings",
-        "constants", "inputs", "formulas", "outputs", "claims", "correlations", "variants", "indexes");
+        "constants", "inputs", "formulas", "outputs", "claims", "correlations", "variants", "indexes", "include");
     static final List<String> SETTINGS_KEYS = List.of("samples", "seed", "method", "confidence",
         "quantiles", "histogram_bins");
     static final Pattern SCENARIO_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
@@ -39,22 +39,36 @@ final class OutlineReader {
 
     /** Reads the outline of a composed document, reporting what is wrong with its structure. */
     static Outline read(Node root, Problems problems) {
-        return new OutlineReader(problems).outline(root);
+        return read(root, problems, null);
     }
 
-    private Outline outline(Node root) {
+    /**
+     * Reads the outline of a composed document and of the files it includes (paths relative to
+     * {@code file}; the working directory when null).
+     */
+    static Outline read(Node root, Problems problems, java.nio.file.Path file) {
+        return new OutlineReader(problems).outline(root, file);
+    }
+
+    private Outline outline(Node root, java.nio.file.Path file) {
         if (!(root instanceof MappingNode map)) {
             problems.at(Pos.of(root), "a scenario is a map with the keys name, inputs, ...; found "
                 + Nodes.kind(root));
             return new Outline(null, "", List.of(), Map.of(), Map.of(), Map.of(), Map.of(), null,
-                Map.of(), null, Map.of(), Indexing.NONE);
+                Map.of(), null, Map.of(), Indexing.NONE, Map.of());
         }
         Map<String, Field> top = Nodes.fields(map, null, TOP_KEYS, problems);
-        IndexReader indexes = new IndexReader(top.get("indexes"), problems);
-        Map<String, Field> written = map(top.get("constants"), "constants");
-        Map<String, Field> formulas = map(top.get("formulas"), "formulas");
-        Map<String, Field> writtenInputs = map(top.get("inputs"), "inputs");
-        checkNamespace(written, writtenInputs, formulas, indexes.indexing());
+        Includes.Read included = Includes.read(top.get("include"), file, problems);
+        List<Field> indexFields = new ArrayList<>(included.sections().get("indexes"));
+        indexFields.add(top.get("indexes"));
+        IndexReader indexes = new IndexReader(indexFields, problems);
+        List<Field> allConstants = entries(included, "constants", top);
+        List<Field> allFormulas = entries(included, "formulas", top);
+        List<Field> allInputs = entries(included, "inputs", top);
+        checkNamespace(allConstants, allInputs, allFormulas, indexes.indexing());
+        Map<String, Field> written = firsts(allConstants);
+        Map<String, Field> formulas = firsts(allFormulas);
+        Map<String, Field> writtenInputs = firsts(allInputs);
         Map<String, Field> constants = new LinkedHashMap<>();
         for (Field c : written.values()) {
             for (Field e : IndexReader.indexed(c) ? indexes.constant(c) : List.of(c)) {
@@ -71,7 +85,24 @@ final class OutlineReader {
         return new Outline(name(top.get("name")), text(top.get("description"), "description", ""),
             sources(top.get("sources")), map(top.get("settings"), "settings", SETTINGS_KEYS),
             constants, inputs, formulas, top.get("outputs"), claims, top.get("correlations"),
-            variants(top.get("variants")), indexes.indexing());
+            variants(top.get("variants")), indexes.indexing(), included.lines());
+    }
+
+    /** The entries of a section: the included files' first, in include order, then the scenario's. */
+    private List<Field> entries(Includes.Read included, String section, Map<String, Field> top) {
+        List<Field> out = new ArrayList<>();
+        for (Field f : included.sections().get(section)) {
+            out.addAll(map(f, section).values());
+        }
+        out.addAll(map(top.get(section), section).values());
+        return out;
+    }
+
+    /** The entries by name, the first of a name kept (a later one is reported by checkNamespace). */
+    private static Map<String, Field> firsts(List<Field> entries) {
+        Map<String, Field> out = new LinkedHashMap<>();
+        entries.forEach(e -> out.putIfAbsent(e.key(), e));
+        return out;
     }
 
     private String name(Field f) {
@@ -156,10 +187,10 @@ final class OutlineReader {
     }
 
     private Map<String, WrittenInput> inputs(Field f, Map<String, Field> fields, IndexReader indexes) {
-        if (f == null) {
+        if (f == null && fields.isEmpty()) {
             problems.at(Pos.START, "missing key 'inputs' (at least one input is required)");
-        } else if (Nodes.isNull(f.value())
-            || f.value() instanceof MappingNode m && m.getValue().isEmpty()) {
+        } else if (f != null && fields.isEmpty() && (Nodes.isNull(f.value())
+            || f.value() instanceof MappingNode m && m.getValue().isEmpty())) {
             problems.at(f.pos(), "inputs: at least one input is required");
         }
         DistReader reader = new DistReader(problems);
@@ -184,14 +215,14 @@ final class OutlineReader {
      * Names are unique across indexes, constants, inputs and formulas; the later occurrence is
      * wrong.
      */
-    private void checkNamespace(Map<String, Field> constants, Map<String, Field> inputs,
-                                Map<String, Field> formulas, Indexing indexing) {
+    private void checkNamespace(List<Field> constants, List<Field> inputs, List<Field> formulas,
+                                Indexing indexing) {
         record Named(String name, Pos pos, String kind) { }
         List<Named> all = new ArrayList<>();
         indexing.indexes().values().forEach(i -> all.add(new Named(i.name(), i.pos(), "index")));
-        constants.values().forEach(c -> all.add(new Named(c.key(), c.pos(), "constant")));
-        inputs.values().forEach(i -> all.add(new Named(i.key(), i.pos(), "input")));
-        formulas.values().forEach(c -> all.add(new Named(c.key(), c.pos(), "formula")));
+        constants.forEach(c -> all.add(new Named(c.key(), c.pos(), "constant")));
+        inputs.forEach(i -> all.add(new Named(i.key(), i.pos(), "input")));
+        formulas.forEach(c -> all.add(new Named(c.key(), c.pos(), "formula")));
         all.sort(Comparator.comparing(Named::pos));
         Map<String, Named> seen = new LinkedHashMap<>();
         for (Named n : all) {
@@ -207,7 +238,7 @@ final class OutlineReader {
             Named first = seen.putIfAbsent(n.name(), n);
             if (first != null) {
                 problems.at(n.pos(), section + ": the name '" + Nodes.abbreviate(n.name())
-                    + "' is already used by the " + first.kind() + " at line " + first.pos().line());
+                    + "' is already used by the " + first.kind() + " at " + first.pos().lineText());
             }
         }
     }

@@ -29,14 +29,21 @@ final class Problems {
 
     /** A problem at a position of the scenario file. */
     void at(Pos pos, String message) {
-        list.add(new Problem(pos, list.size(), file + ":" + pos.line() + ":" + pos.column() + ": "
-            + message, message));
+        list.add(new Problem(pos, list.size(), (pos.file() == null ? file : pos.file()) + ":" + pos.line() + ":"
+            + pos.column() + ": " + message, message));
     }
 
     /** A problem in another file (an empirical CSV), sorted at the scenario position citing it. */
     void inFile(String otherFile, Pos otherPos, Pos sortPos, String message) {
         list.add(new Problem(sortPos, list.size(), otherFile + ":" + otherPos.line() + ":"
             + otherPos.column() + ": " + message, message));
+    }
+
+    /** Every problem of {@code other} (an included file's), as it is written there. */
+    void addAll(Problems other) {
+        for (Problem p : other.list) {
+            list.add(new Problem(p.sortPos(), list.size(), p.line(), p.message()));
+        }
     }
 
     /** A problem with no position in the file, written as the line given. */

@@ -76,7 +76,7 @@ public final class ScenarioDocument {
         }
         String text = YamlSource.decode(bytes, problems);
         Node root = YamlSource.compose(text, problems);
-        Outline outline = OutlineReader.read(root, problems);
+        Outline outline = OutlineReader.read(root, problems, file);
         ScenarioDocument doc = new ScenarioDocument(file, displayName, hash(bytes),
             text.split("\r\n|\r|\n", -1), outline);
         if (!problems.isEmpty()) {
@@ -125,14 +125,14 @@ public final class ScenarioDocument {
         Problems warnings = new Problems(displayName);
         for (org.mcsim.model.Input in : s.inputs()) {
             Outline.WrittenInput written = outline.inputs().get(in.name());
-            if (!used.contains(in.name()) && written != null) {
+            if (!used.contains(in.name()) && written != null && written.pos().file() == null) {
                 warnings.at(written.pos(), "warning: input " + in.name()
                     + " is not used by any formula, output, claim or correlation");
             }
         }
         for (String c : s.constants().keySet()) {
             Field written = outline.constants().get(c);
-            if (!used.contains(c) && written != null) {
+            if (!used.contains(c) && written != null && written.pos().file() == null) {
                 warnings.at(written.pos(), "warning: constant " + c + " is not used by any formula or claim");
             }
         }

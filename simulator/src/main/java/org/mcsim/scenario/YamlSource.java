@@ -119,8 +119,16 @@ final class YamlSource {
 
     /** Composes the single document of the text, after refusing hostile constructs. */
     static Node compose(String text, Problems problems) throws ScenarioException {
+        return compose(text, problems, problems.file());
+    }
+
+    /**
+     * As {@link #compose(String, Problems)}, with the marks of the nodes labelled {@code label}
+     * ({@link Pos#INCLUDED} and the name of an included file).
+     */
+    static Node compose(String text, Problems problems, String label) throws ScenarioException {
         LoadSettings settings = LoadSettings.builder()
-            .setLabel(problems.file())
+            .setLabel(label)
             .setAllowDuplicateKeys(true)      // reported by OutlineReader at the later key
             .setMaxAliasesForCollections(0)
             .setAllowRecursiveKeys(false)
