@@ -22,7 +22,9 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class OutlineReader {
 
     static final List<String> TOP_KEYS = List.of("name", "description", "sources", "settings",
-        "constants", "inputs", "formulas", "outputs", "claims", "correlations", "variants", "indexes", "include");
+        "constants", "inputs", "formulas", "outputs", "claims", "correlations", "variants");
+    /** Top-level keys beyond the contract's list (which an unknown key's message still lists). */
+    static final List<String> EXTENSION_KEYS = List.of("indexes", "include");
     static final List<String> SETTINGS_KEYS = List.of("samples", "seed", "method", "confidence",
         "quantiles", "histogram_bins");
     static final Pattern SCENARIO_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
@@ -57,7 +59,7 @@ final class OutlineReader {
             return new Outline(null, "", List.of(), Map.of(), Map.of(), Map.of(), Map.of(), null,
                 Map.of(), null, Map.of(), Indexing.NONE, Map.of());
         }
-        Map<String, Field> top = Nodes.fields(map, null, TOP_KEYS, problems);
+        Map<String, Field> top = topFields(map);
         Includes.Read included = Includes.read(top.get("include"), file, problems);
         List<Field> indexFields = new ArrayList<>(included.sections().get("indexes"));
         indexFields.add(top.get("indexes"));
@@ -86,6 +88,23 @@ final class OutlineReader {
             sources(top.get("sources")), map(top.get("settings"), "settings", SETTINGS_KEYS),
             constants, inputs, formulas, top.get("outputs"), claims, top.get("correlations"),
             variants(top.get("variants")), indexes.indexing(), included.lines());
+    }
+
+    /** The top-level entries; an unknown key suggests the nearest, extensions included. */
+    private Map<String, Field> topFields(MappingNode map) {
+        Map<String, Field> top = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(TOP_KEYS);
+        all.addAll(EXTENSION_KEYS);
+        for (Field f : Nodes.fields(map, null, null, problems).values()) {
+            if (all.contains(f.key())) {
+                top.put(f.key(), f);
+            } else {
+                String near = f.key().length() > 100 ? null : org.mcsim.expr.Suggestions.nearest(f.key(), all);
+                problems.at(f.pos(), near != null ? "unknown key '" + Nodes.abbreviate(f.key()) + "'; did you mean '"
+                    + near + "'?" : Nodes.unknown("key", f.key(), TOP_KEYS));
+            }
+        }
+        return top;
     }
 
     /** The entries of a section: the included files' first, in include order, then the scenario's. */
