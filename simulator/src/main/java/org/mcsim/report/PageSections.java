@@ -81,7 +81,25 @@ final class PageSections {
             out.append("<h3>").append(escape(parameter)).append("</h3>\n");
             figures(out, figures, Figure.Section.SWEEP, parameter);
         }
+        heatmaps(out, figures, parameters);
         out.append("</section>\n");
+    }
+
+    /** The maps over pairs of swept parameters (figures of the sweep section whose subject is a pair). */
+    private static void heatmaps(StringBuilder out, List<Figure> figures, Set<String> parameters) {
+        Set<String> pairs = new LinkedHashSet<>();
+        figures.stream().filter(f -> f.section() == Figure.Section.SWEEP && !parameters.contains(f.subject()))
+            .forEach(f -> pairs.add(f.subject()));
+        if (pairs.isEmpty()) {
+            return;
+        }
+        out.append("<p class=\"muted\">Maps over two swept parameters (the others at their first value): "
+            + "each cell is a grid point; on a claim's map the black line is where its probability crosses 0.5, "
+            + "the claim holding on the orange side, and a dashed cell's Monte Carlo interval contains 0.5.</p>\n");
+        for (String pair : pairs) {
+            out.append("<h3>").append(escape(pair)).append("</h3>\n");
+            figures(out, figures, Figure.Section.SWEEP, pair);
+        }
     }
 
     /** Target and achieved rank correlations, where the scenario has any. */
