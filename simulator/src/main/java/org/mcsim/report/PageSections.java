@@ -56,7 +56,9 @@ final class PageSections {
         out.append("<section id=\"sensitivity\">\n<h2>Sensitivity</h2>\n<p class=\"muted\">Rank correlation "
             + "of each input with the output; the output's mean where the input is at or below its 10% "
             + "quantile (mean_low) or at or above its 90% quantile (mean_high); first-order and total "
-            + "Sobol indices. Brackets: Monte Carlo intervals.</p>\n");
+            + "Sobol indices. For P(CLAIM), the claim's indicator (1 where it holds): mean_low and mean_high are "
+            + "the claim's probability where the input is at its low or high end. Brackets: Monte Carlo "
+            + "intervals.</p>\n");
         for (Map.Entry<String, List<SensitivityRow>> entry : byOutput.entrySet()) {
             String output = entry.getKey();
             out.append("<h3>").append(escape(output)).append("</h3>\n");
