@@ -102,13 +102,7 @@ final class SweepHeatmap {
         if (grid.xs().length * grid.ys().length <= MAX_LABELLED) {
             label(plot, grid, scale, claim ? v -> String.format(Locale.ROOT, "%.2f", v) : numbers::format);
         }
-        List<String> held = new ArrayList<>();
-        for (int k = 0; k < parameters.size(); k++) {
-            if (k != xAxis && k != yAxis) {
-                held.add(parameters.get(k) + " = " + HumanNumbers.forVariable(parameters.get(k),
-                    SweepChart.unit(run, parameters.get(k))).format(first[k]));
-            }
-        }
+        List<String> held = held(run, parameters, first, xAxis, yAxis);
         if (!held.isEmpty()) {
             note.append("; held at ").append(String.join(", ", held));
         }
@@ -117,6 +111,18 @@ final class SweepHeatmap {
         JFreeChart chart = ChartStyle.chart(title, note.toString(), plot, false);
         chart.addSubtitle(legend(scale, claim ? what : "mean of " + run.label(subject), numbers));
         return Optional.of(new Chart(chart, ChartStyle.WIDTH, ChartStyle.HEIGHT + 80));
+    }
+
+    /** The other parameters and the values they are held at, {@code years = 4}. */
+    private static List<String> held(RunFolder run, List<String> parameters, double[] first, int xAxis, int yAxis) {
+        List<String> held = new ArrayList<>();
+        for (int k = 0; k < parameters.size(); k++) {
+            if (k != xAxis && k != yAxis) {
+                held.add(parameters.get(k) + " = " + HumanNumbers.forVariable(parameters.get(k),
+                    SweepChart.unit(run, parameters.get(k))).format(first[k]));
+            }
+        }
+        return held;
     }
 
     /** The rows on the grid of the two parameters, each value with its interval. */
