@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mcsim.expr.Expr;
+import org.mcsim.expr.Exprs;
 import org.mcsim.expr.Function;
 import org.mcsim.scenario.Expressions.Parsed;
 import org.mcsim.scenario.IndexSyntax.Item;
@@ -116,7 +117,7 @@ final class IndexExpansion {
                     + MAX_NODES + " terms; use fewer elements or reduce before combining indexes");
                 return null;
             }
-            out.add(new Parsed(Indexing.elementName(s.name(), c), s.text(), e, Expressions.references(e), true));
+            out.add(new Parsed(Indexing.elementName(s.name(), c), s.text(), e, Exprs.references(e), true));
         }
         return out;
     }
@@ -142,9 +143,14 @@ final class IndexExpansion {
             out.addAll(inferRef(r));
         } else if (e instanceof Expr.Unary u) {
             out.addAll(infer(u.operand()));
-        } else if (e instanceof Expr.Binary b) {
-            out.addAll(infer(b.left()));
-            out.addAll(infer(b.right()));
+        } else if (e instanceof Expr.Binary) {
+            // a chain of left-associative operators may be as long as the text: walk it in a loop
+            Expr at = e;
+            while (at instanceof Expr.Binary b) {
+                out.addAll(infer(b.right()));
+                at = b.left();
+            }
+            out.addAll(infer(at));
         } else if (e instanceof Expr.Call c) {
             Reduction red = reduction(c);
             if (red != null) {
@@ -346,8 +352,21 @@ final class IndexExpansion {
         if (e instanceof Expr.Unary u) {
             return new Expr.Unary(u.op(), build(u.operand(), env), u.offset());
         }
-        if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.op(), build(b.left(), env), build(b.right(), env), b.offset(), b.opOffset());
+        if (e instanceof Expr.Binary) {
+            // a chain of left-associative operators may be as long as the text: walk it in a loop
+            java.util.ArrayDeque<Expr.Binary> spine = new java.util.ArrayDeque<>();
+            Expr at = e;
+            while (at instanceof Expr.Binary b) {
+                spine.push(b);
+                at = b.left();
+            }
+            Expr acc = build(at, env);
+            while (!spine.isEmpty()) {
+                Expr.Binary b = spine.pop();
+                nodes++;
+                acc = new Expr.Binary(b.op(), acc, build(b.right(), env), b.offset(), b.opOffset());
+            }
+            return acc;
         }
         Expr.Call c = (Expr.Call) e;
         Reduction red = reduction(c);

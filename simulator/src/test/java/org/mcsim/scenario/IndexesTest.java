@@ -156,6 +156,14 @@ class IndexesTest {
     }
 
     @Test
+    void aLongFlatSumIsExpandedWithoutDeepRecursion() throws Exception {
+        String terms = String.join(" + ", java.util.Collections.nCopies(20_000, "mult"));
+        Scenario s = build(dir, FLEET + "formulas:\n  f: " + terms + "\n  g: sum(f, gpu) + count + price + growth\n");
+        assertEquals(20_000, Exprs.references(s.formula("f[h20]").expr()).size());
+        assertEquals("mult[h20]", Exprs.references(s.formula("f[h20]").expr()).get(19_999).name());
+    }
+
+    @Test
     void aScenarioWithoutIndexesIsReadAsBefore() throws Exception {
         Scenario s = build(dir, Scenarios.HEAD + "formulas:\n  sum: x * 2\n  f: sum + 1\n");
         assertEquals("(sum + 1)", formula(s, "f"));
