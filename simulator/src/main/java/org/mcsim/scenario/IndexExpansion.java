@@ -105,6 +105,13 @@ final class IndexExpansion {
         if (failed) {
             return null;
         }
+        if (Indexing.count(dims) > IndexReader.MAX_EXPANDED) {
+            problems.at(s.field().pos(), s.label() + ": it is indexed by " + String.join(", ", dims.stream()
+                .map(Index::name).toList()) + ", " + (Indexing.count(dims) == Long.MAX_VALUE ? "too many"
+                : Long.toString(Indexing.count(dims))) + " elements; an indexed formula or claim has at most "
+                + IndexReader.MAX_EXPANDED + " (reduce over an index before combining them)");
+            return null;
+        }
         List<Parsed> out = new ArrayList<>();
         for (List<String> c : Indexing.combinations(dims)) {
             Map<Index, Integer> env = new HashMap<>();

@@ -97,13 +97,15 @@ record IndexSyntax(String text, Map<Integer, Subscript> subscripts, Map<Integer,
             }
             String word = text.substring(start, i);
             if (i < n && text.charAt(i) == '[') {
-                int close = text.indexOf(']', i + 1);
-                int nested = text.indexOf('[', i + 1);
-                if (close < 0 || nested >= 0 && nested < close) {
+                int close = i + 1; // to the next bracket only, so that a text of many '[' is read in linear time
+                while (close < n && text.charAt(close) != ']' && text.charAt(close) != '[') {
+                    close++;
+                }
+                if (close == n || text.charAt(close) == '[') {
                     errors.add(new ExprError(i, "unclosed '[' after " + Nodes.abbreviate(word)
                         + "; a subscript is written x[index=element] or x[index-1]"));
-                    i++;
-                    continue;
+                    break; // what follows cannot be trusted; the parser reports its brackets
+
                 }
                 Subscript s = subscript(text, i, close, errors);
                 if (s != null) {

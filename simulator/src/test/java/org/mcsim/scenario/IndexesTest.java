@@ -164,6 +164,25 @@ class IndexesTest {
     }
 
     @Test
+    void aFormulaOverTooManyElementsIsRefusedBeforeItIsWrittenOut() {
+        String text = "name: t\nindexes:\n  a: 1..1000\n  b: 1..1000\n  c: 1..1000\ninputs:\n"
+            + "  x: {index: a, dist: normal, mean: 0, sd: 1, draw: shared}\n"
+            + "  y: {index: b, dist: normal, mean: 0, sd: 1, draw: shared}\n"
+            + "  z: {index: c, dist: normal, mean: 0, sd: 1, draw: shared}\nformulas:\n  f: x * y * z\n";
+        assertEquals(List.of("s.yaml:11:3: formula f: it is indexed by a, b, c, 1000000000 elements; an indexed"
+            + " formula or claim has at most 100000 (reduce over an index before combining them)"), errors(dir, text));
+    }
+
+    @Test
+    void manyOpenBracketsAreReadInLinearTime() {
+        String text = Scenarios.HEAD + "formulas:\n  f: \"" + "x[".repeat(200_000) + "\"\n";
+        long start = System.nanoTime();
+        List<String> e = errors(dir, text);
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "refused within seconds");
+        assertTrue(e.get(0).startsWith("s.yaml:5:8: formula f: unclosed '[' after x"), e.get(0));
+    }
+
+    @Test
     void aScenarioWithoutIndexesIsReadAsBefore() throws Exception {
         Scenario s = build(dir, Scenarios.HEAD + "formulas:\n  sum: x * 2\n  f: sum + 1\n");
         assertEquals("(sum + 1)", formula(s, "f"));
