@@ -68,7 +68,7 @@ class DiscoverCommandTest {
 
     @Test
     void sameBytesForAnyThreadCount() throws IOException {
-        for (String method : new String[] {"random", "lhs"}) {
+        for (String method : new String[] {"random", "lhs", "sobol"}) {
             byte[][] files = new byte[3][];
             int[] threads = {1, 2, 5};
             for (int t = 0; t < threads.length; t++) {
@@ -167,5 +167,38 @@ class DiscoverCommandTest {
         assertTrue(r.err.contains("discover.csv is not shown: it was computed with seed 99 (the run: 3)"), r.toString());
         page = Files.readString(out.resolve("corner/report.html"));
         assertFalse(page.contains("discover-corner-trajectory.png"), "left out");
+    }
+
+    /**
+     * With correlated inputs the samples come from the scenario's copula: z, which the claim does
+     * not use but which is rank-correlated 0.9 with x, is shifted where the claim holds too.
+     */
+    @Test
+    void correlatedInputsAreSampledWithTheirCopula() throws IOException {
+        Path p = Cli.write(dir, "linked.yaml", """
+            name: linked
+            settings: {samples: 6000, seed: 5}
+            inputs:
+              x: {dist: uniform, min: 0, max: 1}
+              z: {dist: normal, mean: 0, sd: 1}
+              u: {dist: uniform, min: 0, max: 1}
+            formulas:
+              s: x + 0 * (z + u)
+            claims:
+              high: x > 0.6
+            correlations:
+              - {between: [x, z], rank: 0.9}
+            """);
+        Path out = dir.resolve("out");
+        Cli r = Cli.run("discover", p.toString(), "--claim", "high", "-o", out.toString(), "--quiet");
+        assertEquals(0, r.status, r.toString());
+        List<String> rows = Files.readAllLines(out.resolve("linked/discover.csv"));
+        String shift = rows.stream().filter(l -> l.startsWith("high,input,,z,median_shift,")).findFirst().orElseThrow();
+        String[] f = shift.split(",");
+        assertTrue(Double.parseDouble(f[6]) > 0.5, "z moves with x: " + shift);
+        String[] unrelated = rows.stream().filter(l -> l.startsWith("high,input,,u,median_shift,")).findFirst()
+            .orElseThrow().split(",");
+        assertTrue(Double.parseDouble(unrelated[6]) < 0 && Double.parseDouble(unrelated[7]) > 0,
+            "u's interval holds 0: " + String.join(",", unrelated));
     }
 }
