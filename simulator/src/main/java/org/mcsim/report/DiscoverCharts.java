@@ -52,7 +52,8 @@ final class DiscoverCharts {
      * @return the chart, or empty when the trajectory has no step with coverage and density
      */
     static Optional<Chart> trajectory(Discovered d) {
-        XYIntervalSeries check = new XYIntervalSeries("check sample (bars: Monte Carlo intervals)");
+        // in step order, not sorted by coverage: the labels follow the items and the line the trajectory
+        XYIntervalSeries check = new XYIntervalSeries("check sample (bars: Monte Carlo intervals)", false, true);
         XYSeries search = new XYSeries("searched sample", false, true);
         List<String> labels = new ArrayList<>();
         int restricted = -1;
@@ -89,6 +90,8 @@ final class DiscoverCharts {
         XYIntervalSeriesCollection checked = new XYIntervalSeriesCollection();
         checked.addSeries(check);
         NumberAxis x = ChartStyle.axis("coverage: share of claim-true samples inside the box", HumanNumbers.plain());
+        // room right of coverage 1 for the labels of the first steps
+        x.setUpperMargin(0.1);
         NumberAxis y = ChartStyle.axis("density: share of the box's samples where the claim holds",
             HumanNumbers.plain());
         XYErrorRenderer points = new XYErrorRenderer();
