@@ -31,7 +31,9 @@ import java.util.List;
  *
  * <p>Each input's samples are sorted once; a step walks only the samples near the side it moves,
  * counting for each sample how many inputs put it outside the box. Deterministic (no
- * randomness, no threads); not thread-safe.
+ * randomness, no threads); not thread-safe. One class of about 400 lines: peeling, pasting and
+ * counting share that state (the limits, the per-sample counts, the sorted columns), which
+ * smaller classes would have to hand to each other at every step.
  */
 final class Prim {
     private final double[][] x;
