@@ -27,18 +27,21 @@ class ArchitectureTest {
             .layer("stats").definedBy("org.mcsim.stats..")
             .layer("engine").definedBy("org.mcsim.engine..")
             .layer("sensitivity").definedBy("org.mcsim.sensitivity..")
+            .layer("discover").definedBy("org.mcsim.discover..")
             .layer("output").definedBy("org.mcsim.output..")
             .layer("report").definedBy("org.mcsim.report..")
             .layer("cli").definedBy("org.mcsim.cli..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("output").mayOnlyBeAccessedByLayers("cli", "sensitivity")
+            .whereLayer("discover").mayOnlyBeAccessedByLayers("cli", "output")
             .whereLayer("sensitivity").mayOnlyBeAccessedByLayers("cli", "output")
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("sensitivity", "output", "cli")
-            .whereLayer("stats").mayOnlyBeAccessedByLayers("engine", "sensitivity", "output", "cli")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("sensitivity", "discover", "output", "cli")
+            .whereLayer("stats").mayOnlyBeAccessedByLayers("engine", "sensitivity", "discover", "output", "cli")
             .whereLayer("scenario").mayOnlyBeAccessedByLayers("engine", "sensitivity", "output", "cli")
             .whereLayer("dist").mayOnlyBeAccessedByLayers("scenario", "engine", "sensitivity", "output", "cli")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("dist", "scenario", "engine", "sensitivity", "output", "cli")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("dist", "scenario", "engine", "sensitivity",
+                "discover", "output", "cli")
             .check(CLASSES);
     }
 
