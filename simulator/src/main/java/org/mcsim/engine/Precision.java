@@ -64,18 +64,26 @@ final class Precision {
      * the last quantile check. Until then, samples may wait before they go into the sketches.
      */
     boolean readsQuantiles(Accumulator acc) {
-        return hasQuantiles && acc.samples >= lastQuantileCheck * 1.1 && othersMet(acc);
+        return hasQuantiles && acc.samples() >= lastQuantileCheck * 1.1 && othersMet(acc);
     }
 
-    /** True when every target is met after the merged state {@code acc}. */
+    /** True when every target is met after the merged state {@code acc} (samples kept in {@code store}). */
     boolean met(Accumulator acc, Store store, int[] keptVariables) {
+        return met(acc, store, null, keptVariables);
+    }
+
+    /**
+     * True when every target is met after the merged state {@code acc}; quantiles are read from
+     * {@code sketches} when not null (a run past the exact limit), else from {@code store}.
+     */
+    boolean met(Accumulator acc, Store store, QuantileSketch[] sketches, int[] keptVariables) {
         if (!othersMet(acc)) {
             return false;
         }
         if (!hasQuantiles) {
             return true;
         }
-        long t = acc.samples;
+        long t = acc.samples();
         if (t < lastQuantileCheck * 1.1) {
             return false;
         }
@@ -83,7 +91,7 @@ final class Precision {
         boolean met = true;
         for (int i = 0; i < targets.size(); i++) {
             if (targets.get(i).kind() == Target.Kind.QUANTILE) {
-                lastQuantileHalfWidth[i] = interval(i, acc, store, keptVariables)[2];
+                lastQuantileHalfWidth[i] = interval(i, acc, store, sketches, keptVariables)[2];
                 met &= lastQuantileHalfWidth[i] <= targets.get(i).halfWidth();
             }
         }
@@ -98,7 +106,7 @@ final class Precision {
      * the store; the stopping rule never uses it.
      */
     long expectedSamples(Accumulator acc) {
-        long t = acc.samples;
+        long t = acc.samples();
         long most = 0;
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
@@ -108,7 +116,7 @@ final class Precision {
                 now = lastQuantileHalfWidth[i];
                 at = lastQuantileCheck;
             } else {
-                now = interval(i, acc, null, null)[2];
+                now = interval(i, acc, null, null, null)[2];
                 at = t;
             }
             if (!(now > target.halfWidth()) || Double.isInfinite(now) || at < 2) {
@@ -146,32 +154,40 @@ final class Precision {
     private boolean othersMet(Accumulator acc) {
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            if (target.kind() != Target.Kind.QUANTILE && interval(i, acc, null, null)[2] > target.halfWidth()) {
+            if (target.kind() != Target.Kind.QUANTILE && interval(i, acc, null, null, null)[2] > target.halfWidth()) {
                 return false;
             }
         }
         return true;
     }
 
-    /** {low, high, half-width} of target i's sequence; half-width infinite while undefined. */
+    /** {low, high, half-width} of target i's sequence, quantiles read from {@code store}. */
     double[] interval(int i, Accumulator acc, Store store, int[] keptVariables) {
+        return interval(i, acc, store, null, keptVariables);
+    }
+
+    /**
+     * {low, high, half-width} of target i's sequence; half-width infinite while undefined.
+     * Quantiles are read from {@code sketches} when not null, else from {@code store}.
+     */
+    double[] interval(int i, Accumulator acc, Store store, QuantileSketch[] sketches, int[] keptVariables) {
         Target target = targets.get(i);
-        long t = acc.samples;
+        long t = acc.samples();
         switch (target.kind()) {
             case PROBABILITY -> {
-                double p = (double) acc.hits[index[i]] / t;
-                double reg = (acc.hits[index[i]] + 1.0) / (t + 2.0);
+                double p = (double) acc.hits(index[i]) / t;
+                double reg = (acc.hits(index[i]) + 1.0) / (t + 2.0);
                 double h = halfWidth(Math.sqrt(reg * (1 - reg)), t);
                 return new double[] {Math.max(0, p - h), Math.min(1, p + h), h};
             }
             case MEAN -> {
-                Moments m = acc.moments[index[i]];
+                Moments m = acc.moments(index[i]);
                 double h = t < 2 ? Double.POSITIVE_INFINITY : halfWidth(m.sd(), t);
                 return new double[] {m.mean() - h, m.mean() + h, h};
             }
             default -> {
                 int o = keptIndex(keptVariables, index[i]);
-                return acc.sketches != null ? quantileInterval(target.level(), t, acc.sketches[o])
+                return sketches != null ? quantileInterval(target.level(), t, sketches[o])
                     : quantileInterval(target.level(), t, store.column(o));
             }
         }
