@@ -12,6 +12,7 @@ import org.mcsim.stats.Histogram;
 import org.mcsim.stats.Interval;
 import org.mcsim.stats.Intervals;
 import org.mcsim.stats.Moments;
+import org.mcsim.stats.Quantile;
 import org.mcsim.stats.QuantileSketch;
 import org.mcsim.stats.Quantiles;
 
@@ -150,11 +151,11 @@ final class Summarizer {
     }
 
     /**
-     * One output's histogram counts and raw quantile estimates ({estimate, low, high} per level),
+     * One output's histogram counts and raw quantile estimates (one per level),
      * its replicates' quantiles ([level][replicate]) under the replicated methods, and the
      * sketch's accuracy in sketch mode.
      */
-    private record OutputStats(long[] counts, double[][] estimates, double[][] replicates,
+    private record OutputStats(long[] counts, Quantile[] estimates, double[][] replicates,
                                SketchSummary.Output accuracy) { }
 
     /**
@@ -183,24 +184,24 @@ final class Summarizer {
             throw new IllegalStateException("sketch of " + sketch.count() + " values for " + n + " merged samples");
         }
         long[] counts = Histogram.count(sketch, m.min(), m.max(), bins(m, set));
-        double[][] est = Quantiles.fromSketch(sketch, m.min(), m.max(), qs, conf);
+        Quantile[] est = Quantiles.fromSketch(sketch, m.min(), m.max(), qs, conf);
         return new OutputStats(counts, est, null, accuracy(plan.scenario().outputs().get(o), sketch, est));
     }
 
     /** Error bounds of the values read beside the Monte Carlo half-widths of the quantiles. */
-    private static SketchSummary.Output accuracy(String name, QuantileSketch sketch, double[][] est) {
+    private static SketchSummary.Output accuracy(String name, QuantileSketch sketch, Quantile[] est) {
         double bound = 0;
         double half = Double.NaN;
         double ratio = Double.NaN;
-        for (double[] e : est) {
+        for (Quantile e : est) {
             double b = 0;
-            for (double x : e) {
+            for (double x : new double[] {e.value(), e.low(), e.high()}) {
                 if (!Double.isNaN(x)) {
                     b = Math.max(b, sketch.errorBound(x));
                 }
             }
             bound = Math.max(bound, b);
-            double h = (e[2] - e[1]) / 2;
+            double h = e.interval().halfWidth();
             if (!Double.isNaN(h)) {
                 half = Double.isNaN(half) ? h : Math.min(half, h);
                 double r = b / h;
@@ -284,17 +285,17 @@ final class Summarizer {
                                                              List<QuantileLevel> levels) {
         double[] qs = levels.stream().mapToDouble(QuantileLevel::q).toArray();
         double[][] reps = stats.replicates();
-        double[][] est = stats.estimates();
+        Quantile[] est = stats.estimates();
         List<VariableSummary.QuantileEstimate> out = new ArrayList<>(qs.length);
         for (int i = 0; i < qs.length; i++) {
-            Estimate e = new Estimate(est[i][0], est[i][1], est[i][2]);
+            Estimate e = Estimate.of(est[i].value(), est[i].interval());
             if (reps != null) {
-                e = fromReplicates(est[i][0], reps[i], 0);
+                e = fromReplicates(est[i].value(), reps[i], 0);
                 // Type 7 is biased by about (1/2 − q)/n in probability under stratified sampling,
                 // where Hazen's type 5 (position nq − 1/2) is not (Hyndman & Fan 1996); at small n
                 // that bias is comparable with the replicates' spread, so the interval is extended
                 // to cover the same interval around the type-5 estimate.
-                double shift = est[qs.length + i][0] - est[i][0];
+                double shift = est[qs.length + i].value() - est[i].value();
                 e = new Estimate(e.value(), Math.min(e.low(), e.low() + shift), Math.max(e.high(), e.high() + shift));
             }
             double beyond = Math.min(qs[i], 1 - qs[i]) * n;
@@ -331,9 +332,9 @@ final class Summarizer {
                 System.arraycopy(column, (int) layout.start(b), data, at, len);
                 at += len;
             }
-            double[][] est = Quantiles.exact(data, size, qs, conf);
+            Quantile[] est = Quantiles.exact(data, size, qs, conf);
             for (int i = 0; i < qs.length; i++) {
-                out[i][r] = est[i][0];
+                out[i][r] = est[i].value();
             }
         }
         return out;

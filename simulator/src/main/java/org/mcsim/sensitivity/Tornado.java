@@ -3,6 +3,7 @@ package org.mcsim.sensitivity;
 import org.mcsim.engine.Estimate;
 import org.mcsim.stats.Intervals;
 import org.mcsim.stats.Moments;
+import org.mcsim.stats.Quantile;
 import org.mcsim.stats.Quantiles;
 
 /**
@@ -30,9 +31,9 @@ public final class Tornado {
      */
     public static Estimate[] ends(double[] x, double[] y, double confidence) {
         double[] copy = x.clone();
-        double[][] q = Quantiles.exact(copy, copy.length, new double[] {LEVEL, 1 - LEVEL}, 0.5);
-        double lowCut = q[0][0];
-        double highCut = q[1][0];
+        Quantile[] q = Quantiles.exact(copy, copy.length, new double[] {LEVEL, 1 - LEVEL}, 0.5);
+        double lowCut = q[0].value();
+        double highCut = q[1].value();
         double[] low = new double[x.length];
         double[] high = new double[x.length];
         int nl = 0;
