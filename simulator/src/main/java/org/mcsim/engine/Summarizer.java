@@ -384,15 +384,15 @@ final class Summarizer {
             }
             int v = plan.variableIndex(t.name());
             VariableSummary old = out.get(v);
-            double[] cs = p.interval(i, sampled.acc(), sampled.store(), sampled.sketches(), sampled.kept());
+            Interval cs = p.interval(i, sampled.acc(), sampled.store(), sampled.sketches(), sampled.kept()).interval();
             if (t.kind() == Target.Kind.MEAN) {
-                out.set(v, new VariableSummary(old.name(), old.kind(), new Estimate(old.mean().value(), cs[0], cs[1]),
+                out.set(v, new VariableSummary(old.name(), old.kind(), Estimate.of(old.mean().value(), cs),
                     old.sd(), old.min(), old.max(), old.quantiles(), old.histogram()));
             } else {
                 List<VariableSummary.QuantileEstimate> qs = new ArrayList<>(old.quantiles());
                 qs.replaceAll(q -> q.label().equals(t.label())
                     ? new VariableSummary.QuantileEstimate(q.label(), q.level(),
-                        new Estimate(q.estimate().value(), cs[0], cs[1])) : q);
+                        Estimate.of(q.estimate().value(), cs)) : q);
                 out.set(v, new VariableSummary(old.name(), old.kind(), old.mean(), old.sd(), old.min(), old.max(),
                     qs, old.histogram()));
             }
@@ -410,9 +410,9 @@ final class Summarizer {
             for (int c = 0; c < out.size(); c++) {
                 ClaimSummary old = out.get(c);
                 if (old.name().equals(t.name())) {
-                    double[] cs = p.interval(i, sampled.acc(), sampled.store(), sampled.sketches(), sampled.kept());
+                    Interval cs = p.interval(i, sampled.acc(), sampled.store(), sampled.sketches(), sampled.kept()).interval();
                     out.set(c, new ClaimSummary(old.name(), old.expression(), old.hits(), old.samples(),
-                        new Estimate(old.probability().value(), cs[0], cs[1])));
+                        Estimate.of(old.probability().value(), cs)));
                 }
             }
         }

@@ -8,6 +8,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mcsim.model.Scenario;
+import org.mcsim.stats.Interval;
 
 /**
  * The confidence sequence of {@code --until} (Waudby-Smith, Arbour, Sinha, Kennedy &amp; Ramdas,
@@ -55,8 +56,8 @@ class PrecisionTest {
         for (long b = 0; b < BLOCKS; b++) {
             assertTrue(acc.merge(worker.compute(b, store, null)));
             for (int i = 0; i < targets.size(); i++) {
-                double[] cs = precision.interval(i, acc, store, kept);
-                out[i] |= !(cs[0] <= truth[i] && truth[i] <= cs[1]);
+                Interval cs = precision.interval(i, acc, store, kept).interval();
+                out[i] |= !cs.contains(truth[i]);
             }
             double naive = t975 * acc.moments(plan.variableIndex("y")).sd() / Math.sqrt(acc.samples());
             out[targets.size()] |= Math.abs(acc.moments(plan.variableIndex("y")).mean() - 5) > naive;
