@@ -99,12 +99,13 @@ final class Sampling {
             return sampled(store, null, stop != null ? stop : end());
         }
         QuantileSketch[] sketches = bucketsFrom(block0, accuracy);
-        Window w = new Window(sketches, store);
-        w.catchUp();
+        sketch(sketches, store, 0, acc.samples());
+        Window w = null;
         int count;
         for (long first = exactBlocks; first < layout.blocks(); first += count) {
             count = waveSize(first, layout.blocks());
-            w.moveTo(first, count);
+            w = w != null ? w : new Window(sketches, count);
+            w.store.moveTo(layout.start(first));
             count = Math.min(count, w.blocks);
             stop = merge(executor.compute(job.keeping(Keep.samples(w.store)), first, count), w.store, w);
             if (stop != null) {
@@ -211,42 +212,38 @@ final class Sampling {
     }
 
     /**
-     * The windowed phase's state: the sketches, the window every wave passes through (sized by
-     * the first wave) and how many merged samples are in the sketches so far.
+     * Adds samples {@code from .. to-1} of the store to the sketches, one output per task on up to
+     * the executor's local threads. Integer counts: the same however the samples are batched.
+     */
+    private void sketch(QuantileSketch[] sketches, Store store, long from, long to) {
+        int at = (int) (from - store.base());
+        int n = (int) (to - from);
+        Parallel.forEach(sketches.length, threads, o -> sketches[o].add(store.column(o), at, n));
+    }
+
+    /**
+     * The windowed phase's state: the sketches, the window every wave passes through (the size
+     * of the first wave) and how many merged samples are in the sketches so far.
      */
     private final class Window {
         final QuantileSketch[] sketches;
-        Store store;
-        int blocks;
+        final int blocks;
+        final Store store;
         long sketched;
 
-        Window(QuantileSketch[] sketches, Store exact) {
+        Window(QuantileSketch[] sketches, int firstWave) {
             this.sketches = sketches;
-            this.store = exact;
+            this.blocks = Math.min(firstWave, Integer.MAX_VALUE / layout.blockSize());
+            this.store = Store.range(job.kept().length, 0, blocks * layout.blockSize());
+            this.sketched = acc.samples();
         }
 
-        /** Places the window at block {@code first}, made on the first call to hold {@code count} blocks. */
-        void moveTo(long first, int count) {
-            if (blocks == 0) {
-                blocks = Math.min(count, Integer.MAX_VALUE / layout.blockSize());
-                store = Store.range(job.kept().length, 0, blocks * layout.blockSize());
-            }
-            store.moveTo(layout.start(first));
-        }
-
-        /**
-         * Adds the merged samples not yet sketched to the sketches, one output per task on up to
-         * the executor's local threads. Integer counts: the same however they are batched.
-         */
+        /** Adds the merged samples not yet in the sketches to them. */
         void catchUp() {
-            if (sketched >= acc.samples()) {
-                return;
+            if (sketched < acc.samples()) {
+                sketch(sketches, store, sketched, acc.samples());
+                sketched = acc.samples();
             }
-            int at = (int) (sketched - store.base());
-            int n = (int) (acc.samples() - sketched);
-            Store s = store;
-            Parallel.forEach(sketches.length, threads, o -> sketches[o].add(s.column(o), at, n));
-            sketched = acc.samples();
         }
     }
 }
