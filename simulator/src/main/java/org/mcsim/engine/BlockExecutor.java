@@ -56,24 +56,43 @@ public interface BlockExecutor extends AutoCloseable {
     }
 
     /**
-     * Opens the executor named {@code engine}: {@code local} (with {@code threads}) or one found
-     * through {@link ServiceLoader} as a {@link BlockExecutorProvider} of that name.
+     * Opens the executor named {@code engine} ({@link EngineKind#parse}): {@code local} (with
+     * {@code threads}) or one found through {@link ServiceLoader} as a {@link BlockExecutorProvider}
+     * of that name.
      *
      * @param options the engine's options ({@code master}, {@code partitions} for Spark); null
      *     values are left out
      * @throws RunFailedException when no such engine is on the class path or it cannot start
      */
     static BlockExecutor open(String engine, int threads, Map<String, String> options) throws RunFailedException {
-        if ("local".equals(engine)) {
+        EngineKind kind;
+        try {
+            kind = EngineKind.parse(engine);
+        } catch (IllegalArgumentException e) {
+            throw new RunFailedException("--engine " + engine + ": " + e.getMessage());
+        }
+        return open(kind, threads, options);
+    }
+
+    /**
+     * Opens the executor of {@code engine}: {@link #local} with {@code threads}, or the
+     * {@link BlockExecutorProvider} of its name found through {@link ServiceLoader}.
+     *
+     * @param options the engine's options ({@code master}, {@code partitions} for Spark); null
+     *     values are left out
+     * @throws RunFailedException when the engine is not on the class path or cannot start
+     */
+    static BlockExecutor open(EngineKind engine, int threads, Map<String, String> options) throws RunFailedException {
+        if (engine == EngineKind.LOCAL) {
             return local(threads);
         }
         for (BlockExecutorProvider p : ServiceLoader.load(BlockExecutorProvider.class)) {
-            if (p.name().equals(engine)) {
+            if (p.name().equals(engine.label())) {
                 return p.open(options);
             }
         }
-        throw new RunFailedException("--engine " + engine + ": that engine is not on the class path"
-            + ("spark".equals(engine) ? " (run through ./mcsim, which adds it, or submit mcsim-spark.jar with "
+        throw new RunFailedException("--engine " + engine.label() + ": that engine is not on the class path"
+            + (engine == EngineKind.SPARK ? " (run through ./mcsim, which adds it, or submit mcsim-spark.jar with "
                 + "spark-submit; see the README)" : ""));
     }
 }
