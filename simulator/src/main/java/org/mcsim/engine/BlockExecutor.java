@@ -32,7 +32,11 @@ public interface BlockExecutor extends AutoCloseable {
 
     /**
      * Computes blocks {@code first .. first+count-1} of the job, each exactly as
-     * {@link BlockJob#compute} does, and returns ranges that cover them in block order.
+     * {@link BlockJob#compute} does, and returns ranges that cover them in block order. The job
+     * says what to keep of the wave: every sample (returned with the
+     * ranges, or written into the job's store by an executor on this machine) or sketches with
+     * given buckets (returned with the ranges; an executor may hold them back until the last
+     * block of the run and return them then).
      *
      * @throws RunFailedException when the engine cannot compute them (a failed cluster job)
      */
