@@ -29,6 +29,9 @@ import picocli.CommandLine.Parameters;
         "Ranks the inputs by their influence on one output: Spearman rank correlation, the "
         + "tornado's two ends, first-order and total Sobol indices (Saltelli design, N·(k+2) "
         + "evaluations). Writes OUT/NAME/sensitivity.csv; other files in the folder stay.",
+        "With --claim, the same indices of the claim's indicator (1 where it holds, 0 elsewhere): "
+        + "what moves the claim's probability; the tornado's ends are P(claim) with the input in "
+        + "its lowest and highest tenth, and the rows' output is P(CLAIM).",
         "",
         "Example:",
         "  mcsim sensitivity scenarios/deepseek/fleet-tco.yaml --output ratio -n 20000"})
@@ -37,8 +40,12 @@ final class SensitivityCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
     String file;
 
-    @Option(names = "--output", required = true, paramLabel = "NAME", description = "The output to analyse.")
+    @Option(names = "--output", paramLabel = "NAME", description = "The output to analyse.")
     String output;
+
+    @Option(names = "--claim", paramLabel = "NAME",
+        description = "Analyse a claim's indicator instead of an output: what moves its probability.")
+    String claim;
 
     @Option(names = "--indices", paramLabel = "all|rank|tornado|sobol", converter = IndicesConverter.class,
         description = "Which indices (default: all).")
@@ -71,23 +78,26 @@ final class SensitivityCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         options.checkThreads(spec);
         engineOptions.check(spec.commandLine());
+        if ((output == null) == (claim == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "give exactly one of --output NAME and --claim NAME");
+        }
         ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
         if (l == null) {
             return 1;
         }
         Scenario s = l.scenario().withSettings(options.apply(l.scenario().settings()));
-        if (s.formula(output) == null && !s.outputs().contains(output)) {
-            List<String> known = new ArrayList<>(s.outputs());
-            s.formulas().forEach(f -> known.add(f.name()));
-            String near = Suggestions.nearest(output, known);
-            err.println(file + ": --output " + output + ": unknown output"
-                + (near == null ? "" : "; did you mean '" + near + "'?"));
+        String unknown = claim == null ? unknownOutput(s) : unknownClaim(s);
+        if (unknown != null) {
+            err.println(file + ": " + unknown);
             return 1;
         }
         warnOfCost(s, err);
         try (BlockExecutor executor = engineOptions.open(options.threads)) {
-            SensitivityResult r = SensitivityAnalysis.run(engineOptions.plan(s, l.document(), options.overrides(), null),
-                output, indices, s.settings().samples(), executor);
+            org.mcsim.engine.Plan plan = engineOptions.plan(s, l.document(), options.overrides(), null);
+            SensitivityResult r = claim == null
+                ? SensitivityAnalysis.run(plan, output, indices, s.settings().samples(), executor)
+                : SensitivityAnalysis.runClaim(plan, claim, indices, s.settings().samples(), executor);
             if (r.note() != null) {
                 err.println(file + ": " + r.note());
             }
@@ -108,6 +118,35 @@ final class SensitivityCommand implements Callable<Integer> {
             }
         }
         return 1;
+    }
+
+    /** What is wrong with --output, or null: an unknown name, or a claim's (which --claim takes). */
+    private String unknownOutput(Scenario s) {
+        if (s.formula(output) != null || s.outputs().contains(output)) {
+            return null;
+        }
+        if (s.claims().stream().anyMatch(c -> c.name().equals(output))) {
+            return "--output " + output + ": " + output + " is a claim, not an output; use --claim " + output;
+        }
+        List<String> known = new ArrayList<>(s.outputs());
+        s.formulas().forEach(f -> known.add(f.name()));
+        String near = Suggestions.nearest(output, known);
+        return "--output " + output + ": unknown output" + (near == null ? "" : "; did you mean '" + near + "'?");
+    }
+
+    /** What is wrong with --claim, or null. */
+    private String unknownClaim(Scenario s) {
+        List<String> claims = s.claims().stream().map(org.mcsim.model.Claim::name).toList();
+        if (claims.contains(claim)) {
+            return null;
+        }
+        String near = Suggestions.nearest(claim, claims);
+        String hint = near != null ? "; did you mean '" + near + "'?"
+            : claims.isEmpty() ? "; the scenario has no claims" : "; its claims: " + String.join(", ", claims);
+        if (s.formula(claim) != null || s.outputs().contains(claim)) {
+            hint = "; " + claim + " is an output: use --output " + claim;
+        }
+        return "--claim " + claim + ": unknown claim" + hint;
     }
 
     /** Runs above which the design's cost is announced before it is spent. */
@@ -136,6 +175,10 @@ final class SensitivityCommand implements Callable<Integer> {
 
     /** The tornado as a table, inputs in the file's order of importance. */
     private static void print(Scenario s, SensitivityResult r, PrintWriter out) {
+        if (r.claim() != null) {
+            printClaim(s, r, out);
+            return;
+        }
         out.printf(Locale.ROOT, "%s: sensitivity of %s (N = %d, %d evaluations, seed %d)%n", s.name(), r.output(),
             s.settings().samples(), r.evaluations(), s.settings().seed());
         if (!Double.isNaN(r.mean())) {
@@ -147,6 +190,24 @@ final class SensitivityCommand implements Callable<Integer> {
         for (InputIndices in : r.inputs()) {
             out.printf(Locale.ROOT, "  %-18s %10s %10s %10s %8s %8s %8s%n", in.input(), human(in.meanLow()),
                 human(in.meanHigh()), Double.isNaN(in.swing()) ? "-" : Table.human(in.swing()),
+                fixed(in.rankCorrelation()), fixed(in.sobolFirst()), fixed(in.sobolTotal()));
+        }
+        out.flush();
+    }
+
+    /** A claim's tornado: its probability with each input in its lowest and highest tenth. */
+    private static void printClaim(Scenario s, SensitivityResult r, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s: what moves %s (N = %d, %d evaluations, seed %d)%n", s.name(), r.output(),
+            s.settings().samples(), r.evaluations(), s.settings().seed());
+        if (!Double.isNaN(r.mean())) {
+            out.printf(Locale.ROOT, "  %s = %.4f; tornado ends: %s with the input in its lowest / highest 10%%%n",
+                r.output(), r.mean(), r.output());
+        }
+        out.printf(Locale.ROOT, "  %-18s %8s %8s %8s %8s %8s %8s%n", "input", "P_low", "P_high", "swing",
+            "rank", "S_first", "S_total");
+        for (InputIndices in : r.inputs()) {
+            out.printf(Locale.ROOT, "  %-18s %8s %8s %8s %8s %8s %8s%n", in.input(), fixed(in.meanLow()),
+                fixed(in.meanHigh()), Double.isNaN(in.swing()) ? "-" : String.format(Locale.ROOT, "%.3f", in.swing()),
                 fixed(in.rankCorrelation()), fixed(in.sobolFirst()), fixed(in.sobolTotal()));
         }
         out.flush();

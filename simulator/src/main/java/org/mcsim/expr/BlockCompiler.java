@@ -92,10 +92,36 @@ final class BlockCompiler {
             return unary(UnaryKernel.of(u.op()), generate(u.operand(), target), target);
         }
         if (e instanceof Expr.Binary b) {
-            Operand[] ops = generateAll(List.of(b.left(), b.right()), target);
-            return binary(BinaryKernel.of(b.op()), ops[0], ops[1], target);
+            return chain(b, target);
         }
         return call((Expr.Call) e, target);
+    }
+
+    /**
+     * A binary node and the binary nodes below it along left operands that are generated
+     * before their right ones, in a loop: each such left operand goes to the same target, so a
+     * flat sum of any length recurses only into its terms. The code is the same as generating
+     * each node's operands with {@link #generateAll}.
+     */
+    private Operand chain(Expr.Binary top, int target) {
+        Deque<Expr.Binary> spine = new ArrayDeque<>();
+        Expr bottom = top;
+        while (bottom instanceof Expr.Binary b && need(b.left()) >= need(b.right())) {
+            spine.push(b);
+            bottom = b.left();
+        }
+        Operand acc;
+        if (bottom instanceof Expr.Binary b) {
+            Operand[] ops = generateAll(List.of(b.left(), b.right()), target);
+            acc = binary(BinaryKernel.of(b.op()), ops[0], ops[1], target);
+        } else {
+            acc = generate(bottom, target);
+        }
+        while (!spine.isEmpty()) {
+            Expr.Binary b = spine.pop();
+            acc = binary(BinaryKernel.of(b.op()), acc, generate(b.right(), -1), target);
+        }
+        return acc;
     }
 
     private Operand reference(Expr.Ref ref) {
@@ -228,10 +254,10 @@ final class BlockCompiler {
      * each earlier child that computed something holds one temporary meanwhile.
      */
     private int need(Expr e) {
-        Integer known = needs.get(e);
-        if (known != null) {
-            return known;
-        }
+        return memo(e, needs, this::computeNeed);
+    }
+
+    private int computeNeed(Expr e) {
         int need = 0;
         if (!(e instanceof Expr.Num || e instanceof Expr.Ref) && !constant(e)) {
             List<Expr> list = children(e);
@@ -245,22 +271,43 @@ final class BlockCompiler {
                 need = Math.max(need, children[i] + held);
             }
         }
-        needs.put(e, need);
         return need;
     }
 
     /** Whether {@code e} references no column, so that it folds to a scalar. */
     private boolean constant(Expr e) {
-        Boolean known = constness.get(e);
-        if (known != null) {
-            return known;
-        }
+        return memo(e, constness, this::computeConstant);
+    }
+
+    private boolean computeConstant(Expr e) {
         boolean result = !(e instanceof Expr.Ref ref) || constants.containsKey(ref.name());
         for (Expr child : children(e)) {
             result &= constant(child);
         }
-        constness.put(e, result);
         return result;
+    }
+
+    /**
+     * A property of a node computed from its children's, memoized. The left operands below a
+     * binary node are computed first, deepest first, in a loop, so that computing a node
+     * recurses only into right operands and other children (a flat sum of any length).
+     */
+    private static <T> T memo(Expr e, Map<Expr, T> memo, java.util.function.Function<Expr, T> compute) {
+        T known = memo.get(e);
+        if (known != null) {
+            return known;
+        }
+        Deque<Expr> below = new ArrayDeque<>();
+        for (Expr x = e; x instanceof Expr.Binary b && !memo.containsKey(b.left()); x = b.left()) {
+            below.push(b.left());
+        }
+        while (!below.isEmpty()) {
+            Expr x = below.pop();
+            memo.put(x, compute.apply(x));
+        }
+        T value = compute.apply(e);
+        memo.put(e, value);
+        return value;
     }
 
     private static List<Expr> children(Expr e) {

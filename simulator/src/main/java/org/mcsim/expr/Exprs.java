@@ -1,6 +1,9 @@
 package org.mcsim.expr;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -21,23 +24,38 @@ public final class Exprs {
      */
     public static List<Expr.Ref> references(Expr e) {
         List<Expr.Ref> refs = new ArrayList<>();
-        collect(e, refs);
+        Deque<Expr> stack = new ArrayDeque<>();
+        stack.push(e);
+        while (!stack.isEmpty()) {
+            Expr next = stack.pop();
+            if (next instanceof Expr.Ref ref) {
+                refs.add(ref);
+            } else if (next instanceof Expr.Unary u) {
+                stack.push(u.operand());
+            } else if (next instanceof Expr.Binary b) {
+                stack.push(b.right());
+                stack.push(b.left());
+            } else if (next instanceof Expr.Call c) {
+                for (int i = c.args().size() - 1; i >= 0; i--) {
+                    stack.push(c.args().get(i));
+                }
+            }
+        }
         return refs;
     }
 
-    private static void collect(Expr e, List<Expr.Ref> refs) {
-        if (e instanceof Expr.Ref ref) {
-            refs.add(ref);
-        } else if (e instanceof Expr.Unary u) {
-            collect(u.operand(), refs);
-        } else if (e instanceof Expr.Binary b) {
-            collect(b.left(), refs);
-            collect(b.right(), refs);
-        } else if (e instanceof Expr.Call c) {
-            for (Expr arg : c.args()) {
-                collect(arg, refs);
-            }
+    /**
+     * The binary nodes along the left operands from {@code e} down, deepest first: passes over
+     * the tree walk this spine in a loop (a flat sum of any length), recursing only into right
+     * operands and other nodes, whose depth the parser bounds.
+     */
+    static List<Expr.Binary> leftSpine(Expr e) {
+        List<Expr.Binary> spine = new ArrayList<>();
+        for (Expr x = e; x instanceof Expr.Binary b; x = b.left()) {
+            spine.add(b);
         }
+        Collections.reverse(spine);
+        return spine;
     }
 
     /**
@@ -61,9 +79,13 @@ public final class Exprs {
         if (e instanceof Expr.Unary u) {
             return UnaryKernel.of(u.op()).apply(evaluate(u.operand(), values));
         }
-        if (e instanceof Expr.Binary b) {
-            double left = evaluate(b.left(), values);
-            return BinaryKernel.of(b.op()).apply(left, evaluate(b.right(), values));
+        if (e instanceof Expr.Binary) {
+            List<Expr.Binary> spine = leftSpine(e);
+            double acc = evaluate(spine.get(0).left(), values);
+            for (Expr.Binary b : spine) {
+                acc = BinaryKernel.of(b.op()).apply(acc, evaluate(b.right(), values));
+            }
+            return acc;
         }
         return call((Expr.Call) e, values);
     }
@@ -131,12 +153,15 @@ public final class Exprs {
             sb.append('(').append(u.op() == Expr.UnaryOp.NEG ? '-' : '!');
             render(u.operand(), sb);
             sb.append(')');
-        } else if (e instanceof Expr.Binary b) {
-            sb.append('(');
-            render(b.left(), sb);
-            sb.append(' ').append(b.op().symbol()).append(' ');
-            render(b.right(), sb);
-            sb.append(')');
+        } else if (e instanceof Expr.Binary) {
+            List<Expr.Binary> spine = leftSpine(e);
+            sb.append("(".repeat(spine.size()));
+            render(spine.get(0).left(), sb);
+            for (Expr.Binary b : spine) {
+                sb.append(' ').append(b.op().symbol()).append(' ');
+                render(b.right(), sb);
+                sb.append(')');
+            }
         } else {
             Expr.Call c = (Expr.Call) e;
             sb.append(c.function().text()).append('(');

@@ -25,7 +25,10 @@ import org.mcsim.expr.Lexer.Token;
  * cannot be trusted), while errors that leave the structure intact (unknown function, wrong
  * number of arguments, a function name without a call, chained comparisons) are collected and
  * parsing goes on. Nesting deeper than {@value #MAX_DEPTH} levels is an error, so that hostile
- * input cannot exhaust the stack here or in the recursive passes over the tree.
+ * input cannot exhaust the stack here or in the recursive passes over the tree. A chain of
+ * left-associative operators ({@code a + b + c ...}) is flat, not nested: every pass over the
+ * tree walks a left operand in a loop rather than by recursion, so the left operand of a binary
+ * node adds no level and a sum may have any number of terms.
  *
  * <p>Instances are private to one parse; {@link #parse(String)} is thread-safe.
  */
@@ -224,11 +227,16 @@ public final class Parser {
         }
     }
 
-    /** Records the depth of a new node; too deep a tree is a syntax error. */
+    /**
+     * Records the depth of a new node, the recursion a pass over the tree needs below it; too
+     * deep a tree is a syntax error. A binary node's left operand is walked in a loop, so it
+     * counts at its own depth.
+     */
     private Expr node(Expr e, Expr... children) {
         int depth = 1;
-        for (Expr child : children) {
-            depth = Math.max(depth, depths.get(child) + 1);
+        for (int i = 0; i < children.length; i++) {
+            boolean leftOperand = i == 0 && e instanceof Expr.Binary;
+            depth = Math.max(depth, depths.get(children[i]) + (leftOperand ? 0 : 1));
         }
         if (depth > MAX_DEPTH) {
             fail(tokenAt(e.offset()), "expression is nested too deeply (more than " + MAX_DEPTH + " levels)");

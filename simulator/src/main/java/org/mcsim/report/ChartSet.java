@@ -17,7 +17,9 @@ import org.mcsim.report.RunFolder.Sweep;
  * Draws every chart of a run folder and writes each as a PNG through {@link StagedFiles}:
  * {@code hist-OUTPUT.png} and {@code cdf-OUTPUT.png} per output, {@code tornado-OUTPUT.png} per
  * output in sensitivity.csv, {@code sweep-PARAM-VARIABLE.png} per swept parameter and output,
- * and {@code sweep-PARAM-P-CLAIM.png} per swept parameter and claim. Names are sanitized
+ * and {@code sweep-PARAM-P-CLAIM.png} per swept parameter and claim, and with two or more swept
+ * parameters {@code heatmap-PARAM-PARAM-P-CLAIM.png} per pair of them and claim, then
+ * {@code heatmap-PARAM-PARAM-VARIABLE.png} per pair and output. Names are sanitized
  * (characters other than {@code [A-Za-z0-9_.-]} become {@code _}) and made unique with a
  * {@code -2}, {@code -3} suffix. Not thread-safe (one instance per report).
  */
@@ -46,6 +48,8 @@ final class ChartSet {
         set.tornadoes();
         set.sweeps(run.sweep(), false);
         set.sweeps(run.sweepClaims(), true);
+        set.heatmaps(run.sweepClaims(), true);
+        set.heatmaps(run.sweep(), false);
         return List.copyOf(set.figures);
     }
 
@@ -100,6 +104,42 @@ final class ChartSet {
                 }
             }
         }
+    }
+
+    /**
+     * A map per pair of swept parameters and subject, on the SWEEP section under the pair's
+     * name ({@link #pair}).
+     */
+    private void heatmaps(Sweep sweep, boolean claims) throws IOException {
+        Set<String> subjects = new LinkedHashSet<>();
+        sweep.rows().forEach(r -> subjects.add(r.subject()));
+        String statistic = claims ? "probability" : "mean";
+        List<String> parameters = sweep.parameters();
+        for (int a = 0; a < parameters.size(); a++) {
+            for (int b = a + 1; b < parameters.size(); b++) {
+                for (String subject : subjects) {
+                    Optional<Chart> chart = SweepHeatmap.create(run, sweep, a, b, subject, statistic);
+                    if (chart.isPresent()) {
+                        String pair = pair(parameters.get(a), parameters.get(b));
+                        add("heatmap-" + parameters.get(a) + "-" + parameters.get(b) + "-"
+                            + (claims ? "P-" + subject : subject), chart.get(), Figure.Section.SWEEP, pair,
+                            (claims ? "Map of the probability of " + subject : "Map of the mean of " + subject)
+                            + " over " + parameters.get(a) + " and " + parameters.get(b));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The subject under which the page shows the maps of two swept parameters.
+     *
+     * @param a the parameter across
+     * @param b the parameter up
+     * @return {@code a × b}
+     */
+    static String pair(String a, String b) {
+        return a + " \u00d7 " + b;
     }
 
     private void add(String base, Chart chart, Figure.Section section, String subject, String alt)

@@ -56,7 +56,9 @@ final class PageSections {
         out.append("<section id=\"sensitivity\">\n<h2>Sensitivity</h2>\n<p class=\"muted\">Rank correlation "
             + "of each input with the output; the output's mean where the input is at or below its 10% "
             + "quantile (mean_low) or at or above its 90% quantile (mean_high); first-order and total "
-            + "Sobol indices. Brackets: Monte Carlo intervals.</p>\n");
+            + "Sobol indices. For P(CLAIM), the claim's indicator (1 where it holds): mean_low and mean_high are "
+            + "the claim's probability where the input is at its low or high end. Brackets: Monte Carlo "
+            + "intervals.</p>\n");
         for (Map.Entry<String, List<SensitivityRow>> entry : byOutput.entrySet()) {
             String output = entry.getKey();
             out.append("<h3>").append(escape(output)).append("</h3>\n");
@@ -81,7 +83,25 @@ final class PageSections {
             out.append("<h3>").append(escape(parameter)).append("</h3>\n");
             figures(out, figures, Figure.Section.SWEEP, parameter);
         }
+        heatmaps(out, figures, parameters);
         out.append("</section>\n");
+    }
+
+    /** The maps over pairs of swept parameters (figures of the sweep section whose subject is a pair). */
+    private static void heatmaps(StringBuilder out, List<Figure> figures, Set<String> parameters) {
+        Set<String> pairs = new LinkedHashSet<>();
+        figures.stream().filter(f -> f.section() == Figure.Section.SWEEP && !parameters.contains(f.subject()))
+            .forEach(f -> pairs.add(f.subject()));
+        if (pairs.isEmpty()) {
+            return;
+        }
+        out.append("<p class=\"muted\">Maps over two swept parameters (the others at their first value): "
+            + "each cell is a grid point; on a claim's map the black line is where its probability crosses 0.5, "
+            + "the claim holding on the orange side, and a dashed cell's Monte Carlo interval contains 0.5.</p>\n");
+        for (String pair : pairs) {
+            out.append("<h3>").append(escape(pair)).append("</h3>\n");
+            figures(out, figures, Figure.Section.SWEEP, pair);
+        }
     }
 
     /** Target and achieved rank correlations, where the scenario has any. */

@@ -23,7 +23,8 @@ import org.mcsim.report.RunFolder.SensitivityRow;
  * to its mean where the input is at or below its 10% quantile ({@code mean_low}) and one to its
  * mean where the input is at or above its 90% quantile ({@code mean_high}). Inputs are sorted
  * by {@code sobol_total} when every input has one, else by bar width, the widest on top. The
- * bars start at the output's mean from summary.csv; without it, at the average of the bars'
+ * bars start at the output's mean from summary.csv (for a claim's rows, output {@code P(NAME)},
+ * at the claim's probability from claims.csv); without it, at the average of the bars'
  * midpoints, and no mean line is drawn. Stateless.
  */
 final class TornadoChart {
@@ -52,8 +53,10 @@ final class TornadoChart {
         if (bars.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Double> mean = run.variable(output).flatMap(v -> v.stat("mean"))
-            .map(s -> s.estimate().value()).filter(Double::isFinite);
+        Optional<RunFolder.ClaimResult> claim = claimOf(run, output);
+        Optional<Double> mean = (claim.isPresent() ? claim.map(c -> c.probability().value())
+            : run.variable(output).flatMap(v -> v.stat("mean")).map(s -> s.estimate().value()))
+            .filter(Double::isFinite);
         double base = mean.orElse(bars.stream().mapToDouble(b -> 0.5 * (b.low + b.high)).average()
             .orElse(0));
         String[] names = new String[bars.size()];
@@ -67,14 +70,26 @@ final class TornadoChart {
         XYPlot plot = ChartStyle.plot(dataset(bars, base), inputs,
             ChartStyle.axis(run.label(output), numbers), renderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        mean.ifPresent(m -> plot.addRangeMarker(ChartStyle.marker(m, "mean " + numbers.format(m),
-            ChartStyle.DARK, 0, RectangleAnchor.BOTTOM_RIGHT)));
+        mean.ifPresent(m -> plot.addRangeMarker(ChartStyle.marker(m, (claim.isPresent() ? output + " = "
+            : "mean ") + numbers.format(m), ChartStyle.DARK, 0, RectangleAnchor.BOTTOM_RIGHT)));
         boolean sobol = bars.stream().allMatch(b -> Double.isFinite(b.sobolTotal()));
-        JFreeChart chart = ChartStyle.chart("What moves " + output, "mean of " + output
+        JFreeChart chart = ChartStyle.chart("What moves " + output, (claim.isPresent() ? "" : "mean of ") + output
             + " where each input is at its low or high end; sorted by "
             + (sobol ? "total Sobol index" : "bar width"), plot, true);
         int height = Math.max(ChartStyle.HEIGHT, 170 + 40 * names.length);
         return Optional.of(new Chart(chart, ChartStyle.WIDTH, height));
+    }
+
+    /**
+     * The claim whose indicator {@code sensitivity --claim} analysed, for rows whose output is
+     * {@code P(NAME)}: the bars then start at its probability from claims.csv.
+     */
+    private static Optional<RunFolder.ClaimResult> claimOf(RunFolder run, String output) {
+        if (!output.startsWith("P(") || !output.endsWith(")") || run.variable(output).isPresent()) {
+            return Optional.empty();
+        }
+        String name = output.substring(2, output.length() - 1);
+        return run.claims().stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     /** Two series of bars from the base, the widest input last (on top of a horizontal plot). */

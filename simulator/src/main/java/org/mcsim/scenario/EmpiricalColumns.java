@@ -1,8 +1,17 @@
 package org.mcsim.scenario;
 
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,6 +87,13 @@ final class EmpiricalColumns {
                     + ": " + (Files.isDirectory(path) ? "is a directory" : "not a regular file")));
                 return new Outcome(null, reports);
             }
+            if (Files.size(path) <= MAX_BYTES) {
+                double[] streamed = stream(path, label, name, shown, file, column);
+                if (streamed != null) {
+                    return new Outcome(streamed, reports);
+                }
+            }
+            // Something is wrong (or the file grew): read it whole to say what, and where.
             byte[] bytes;
             try (java.io.InputStream in = Files.newInputStream(path)) {
                 bytes = in.readNBytes((int) MAX_BYTES + 1);
@@ -98,20 +114,48 @@ final class EmpiricalColumns {
                 + ": " + YamlSource.reason(e, path)));
             return new Outcome(null, reports);
         }
-        double[] values = parse(text, label, name, shown, file, column, reports);
+        double[] values = parse(new StringReader(text), new LineIndex(text), label, name, shown, file, column, reports);
         return new Outcome(values, reports);
     }
 
-    private double[] parse(String text, String label, String name, String shown, Field file,
-                           Field column, List<Report> reports) {
+    /**
+     * The column read in one pass over the file, without holding its text: the values, sorted,
+     * or null if anything is wrong (the file longer than {@value #MAX_BYTES} bytes, not UTF-8,
+     * not CSV, a bad cell, no such column, no values), which the caller then reads whole to
+     * report with positions.
+     */
+    private static double[] stream(Path path, String label, String name, String shown, Field file,
+                                   Field column) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = new BoundedInputStream(Files.newInputStream(path), MAX_BYTES);
+             PushbackReader reader = new PushbackReader(new BufferedReader(new InputStreamReader(in, utf8), 1 << 16))) {
+            int first = reader.read();
+            if (first >= 0 && first != '\uFEFF') {
+                reader.unread(first);
+            }
+            return parse(reader, null, label, name, shown, file, column, new ArrayList<>());
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Parses the CSV text. With {@code lines} null (a streamed file, positions unknown) the
+     * first problem ends the parse with null and nothing reported.
+     */
+    private static double[] parse(Reader text, LineIndex lines, String label, String name, String shown,
+                                  Field file, Field column, List<Report> reports) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
             .setAllowMissingColumnNames(true).get();
-        LineIndex lines = new LineIndex(text);
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(text, format)) {
             List<String> header = parser.getHeaderNames();
             int index = header.indexOf(name);
             if (index < 0 || header.lastIndexOf(name) != index) {
+                if (lines == null) {
+                    return null;
+                }
                 String why = header.isEmpty() ? shown + " has no header row"
                     : index >= 0 ? "the column '" + name + "' appears more than once in " + shown
                     : unknownColumn(name, header, shown);
@@ -126,6 +170,9 @@ final class EmpiricalColumns {
                 String cell = r.size() > index ? r.get(index) : null;
                 double v = cell == null ? Double.NaN : value(cell);
                 if (Double.isNaN(v)) {
+                    if (lines == null) {
+                        return null;
+                    }
                     if (++bad <= MAX_CELL_PROBLEMS) {
                         int offset = lines.fieldOffset((int) at, index);
                         reports.add(new Report(shown, lines.pos(offset), file.pos(), label + ": column '" + name
@@ -148,6 +195,9 @@ final class EmpiricalColumns {
                 return null;
             }
             if (n == 0) {
+                if (lines == null) {
+                    return null;
+                }
                 reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
                     + " has no values in column '" + name + "' (at least one is needed)"));
                 return null;
@@ -156,6 +206,9 @@ final class EmpiricalColumns {
             Arrays.sort(sorted);
             return sorted;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            if (lines == null) {
+                return null;
+            }
             reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
                 + " is not valid CSV" + csvLine(e) + ": a quoted field is not closed, or text follows its closing quote"));
             return null;
@@ -183,5 +236,30 @@ final class EmpiricalColumns {
         }
         double v = Double.parseDouble(cell);
         return Double.isFinite(v) ? v : Double.NaN;
+    }
+
+    /** A stream that fails once more than its limit has been read from it (a file that grows). */
+    private static final class BoundedInputStream extends FilterInputStream {
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (left -= n) < 0) {
+                throw new IOException("longer than the limit");
+            }
+            return n;
+        }
     }
 }

@@ -1,15 +1,14 @@
 package org.mcsim.scenario;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mcsim.expr.Expr;
 import org.mcsim.expr.ExprError;
+import org.mcsim.expr.Exprs;
 import org.mcsim.expr.ParseResult;
 import org.mcsim.expr.Parser;
 import org.mcsim.expr.Suggestions;
@@ -91,7 +90,7 @@ final class Expressions {
             }
             return null;
         }
-        List<Expr.Ref> refs = references(r.expr());
+        List<Expr.Ref> refs = Exprs.references(r.expr());
         boolean ok = true;
         for (Expr.Ref ref : refs) {
             if (!known.contains(ref.name())) {
@@ -102,28 +101,5 @@ final class Expressions {
             }
         }
         return new Parsed(f.key(), text, r.expr(), refs, ok);
-    }
-
-    /** The references of an expression, left to right (iterative: trees may be deep). */
-    static List<Expr.Ref> references(Expr root) {
-        List<Expr.Ref> out = new ArrayList<>();
-        Deque<Expr> stack = new ArrayDeque<>();
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            Expr e = stack.pop();
-            if (e instanceof Expr.Ref r) {
-                out.add(r);
-            } else if (e instanceof Expr.Unary u) {
-                stack.push(u.operand());
-            } else if (e instanceof Expr.Binary b) {
-                stack.push(b.right());
-                stack.push(b.left());
-            } else if (e instanceof Expr.Call c) {
-                for (int i = c.args().size() - 1; i >= 0; i--) {
-                    stack.push(c.args().get(i));
-                }
-            }
-        }
-        return out;
     }
 }

@@ -57,13 +57,56 @@ public final class SensitivityAnalysis {
      */
     public static SensitivityResult run(Plan plan, String output, Indices which, long n, BlockExecutor executor)
         throws RunFailedException {
-        Scenario s = plan.scenario();
-        if (!Plan.variableNames(s).contains(output)) {
+        if (!Plan.variableNames(plan.scenario()).contains(output)) {
             throw new IllegalArgumentException("unknown variable: " + output);
         }
+        return analyse(plan, new Subject(output, null), which, n, executor);
+    }
+
+    /**
+     * Analyses a claim's indicator (1 where the claim holds, 0 elsewhere): its Sobol indices, its
+     * rank correlation with each input, and the tornado of P(claim), the claim's probability
+     * where the input is in its lowest and highest tenth. The indicator is computed from the
+     * variables the claim names, so every number equals what the same analysis gives for a
+     * formula {@code (CLAIM) != 0} written by hand, except that the tornado's ends are the
+     * proportions hits/n with Wilson's interval (a Student interval collapses to a point where a
+     * tail holds the claim in every sample or in none). The result's output is {@code P(NAME)}.
+     *
+     * @param plan the compiled scenario (its seed and confidence are used)
+     * @param claim a claim of the scenario
+     * @param which the indices asked for
+     * @param n the base sample size N
+     * @param threads worker threads
+     * @return the indices, ordered as sensitivity.csv lists them
+     * @throws RunFailedException if a run fails, the claim holds in every sample or in none, or
+     *     no input is uncertain
+     */
+    public static SensitivityResult runClaim(Plan plan, String claim, Indices which, long n, int threads)
+        throws RunFailedException {
+        try (BlockExecutor local = BlockExecutor.local(threads)) {
+            return runClaim(plan, claim, which, n, local);
+        }
+    }
+
+    /**
+     * As {@link #runClaim(Plan, String, Indices, long, int)}, with every design's blocks
+     * computed by {@code executor}; a remote executor needs a plan with a source.
+     */
+    public static SensitivityResult runClaim(Plan plan, String claim, Indices which, long n,
+                                             BlockExecutor executor) throws RunFailedException {
+        return analyse(plan, new Subject(null, ClaimIndicator.of(plan.scenario(), claim)), which, n, executor);
+    }
+
+    private static SensitivityResult analyse(Plan plan, Subject subject, Indices which, long n,
+                                             BlockExecutor executor) throws RunFailedException {
+        Scenario s = plan.scenario();
         List<Input> inputs = s.inputs().stream().filter(i -> !(i.dist() instanceof Dist.Constant)).toList();
         if (inputs.isEmpty()) {
             throw new RunFailedException("no input is uncertain; sensitivity needs at least one");
+        }
+        if (subject.claim() != null && subject.variables().isEmpty()) {
+            throw new RunFailedException("claim " + subject.claim().claim().name()
+                + " names no input or formula: it is the same in every sample, and nothing moves its probability");
         }
         double confidence = s.settings().confidence();
         boolean sobol = which.sobol() && s.correlations().isEmpty();
@@ -75,16 +118,16 @@ public final class SensitivityAnalysis {
         long evaluations = 0;
         if (rank || tornado) {
             List<String> names = new ArrayList<>(inputs.stream().map(Input::name).toList());
-            names.add(output);
+            names.addAll(subject.variables());
             double[][] v = Engine.values(plan, n, executor, null, names);
-            double[] y = v[inputs.size()];
-            mean = requireSpread(output, y, y);
-            plain = plainIndices(v, y, rank, tornado, confidence);
+            double[] y = subject.values(v, inputs.size());
+            mean = subject.requireSpread(y, y);
+            plain = plainIndices(v, y, inputs.size(), rank, tornado, subject.claim() != null, confidence);
             evaluations += n;
         }
         SobolIndices si = null;
         if (sobol) {
-            si = saltelli(plan, output, inputs, n, executor);
+            si = saltelli(plan, subject, inputs, n, executor);
             evaluations += n * (inputs.size() + 2);
         }
         List<InputIndices> rows = new ArrayList<>();
@@ -94,19 +137,67 @@ public final class SensitivityAnalysis {
                 si != null ? si.first(i) : null, si != null ? si.total(i) : null));
         }
         rows.sort(order(si != null, rank));
-        return new SensitivityResult(output, mean, rows, note, evaluations);
+        return new SensitivityResult(subject.label(), mean, rows, note, evaluations,
+            subject.claim() == null ? null : subject.claim().claim().name());
+    }
+
+    /**
+     * What is analysed: an output's values, or a claim's indicator computed from the variables
+     * the claim names (exactly one of the two is set).
+     */
+    private record Subject(String output, ClaimIndicator claim) {
+        /** The output's name, or {@code P(CLAIM)}. */
+        String label() {
+            return claim == null ? output : "P(" + claim.claim().name() + ")";
+        }
+
+        /** The variables to ask the engine for. */
+        List<String> variables() {
+            return claim == null ? List.of(output) : claim.variables();
+        }
+
+        /** The subject's values from the engine's columns, {@link #variables()} starting at {@code from}. */
+        double[] values(double[][] columns, int from) {
+            if (claim == null) {
+                return columns[from];
+            }
+            return claim.values(List.of(columns).subList(from, columns.length), columns[from].length);
+        }
+
+        /** The mean of y and z together; a constant output, or a claim that never or always holds, is refused. */
+        double requireSpread(double[] y, double[] z) throws RunFailedException {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (double[] a : new double[][] {y, z}) {
+                for (double v : a) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                    sum += v;
+                }
+            }
+            if (lo == hi && claim != null) {
+                throw new RunFailedException("claim " + claim.claim().name() + " holds in "
+                    + (lo == 0 ? "no" : "every") + " sample; what moves its probability is undefined");
+            }
+            if (lo == hi) {
+                throw new RunFailedException("output " + output + " is constant (" + lo
+                    + " in every sample); its sensitivity to the inputs is undefined");
+            }
+            return sum / (y.length + z.length);
+        }
     }
 
     /** Per input: {rank correlation, mean_low, mean_high} (null where not asked). */
-    private static Estimate[][] plainIndices(double[][] v, double[] y, boolean rank, boolean tornado,
-                                             double confidence) {
-        Estimate[][] out = new Estimate[v.length - 1][3];
+    private static Estimate[][] plainIndices(double[][] v, double[] y, int inputs, boolean rank, boolean tornado,
+                                             boolean indicator, double confidence) {
+        Estimate[][] out = new Estimate[inputs][3];
         for (int i = 0; i < out.length; i++) {
             if (rank) {
                 out[i][0] = RankCorrelation.of(v[i], y, confidence);
             }
             if (tornado) {
-                Estimate[] ends = Tornado.ends(v[i], y, confidence);
+                Estimate[] ends = indicator ? Tornado.shares(v[i], y, confidence) : Tornado.ends(v[i], y, confidence);
                 out[i][1] = ends[0];
                 out[i][2] = ends[1];
             }
@@ -114,7 +205,7 @@ public final class SensitivityAnalysis {
         return out;
     }
 
-    private static SobolIndices saltelli(Plan plan, String output, List<Input> inputs, long n,
+    private static SobolIndices saltelli(Plan plan, Subject subject, List<Input> inputs, long n,
                                          BlockExecutor executor)
         throws RunFailedException {
         long seed = plan.scenario().settings().seed();
@@ -125,14 +216,14 @@ public final class SensitivityAnalysis {
             keyA[i] = DesignUniforms.key(seed, 0, Streams.key(all.get(i).name()));
             keyB[i] = DesignUniforms.key(seed, 1, Streams.key(all.get(i).name()));
         }
-        List<String> out = List.of(output);
-        double[] fA = Engine.values(plan, n, executor, matrix(keyA, keyB, -1), out)[0];
-        double[] fB = Engine.values(plan, n, executor, matrix(keyB, keyB, -1), out)[0];
-        requireSpread(output, fA, fB);
+        List<String> out = subject.variables();
+        double[] fA = subject.values(Engine.values(plan, n, executor, matrix(keyA, keyB, -1), out), 0);
+        double[] fB = subject.values(Engine.values(plan, n, executor, matrix(keyB, keyB, -1), out), 0);
+        subject.requireSpread(fA, fB);
         double[][] fAB = new double[inputs.size()][];
         for (int i = 0; i < inputs.size(); i++) {
             int column = all.indexOf(inputs.get(i));
-            fAB[i] = Engine.values(plan, n, executor, matrix(keyA, keyB, column), out)[0];
+            fAB[i] = subject.values(Engine.values(plan, n, executor, matrix(keyA, keyB, column), out), 0);
         }
         return SobolIndices.estimate(fA, fB, fAB, plan.scenario().settings().confidence(),
             DesignUniforms.mix(seed ^ 0xB0075L));
@@ -141,25 +232,6 @@ public final class SensitivityAnalysis {
     /** Matrix A (keys {@code a}) with column {@code fromB} taken from B; -1 for none. */
     private static UniformSource matrix(long[] a, long[] b, int fromB) {
         return (input, first, u, count) -> DesignUniforms.fill(input == fromB ? b[input] : a[input], first, u, count);
-    }
-
-    /** The mean of y and z together; a constant output is refused. */
-    private static double requireSpread(String output, double[] y, double[] z) throws RunFailedException {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        double sum = 0;
-        for (double[] a : new double[][] {y, z}) {
-            for (double v : a) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-                sum += v;
-            }
-        }
-        if (lo == hi) {
-            throw new RunFailedException("output " + output + " is constant (" + lo
-                + " in every sample); its sensitivity to the inputs is undefined");
-        }
-        return sum / (y.length + z.length);
     }
 
     private static String correlatedNote(Scenario s) {

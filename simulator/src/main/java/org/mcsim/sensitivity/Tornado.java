@@ -49,6 +49,41 @@ public final class Tornado {
         return new Estimate[] {mean(low, nl, confidence), mean(high, nh, confidence)};
     }
 
+    /**
+     * A claim's probability in the input's lowest and highest tenth: as {@link #ends}, on the
+     * claim's indicator, with each end the proportion hits/n and Wilson's interval (the Student
+     * interval of {@link #ends} collapses to a point where a tail holds the claim in every
+     * sample or in none, which is where a claim's drivers are most often found).
+     *
+     * @param x the input's samples
+     * @param indicator 1 where the claim holds, 0 elsewhere, in the same order
+     * @param confidence the two-sided level of the intervals
+     * @return {@code {low end, high end}}
+     */
+    public static Estimate[] shares(double[] x, double[] indicator, double confidence) {
+        double[][] q = Quantiles.exact(x.clone(), x.length, new double[] {LEVEL, 1 - LEVEL}, 0.5);
+        long nl = 0;
+        long nh = 0;
+        long hl = 0;
+        long hh = 0;
+        for (int i = 0; i < x.length; i++) {
+            boolean hit = indicator[i] != 0;
+            if (x[i] <= q[0][0]) {
+                nl++;
+                hl += hit ? 1 : 0;
+            }
+            if (x[i] >= q[1][0]) {
+                nh++;
+                hh += hit ? 1 : 0;
+            }
+        }
+        return new Estimate[] {share(hl, nl, confidence), share(hh, nh, confidence)};
+    }
+
+    private static Estimate share(long hits, long n, double confidence) {
+        return Estimate.of((double) hits / n, Intervals.wilson(hits, n, confidence));
+    }
+
     private static Estimate mean(double[] values, int n, double confidence) {
         Moments m = Moments.create();
         m.accept(values, n);

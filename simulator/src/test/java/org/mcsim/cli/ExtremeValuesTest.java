@@ -112,4 +112,17 @@ class ExtremeValuesTest {
         assertEquals(1, r.status, r.toString());
         assertTrue(r.err.startsWith(f + ": at x.min=1.0E308: " + f + ":3:35: x.max: must be greater than min"), r.err);
     }
+
+    @Test
+    void aFlatSumOfTwentyThousandTermsValidatesAndRuns() throws IOException {
+        // A chain of + is flat, not nested: it is not refused as "nested too deeply".
+        String sum = "x" + " + x".repeat(19_999);
+        Cli r = run("  x: {dist: uniform, min: 1, max: 2}\n", "  y: " + sum + "\n  z: x * 20000\n",
+            "-n", "2000");
+        assertEquals(0, r.status, r.toString());
+        double y = Double.parseDouble(summaryRow("y", "mean").split(",")[3]);
+        double z = Double.parseDouble(summaryRow("z", "mean").split(",")[3]);
+        // the same values but for the rounding of 20,000 additions (relative 20000 * 2^-53)
+        assertEquals(z, y, z * 1e-11);
+    }
 }

@@ -96,6 +96,22 @@ class OutOfMemoryTest {
     }
 
     @org.junit.jupiter.api.Test
+    void anEmpiricalFileIsStreamedSoItsTextIsNeverHeldWhole() throws Exception {
+        // 1,000,000 values, 10.9 MB: read whole (bytes, then text, then values) it needed a
+        // 64 MB heap; streamed, only the values are held and 32 MB is enough
+        StringBuilder csv = new StringBuilder("v\n");
+        for (int i = 0; i < 1_000_000; i++) {
+            csv.append(i % 1000).append('.').append(String.format(java.util.Locale.ROOT, "%06d", i % 999_983)).append('\n');
+        }
+        Files.writeString(dir.resolve("mid.csv"), csv);
+        Path f = Cli.write(dir, "mid.yaml", "name: mid\ninputs:\n  x: {dist: empirical, file: mid.csv, column: v}\n");
+        Path err = dir.resolve("err.txt");
+        Process p = ChildProcess.start(ChildProcess.commandWithHeap("40m", "validate", f.toString()), err);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child finishes");
+        assertEquals(0, p.exitValue(), Files.readString(err));
+    }
+
+    @org.junit.jupiter.api.Test
     void aSweepKeepsOnePointAtATimeSoALargeGridFitsInASmallHeap() throws Exception {
         // 20,000 points: kept all at once (as before) they took well over 32 MB and ran out of memory
         Path f = Cli.write(dir, "sw.yaml", "name: sw\ninputs:\n  x: {dist: normal, mean: 0, sd: 1}\n"

@@ -84,6 +84,40 @@ class StressCommandsTest {
     }
 
     @Test
+    void sensitivityOfAClaimWritesItsIndicatorsRowsAndPrintsItsTornado() throws IOException {
+        Path out = dir.resolve("out");
+        Cli r = Cli.run("sensitivity", model().toString(), "--claim", "big", "-n", "2000", "-o", out.toString());
+        assertEquals(0, r.status, r.toString());
+        List<String> rows = Files.readAllLines(out.resolve("demo/sensitivity.csv"));
+        assertEquals("output,input,index,estimate,mc_low,mc_high", rows.get(0));
+        assertEquals(11, rows.size());
+        assertTrue(rows.stream().skip(1).allMatch(l -> l.startsWith("P(big),")), rows.toString());
+        assertTrue(rows.get(2).startsWith("P(big),b,mean_low,"), rows.get(2));
+        assertTrue(r.out.contains("demo: what moves P(big) (N = 2000, 10000 evaluations, seed 7)"), r.out);
+        assertTrue(r.out.contains("P_low") && r.out.contains("\n  b "), r.out);
+    }
+
+    @Test
+    void sensitivityTellsAClaimFromAnOutput() throws IOException {
+        Path out = dir.resolve("out");
+        Cli r = Cli.run("sensitivity", model().toString(), "--output", "big", "-o", out.toString());
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("demo.yaml: --output big: big is a claim, not an output; use --claim big"), r.err);
+        r = Cli.run("sensitivity", model().toString(), "--claim", "bigg", "-o", out.toString());
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("demo.yaml: --claim bigg: unknown claim; did you mean 'big'?"), r.err);
+        r = Cli.run("sensitivity", model().toString(), "--claim", "s", "-o", out.toString());
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("--claim s: unknown claim; s is an output: use --output s"), r.err);
+        r = Cli.run("sensitivity", model().toString(), "-o", out.toString());
+        assertEquals(2, r.status);
+        assertTrue(r.err.contains("give exactly one of --output NAME and --claim NAME"), r.err);
+        r = Cli.run("sensitivity", model().toString(), "--claim", "big", "--output", "s", "-o", out.toString());
+        assertEquals(2, r.status);
+        assertFalse(Files.exists(out.resolve("demo")), "nothing written by a failed command");
+    }
+
+    @Test
     void sweepWritesBothFilesWithOneColumnPerAxis() throws IOException {
         Path out = dir.resolve("out");
         Cli r = Cli.run("sweep", model().toString(), "--vary", "a.mean=10:12:3", "--vary", "k=1:2:2", "-n", "1000",

@@ -208,6 +208,20 @@ class BlockProgramTest {
     }
 
     @Test
+    void flatChainsOfAnyLengthCompileInALoopAndMatchTheInterpreter() {
+        String sum = "x" + "+y".repeat(100_000);
+        String mixed = "x" + " * y - z / x + exp(y) * (z - k)".repeat(20_000);
+        // right operands needing more temporaries than the chain so far switch the order
+        String switching = "x" + " - (y * z + (x - y) * (z + x))".repeat(20_000);
+        String logic = "x" + " > y || z < x && y".repeat(20_000);
+        for (String text : List.of(sum, mixed, switching, logic)) {
+            assertMatchesInterpreter(compile(text), List.of(text), 64, 64, 11);
+        }
+        assertTrue(compile(sum).temporaryCount() <= 1);
+        assertTrue(compile(switching).temporaryCount() <= 2);
+    }
+
+    @Test
     void runWritesOnlyTheFirstNRows() {
         BlockProgram program = compile(EXPRESSIONS.toArray(new String[0]));
         Frame frame = program.newFrame(64);

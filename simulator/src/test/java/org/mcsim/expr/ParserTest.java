@@ -233,11 +233,22 @@ class ParserTest {
         int deep = 20_000;
         String parens = "(".repeat(deep) + "1" + ")".repeat(deep);
         assertTrue(errors(parens).get(0).message().contains("nested too deeply"));
-        assertTrue(errors("1" + "+1".repeat(deep)).get(0).message().contains("nested too deeply"));
         assertTrue(errors("-".repeat(deep) + "1").get(0).message().contains("nested too deeply"));
         assertTrue(errors("2" + "^2".repeat(deep)).get(0).message().contains("nested too deeply"));
+        assertTrue(errors("1" + "-(1".repeat(deep) + ")".repeat(deep)).get(0).message().contains("nested too deeply"));
         assertTrue(Parser.parse("(".repeat(500) + "1" + ")".repeat(500)).ok());
-        assertTrue(Parser.parse("1" + "+1".repeat(500)).ok());
+    }
+
+    @Test
+    void chainsOfLeftAssociativeOperatorsAreFlatNotNested() {
+        int terms = 100_000;
+        assertTrue(Parser.parse("1" + "+1".repeat(terms)).ok());
+        assertTrue(Parser.parse("a" + " * b - c / d + e".repeat(terms / 4)).ok());
+        assertTrue(Parser.parse("x" + " && y || z".repeat(terms / 2)).ok());
+        // each term may itself nest up to the limit
+        String deepTerm = "(".repeat(990) + "x" + ")".repeat(990);
+        assertTrue(Parser.parse(deepTerm + (" + " + deepTerm).repeat(50)).ok());
+        assertEquals("((((a - b) - c) - d) - e)", Exprs.toString(Parser.parse("a - b - c - d - e").expr()));
     }
 
     @Test

@@ -86,7 +86,10 @@ class ReportTest {
             "sweep-p_h800.high-capex.png", "sweep-p_h800.high-ratio.png", "sweep-rent.max-capex.png",
             "sweep-rent.max-ratio.png", "sweep-p_h800.high-P-60x.png", "sweep-p_h800.high-P-under-500M.png",
             "sweep-p_h800.high-P-both.png", "sweep-rent.max-P-60x.png", "sweep-rent.max-P-under-500M.png",
-            "sweep-rent.max-P-both.png", "report.html"), written);
+            "sweep-rent.max-P-both.png", "heatmap-p_h800.high-rent.max-P-60x.png",
+            "heatmap-p_h800.high-rent.max-P-under-500M.png", "heatmap-p_h800.high-rent.max-P-both.png",
+            "heatmap-p_h800.high-rent.max-capex.png", "heatmap-p_h800.high-rent.max-ratio.png", "report.html"),
+            written);
         assertEquals(written.size(), fleetFiles.size());
         assertEquals(Report.PAGE, fleetFiles.get(fleetFiles.size() - 1).getFileName().toString());
         fleetFiles.forEach(p -> assertEquals(fleet, p.getParent()));

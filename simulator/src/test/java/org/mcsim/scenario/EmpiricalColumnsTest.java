@@ -69,6 +69,15 @@ class EmpiricalColumnsTest {
     }
 
     @Test
+    void aByteOrderMarkAndCrlfLineEndsReadTheSameValues() throws Exception {
+        csv("\uFEFFid,price\r\n1,3.5\r\n2,-1\r\n\r\n3,\"2e1\"\r\n4,.5\r\n");
+        Dist.Empirical e = (Dist.Empirical) doc("price").build(Map.of()).inputs().get(0).dist();
+        assertArrayEquals(new double[] {-1, 0.5, 3.5, 20}, e.sorted());
+        csv("\uFEFFprice\n7\n");
+        assertArrayEquals(new double[] {7}, ((Dist.Empirical) doc("price").build(Map.of()).inputs().get(0).dist()).sorted());
+    }
+
+    @Test
     void aFileAboveTheLimitIsRefusedWithoutReadingIt() throws Exception {
         Files.createDirectories(dir.resolve("sc/data"));
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("sc/data/p.csv").toFile(), "rw")) {
