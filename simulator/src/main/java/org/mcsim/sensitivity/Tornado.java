@@ -61,18 +61,18 @@ public final class Tornado {
      * @return {@code {low end, high end}}
      */
     public static Estimate[] shares(double[] x, double[] indicator, double confidence) {
-        double[][] q = Quantiles.exact(x.clone(), x.length, new double[] {LEVEL, 1 - LEVEL}, 0.5);
+        Quantile[] q = Quantiles.exact(x.clone(), x.length, new double[] {LEVEL, 1 - LEVEL}, 0.5);
         long nl = 0;
         long nh = 0;
         long hl = 0;
         long hh = 0;
         for (int i = 0; i < x.length; i++) {
             boolean hit = indicator[i] != 0;
-            if (x[i] <= q[0][0]) {
+            if (x[i] <= q[0].value()) {
                 nl++;
                 hl += hit ? 1 : 0;
             }
-            if (x[i] >= q[1][0]) {
+            if (x[i] >= q[1].value()) {
                 nh++;
                 hh += hit ? 1 : 0;
             }
