@@ -15,6 +15,7 @@ import org.mcsim.model.Method;
 import org.mcsim.model.Scenario;
 import org.mcsim.model.Settings;
 import org.mcsim.stats.Intervals;
+import org.mcsim.stats.Quantile;
 import org.mcsim.stats.Quantiles;
 
 /**
@@ -205,11 +206,11 @@ public final class Discovery {
             double sd = sd(x[j]);
             Estimate shift = Estimate.of(Double.NaN);
             if (split[0].length > 0 && split[1].length > 0 && sd > 0) {
-                double[] t = Quantiles.exact(split[0].clone(), split[0].length, new double[] {0.5}, joint)[0];
-                double[] f = Quantiles.exact(split[1].clone(), split[1].length, new double[] {0.5}, joint)[0];
+                Quantile t = Quantiles.exact(split[0].clone(), split[0].length, new double[] {0.5}, joint)[0];
+                Quantile f = Quantiles.exact(split[1].clone(), split[1].length, new double[] {0.5}, joint)[0];
                 int median = LEVELS.indexOf(0.5);
                 shift = new Estimate((whenTrue.get(median).value() - whenFalse.get(median).value()) / sd,
-                    (t[1] - f[2]) / sd, (t[2] - f[1]) / sd);
+                    (t.low() - f.high()) / sd, (t.high() - f.low()) / sd);
             }
             out.add(new Conditional(inputs.get(j), whenTrue, whenFalse, sd, shift));
         }
@@ -241,8 +242,8 @@ public final class Discovery {
             }
             return out;
         }
-        for (double[] q : Quantiles.exact(v.clone(), v.length, levels, confidence)) {
-            out.add(new Estimate(q[0], q[1], q[2]));
+        for (Quantile q : Quantiles.exact(v.clone(), v.length, levels, confidence)) {
+            out.add(new Estimate(q.value(), q.low(), q.high()));
         }
         return out;
     }
