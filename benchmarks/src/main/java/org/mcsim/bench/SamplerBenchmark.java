@@ -34,9 +34,34 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SamplerBenchmark {
     static final int BLOCK = 2048;
 
-    @Param({"uniform", "normal", "lognormal", "triangular", "pert", "beta", "gamma", "exponential",
-        "poisson", "binomial", "discrete", "mixture", "truncated-normal"})
-    public String family;
+    /** The sampled families, each with the law it is measured on (JMH runs every constant). */
+    public enum Family {
+        UNIFORM { Dist dist() { return new Dist.Uniform(1.3, 1.8); } },
+        NORMAL { Dist dist() { return new Dist.Normal(1000, 100); } },
+        LOGNORMAL { Dist dist() { return new Dist.LogNormal(10.2, 0.21); } },
+        TRIANGULAR { Dist dist() { return new Dist.Triangular(8000, 10000, 12000); } },
+        PERT { Dist dist() { return new Dist.Pert(1, 3, 10, 4); } },
+        BETA { Dist dist() { return new Dist.Beta(2, 5, 0, 1); } },
+        GAMMA { Dist dist() { return new Dist.Gamma(2.5, 3); } },
+        EXPONENTIAL { Dist dist() { return new Dist.Exponential(4); } },
+        POISSON { Dist dist() { return new Dist.Poisson(12); } },
+        BINOMIAL { Dist dist() { return new Dist.Binomial(40, 0.3); } },
+        DISCRETE { Dist dist() { return new Dist.Discrete(new double[] {1, 2, 5, 10}, new double[] {1, 2, 3, 4}); } },
+        MIXTURE {
+            Dist dist() {
+                return new Dist.Mixture(List.of(new Dist.Component(1, new Dist.Normal(0, 1)),
+                    new Dist.Component(2, new Dist.Normal(5, 2))));
+            }
+        },
+        TRUNCATED_NORMAL { Dist dist() { return new Dist.Truncated(new Dist.Normal(0, 1), -1, 2); } };
+
+        /** The law this family is measured on. */
+        abstract Dist dist();
+    }
+
+    /** Not final and without a default: JMH sets it to each constant in turn (or to -p family=X). */
+    @Param
+    public Family family;
 
     private InputSampler sampler;
     private BlockRandom rng;
@@ -45,33 +70,13 @@ public class SamplerBenchmark {
 
     @Setup
     public void setUp() {
-        sampler = Samplers.of(dist(family));
+        sampler = Samplers.of(family.dist());
         rng = new BlockRandom(42L, 43L, 44L, 45L);
         out = new double[BLOCK];
         u = new double[BLOCK];
         for (int i = 0; i < BLOCK; i++) {
             u[i] = (i + 0.5) / BLOCK;
         }
-    }
-
-    static Dist dist(String family) {
-        return switch (family) {
-            case "uniform" -> new Dist.Uniform(1.3, 1.8);
-            case "normal" -> new Dist.Normal(1000, 100);
-            case "lognormal" -> new Dist.LogNormal(10.2, 0.21);
-            case "triangular" -> new Dist.Triangular(8000, 10000, 12000);
-            case "pert" -> new Dist.Pert(1, 3, 10, 4);
-            case "beta" -> new Dist.Beta(2, 5, 0, 1);
-            case "gamma" -> new Dist.Gamma(2.5, 3);
-            case "exponential" -> new Dist.Exponential(4);
-            case "poisson" -> new Dist.Poisson(12);
-            case "binomial" -> new Dist.Binomial(40, 0.3);
-            case "discrete" -> new Dist.Discrete(new double[] {1, 2, 5, 10}, new double[] {1, 2, 3, 4});
-            case "mixture" -> new Dist.Mixture(List.of(new Dist.Component(1, new Dist.Normal(0, 1)),
-                new Dist.Component(2, new Dist.Normal(5, 2))));
-            case "truncated-normal" -> new Dist.Truncated(new Dist.Normal(0, 1), -1, 2);
-            default -> throw new IllegalArgumentException(family);
-        };
     }
 
     /** The floor: drawing the block's uniforms and nothing else. */

@@ -7,6 +7,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.mcsim.stats.BlockSums;
 import org.mcsim.stats.Histogram;
 import org.mcsim.stats.Moments;
+import org.mcsim.stats.Quantile;
 import org.mcsim.stats.QuantileSketch;
 import org.mcsim.stats.Quantiles;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -110,7 +111,7 @@ public class SummaryBenchmark {
     }
 
     @Benchmark
-    public double[][] exactQuantiles() {
+    public Quantile[] exactQuantiles() {
         return Quantiles.exact(work, size, LEVELS, 0.95);
     }
 

@@ -31,7 +31,7 @@ public final class Main implements Runnable {
     static final int HELP_WIDTH = 120;
 
     static final String[] COMMANDS = {"run", "validate", "describe", "compare", "report", "sensitivity",
-        "sweep", "solve", "help"};
+        "sweep", "solve", "discover", "help"};
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -145,6 +145,7 @@ public final class Main implements Runnable {
             case "sensitivity" -> new SensitivityCommand();
             case "sweep" -> new SweepCommand();
             case "solve" -> new SolveCommand();
+            case "discover" -> new DiscoverCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> null;
         };

@@ -1,27 +1,26 @@
 package org.mcsim.engine;
 
 import org.mcsim.stats.Moments;
-import org.mcsim.stats.QuantileSketch;
 
 /**
  * The running state of a run, merged from block results strictly in block order, which is what
  * makes the result independent of how blocks were scheduled. Under the replicated methods it
- * also keeps each replicate's own moments and hits. Not thread-safe: used by the merging thread
- * only.
+ * also keeps each replicate's own moments and hits. Its state changes only through
+ * {@link #merge}; what it hands out is read-only by convention (moments are the merged ones, not
+ * copies: the summaries read them once the run is over). Not thread-safe: used by the merging
+ * thread only.
  */
 final class Accumulator {
     private final Plan plan;
     private final Layout layout;
-    final Moments[] moments;
-    final long[] hits;
-    final Moments[][] replicateMoments;
-    final long[][] replicateHits;
-    final long[] replicateSamples;
-    long samples;
-    long nextBlock;
-    BlockResult failure;
-    /** In sketch mode, each output's sketch of every merged sample (set at the end), else null. */
-    QuantileSketch[] sketches;
+    private final Moments[] moments;
+    private final long[] hits;
+    private final Moments[][] replicateMoments;
+    private final long[][] replicateHits;
+    private final long[] replicateSamples;
+    private long samples;
+    private long nextBlock;
+    private BlockResult failure;
 
     Accumulator(Plan plan, Layout layout) {
         this.plan = plan;
@@ -69,6 +68,46 @@ final class Accumulator {
         samples += r.length;
         replicateSamples[rep] += r.length;
         return true;
+    }
+
+    /** Samples merged so far. */
+    long samples() {
+        return samples;
+    }
+
+    /** The block expected next. */
+    long nextBlock() {
+        return nextBlock;
+    }
+
+    /** The moments of variable {@code v} over every merged sample. */
+    Moments moments(int v) {
+        return moments[v];
+    }
+
+    /** The samples where claim {@code c} holds. */
+    long hits(int c) {
+        return hits[c];
+    }
+
+    /** Replicate {@code r}'s own moments of variable {@code v} (replicated methods only). */
+    Moments replicateMoments(int r, int v) {
+        return replicateMoments[r][v];
+    }
+
+    /** Replicate {@code r}'s hits of claim {@code c}. */
+    long replicateHits(int r, int c) {
+        return replicateHits[r][c];
+    }
+
+    /** Replicate {@code r}'s samples. */
+    long replicateSamples(int r) {
+        return replicateSamples[r];
+    }
+
+    /** The block whose sample failed, or null. */
+    BlockResult failure() {
+        return failure;
     }
 
     /** The message of the format's NaN/infinity rule for the recorded failure. */

@@ -32,7 +32,11 @@ public interface BlockExecutor extends AutoCloseable {
 
     /**
      * Computes blocks {@code first .. first+count-1} of the job, each exactly as
-     * {@link BlockJob#compute} does, and returns ranges that cover them in block order.
+     * {@link BlockJob#compute} does, and returns ranges that cover them in block order. The job
+     * says what to keep of the wave: every sample (returned with the
+     * ranges, or written into the job's store by an executor on this machine) or sketches with
+     * given buckets (returned with the ranges; an executor may hold them back until the last
+     * block of the run and return them then).
      *
      * @throws RunFailedException when the engine cannot compute them (a failed cluster job)
      */
@@ -56,24 +60,43 @@ public interface BlockExecutor extends AutoCloseable {
     }
 
     /**
-     * Opens the executor named {@code engine}: {@code local} (with {@code threads}) or one found
-     * through {@link ServiceLoader} as a {@link BlockExecutorProvider} of that name.
+     * Opens the executor named {@code engine} ({@link EngineKind#parse}): {@code local} (with
+     * {@code threads}) or one found through {@link ServiceLoader} as a {@link BlockExecutorProvider}
+     * of that name.
      *
      * @param options the engine's options ({@code master}, {@code partitions} for Spark); null
      *     values are left out
      * @throws RunFailedException when no such engine is on the class path or it cannot start
      */
     static BlockExecutor open(String engine, int threads, Map<String, String> options) throws RunFailedException {
-        if ("local".equals(engine)) {
+        EngineKind kind;
+        try {
+            kind = EngineKind.parse(engine);
+        } catch (IllegalArgumentException e) {
+            throw new RunFailedException("--engine " + engine + ": " + e.getMessage());
+        }
+        return open(kind, threads, options);
+    }
+
+    /**
+     * Opens the executor of {@code engine}: {@link #local} with {@code threads}, or the
+     * {@link BlockExecutorProvider} of its name found through {@link ServiceLoader}.
+     *
+     * @param options the engine's options ({@code master}, {@code partitions} for Spark); null
+     *     values are left out
+     * @throws RunFailedException when the engine is not on the class path or cannot start
+     */
+    static BlockExecutor open(EngineKind engine, int threads, Map<String, String> options) throws RunFailedException {
+        if (engine == EngineKind.LOCAL) {
             return local(threads);
         }
         for (BlockExecutorProvider p : ServiceLoader.load(BlockExecutorProvider.class)) {
-            if (p.name().equals(engine)) {
+            if (p.name().equals(engine.label())) {
                 return p.open(options);
             }
         }
-        throw new RunFailedException("--engine " + engine + ": that engine is not on the class path"
-            + ("spark".equals(engine) ? " (run through ./mcsim, which adds it, or submit mcsim-spark.jar with "
+        throw new RunFailedException("--engine " + engine.label() + ": that engine is not on the class path"
+            + (engine == EngineKind.SPARK ? " (run through ./mcsim, which adds it, or submit mcsim-spark.jar with "
                 + "spark-submit; see the README)" : ""));
     }
 }

@@ -11,12 +11,15 @@ import org.mcsim.stats.QuantileSketch;
  * The block function of one run, in a form that any {@link BlockExecutor} can drive: which blocks
  * there are, and how to compute a contiguous range of them into a {@link BlockRange}.
  *
- * <p>On the machine where the run is summarized the job holds the compiled plan, the layout,
- * the sampling method's input fill and the run's store of kept samples. Serialized, it carries
+ * <p>Immutable: the engine hands each wave a job that says what to keep of it ({@link Keep}:
+ * every sample, or sketches with given buckets), made by {@link #keeping}; the copies of one run
+ * share its compiled plan ({@link #sameRun}). On the machine where the run is summarized the job
+ * holds the compiled plan, the layout and the sampling method's input fill. Serialized, it carries
  * only what rebuilds them: the plan's {@link PlanSource}, the seed and method, the sample count,
- * the kept variables and, for a design, the {@link UniformSource}; a deserialized job rebuilds the
- * plan once, on first use. Since streams are keyed by (seed, input name, block), a block computed
- * from the rebuilt plan has exactly the bits of the same block computed locally.
+ * the kept variables, what to keep and, for a design, the {@link UniformSource}; a deserialized
+ * job rebuilds the plan once, on first use (the one field that is set after construction, a
+ * cache). Since streams are keyed by (seed, input name, block), a block computed from the rebuilt
+ * plan has exactly the bits of the same block computed locally.
  *
  * <p>{@link #compute} is thread-safe: each call has its own worker and columns.
  */
@@ -31,13 +34,13 @@ public final class BlockJob implements Serializable {
     private final UniformSource uniforms;
     private final int[] kept;
     private final List<String> variables;
-    /** In a sketched run after its first block, the empty sketches every range fills; else null. */
-    private QuantileSketch[] sketchPrototypes;
+    private final Keep keep;
 
-    private transient Plan plan;
-    private transient Layout layout;
-    private transient InputFill fill;
-    private transient Store store;
+    /** The compiled plan, its layout and fill: built here, or rebuilt once after deserialization. */
+    private transient volatile Built built;
+
+    /** What a job builds from its description, shared by the copies of one run. */
+    private record Built(Plan plan, Layout layout, InputFill fill) { }
 
     private BlockJob(Plan plan, long samples, boolean commonRandomNumbers, UniformSource uniforms, int[] kept)
         throws RunFailedException {
@@ -49,14 +52,27 @@ public final class BlockJob implements Serializable {
         this.uniforms = uniforms;
         this.kept = kept.clone();
         this.variables = List.copyOf(Plan.variableNames(plan.scenario()));
-        this.plan = plan;
-        this.layout = Layout.of(layoutMethod(), samples);
-        this.fill = newFill();
-        this.store = new Store(kept.length, samples);
+        Layout layout = Layout.of(layoutMethod(), samples);
+        this.built = new Built(plan, layout, newFill(plan, layout));
+        this.keep = Keep.samples(new Store(kept.length, samples));
+    }
+
+    private BlockJob(BlockJob run, Keep keep) {
+        this.source = run.source;
+        this.seed = run.seed;
+        this.method = run.method;
+        this.samples = run.samples;
+        this.commonRandomNumbers = run.commonRandomNumbers;
+        this.uniforms = run.uniforms;
+        this.kept = run.kept;
+        this.variables = run.variables;
+        this.built = run.built;
+        this.keep = keep;
     }
 
     /**
-     * The job of a run on the machine that summarizes it.
+     * The job of a run on the machine that summarizes it, keeping every sample in a store of
+     * its own until {@link #keeping} says otherwise.
      *
      * @param uniforms the design's uniforms, or null for the scenario's own method and streams
      * @param kept variables whose every sample is kept
@@ -90,52 +106,46 @@ public final class BlockJob implements Serializable {
      * @throws IllegalStateException when a deserialized job cannot rebuild its scenario here
      */
     public BlockRange compute(long first, int count) {
-        rebuild();
-        if (first < 0 || count < 1 || first + count > layout.blocks()) {
+        Built b = built();
+        if (first < 0 || count < 1 || first + count > b.layout().blocks()) {
             throw new IllegalArgumentException("blocks " + first + ".." + (first + count - 1)
-                + " are not within the run's " + layout.blocks() + " blocks");
+                + " are not within the run's " + b.layout().blocks() + " blocks");
         }
-        long base = layout.start(first);
-        long end = Math.min(layout.samples(), layout.start(first + count));
-        QuantileSketch[] sketches = emptySketches();
+        long base = b.layout().start(first);
+        long end = Math.min(b.layout().samples(), b.layout().start(first + count));
+        QuantileSketch[] sketches = keep.emptySketches();
         Store slice = sketches != null ? null : Store.range(kept.length, base, (int) (end - base));
-        BlockWorker worker = new BlockWorker(plan, layout, fill, kept, slice);
-        worker.sketchInto(sketches);
+        BlockWorker worker = new BlockWorker(b.plan(), b.layout(), b.fill(), kept);
         BlockResult[] results = new BlockResult[count];
         for (int i = 0; i < count; i++) {
-            results[i] = worker.compute(first + i);
+            results[i] = worker.compute(first + i, slice, sketches);
         }
         return new BlockRange(first, results, base, slice == null ? null : slice.columns(), sketches);
     }
 
-    /**
-     * From now on, every range's kept samples go into sketches with the buckets of
-     * {@code prototypes} (one per kept variable), built where the range is computed, instead of
-     * travelling as samples: a sketched run's samples are sketched on every worker in parallel.
-     */
-    void sketchWith(QuantileSketch[] prototypes) {
-        QuantileSketch[] empty = new QuantileSketch[prototypes.length];
-        for (int o = 0; o < empty.length; o++) {
-            empty[o] = prototypes[o].emptyCopy();
-        }
-        this.sketchPrototypes = empty;
+    /** The same run's job, keeping {@code what} of the blocks it is asked to compute. */
+    BlockJob keeping(Keep what) {
+        return new BlockJob(this, what);
     }
 
-    /** Fresh empty sketches with the prototypes' buckets, or null when the run keeps samples. */
-    QuantileSketch[] emptySketches() {
-        if (sketchPrototypes == null) {
-            return null;
-        }
-        QuantileSketch[] s = new QuantileSketch[sketchPrototypes.length];
-        for (int o = 0; o < s.length; o++) {
-            s[o] = sketchPrototypes[o].emptyCopy();
-        }
-        return s;
+    /** What this job keeps of its blocks. */
+    Keep keep() {
+        return keep;
     }
 
-    private synchronized void rebuild() {
-        if (plan != null) {
-            return;
+    /** True when {@code other} is a job of the same run (made from this one by {@link #keeping}). */
+    boolean sameRun(BlockJob other) {
+        return other != null && other.built() == built();
+    }
+
+    private Built built() {
+        Built b = built;
+        return b != null ? b : rebuild();
+    }
+
+    private synchronized Built rebuild() {
+        if (built != null) {
+            return built;
         }
         Scenario s;
         try {
@@ -148,20 +158,21 @@ public final class BlockJob implements Serializable {
             throw new IllegalStateException("the scenario rebuilt here has the variables "
                 + Plan.variableNames(p.scenario()) + ", not " + variables);
         }
+        Layout layout;
         try {
             layout = Layout.of(layoutMethod(), samples);
         } catch (RunFailedException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        plan = p;
-        fill = newFill();
+        built = new Built(p, layout, newFill(p, layout));
+        return built;
     }
 
     private Method layoutMethod() {
         return uniforms == null ? method : Method.RANDOM;
     }
 
-    private InputFill newFill() {
+    private InputFill newFill(Plan plan, Layout layout) {
         if (uniforms != null) {
             return InputFill.uniforms(plan, layout, uniforms);
         }
@@ -173,36 +184,18 @@ public final class BlockJob implements Serializable {
     }
 
     Plan plan() {
-        rebuild();
-        return plan;
+        return built().plan();
     }
 
     Layout layout() {
-        rebuild();
-        return layout;
+        return built().layout();
     }
 
     InputFill fill() {
-        rebuild();
-        return fill;
+        return built().fill();
     }
 
     int[] kept() {
         return kept;
-    }
-
-    /**
-     * Replaces the store by one of {@code samples} samples from sample 0 on, between waves: a
-     * sketched run keeps block 0, whose moments set the sketches' buckets; a run under
-     * {@code --until} that goes on past the exact limit keeps a window of one wave
-     * ({@link Store#moveTo}).
-     */
-    void keepWindow(int samples) {
-        store = Store.range(kept.length, 0, samples);
-    }
-
-    /** The run's store of kept samples, on the machine that summarizes it (null elsewhere). */
-    Store store() {
-        return store;
     }
 }

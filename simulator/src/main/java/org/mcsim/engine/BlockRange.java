@@ -23,13 +23,7 @@ public final class BlockRange implements Serializable {
     /**
      * @param base sample index of the range's first sample
      * @param columns the kept samples of the range, one column per kept variable, or null when
-     *     they are already in the run's store
-     */
-    BlockRange(long first, BlockResult[] results, long base, double[][] columns) {
-        this(first, results, base, columns, null);
-    }
-
-    /**
+     *     they are already in the run's store or the range was sketched
      * @param sketches in a sketched run, one sketch per output, built where the range was
      *     computed (then no samples travel: {@code columns} is null), holding the samples of the
      *     range or, from an executor that keeps its sketches across ranges (the local one), of

@@ -9,7 +9,8 @@ import org.mcsim.stats.QuantileSketch;
  * Computes blocks: fills the input columns (the sampling method's {@link InputFill}), runs the
  * compiled program over the block, and reduces the columns to a {@link BlockResult}. One worker
  * per thread; it owns a frame of columns and the moments' working memory, allocated once, so nothing
- * is allocated per sample.
+ * is allocated per sample. Where a block's kept samples go is an argument of each call, never a
+ * state of the worker.
  */
 final class BlockWorker {
     private final Plan plan;
@@ -17,17 +18,10 @@ final class BlockWorker {
     private final InputFill.Worker fill;
     private final Frame frame;
     private final int[] keptSlots;
-    private Store store;
     private final BlockSums sums = BlockSums.create();
-    /** In a sketched run, where the kept samples go instead of the store; else null. */
-    private QuantileSketch[] sketches;
 
-    /**
-     * @param keptVariables variables whose every sample is kept in {@code store}, at the block's
-     *     offset
-     * @param store where every sample of the kept variables goes, or null when nothing is kept
-     */
-    BlockWorker(Plan plan, Layout layout, InputFill fill, int[] keptVariables, Store store) {
+    /** @param keptVariables variables whose every sample each block hands to a store or sketches */
+    BlockWorker(Plan plan, Layout layout, InputFill fill, int[] keptVariables) {
         this.plan = plan;
         this.layout = layout;
         this.fill = fill.newWorker();
@@ -36,29 +30,31 @@ final class BlockWorker {
         for (int o = 0; o < keptVariables.length; o++) {
             keptSlots[o] = plan.variableSlot(keptVariables[o]);
         }
-        this.store = store;
-    }
-
-    /** From now on, copies each block's kept samples into {@code s} (the run's store may be replaced). */
-    void storeInto(Store s) {
-        this.store = s;
     }
 
     /**
-     * From now on, adds each block's kept samples to {@code into} (one sketch per kept variable)
-     * instead of copying them to the store; null goes back to the store.
+     * Computes block {@code block} and keeps its kept variables' samples where the wave says:
+     * added to {@code sketches} (one per kept variable) when not null, else copied into
+     * {@code store} at the block's offset when not null.
      */
-    void sketchInto(QuantileSketch[] into) {
-        this.sketches = into;
+    BlockResult compute(long block, Store store, QuantileSketch[] sketches) {
+        BlockResult r = compute(block);
+        int length = r.length;
+        if (sketches != null) {
+            for (int o = 0; o < keptSlots.length; o++) {
+                sketches[o].add(frame.column(keptSlots[o]), length);
+            }
+        } else if (store != null) {
+            long offset = layout.start(block);
+            for (int o = 0; o < keptSlots.length; o++) {
+                System.arraycopy(frame.column(keptSlots[o]), 0, store.column(o), (int) (offset - store.base()), length);
+            }
+        }
+        return r;
     }
 
-    /** The sketches set by {@link #sketchInto}. */
-    QuantileSketch[] sketches() {
-        return sketches;
-    }
-
-    /** Computes block {@code block}. */
-    BlockResult compute(long block) {
+    /** Computes block {@code block}: its statistics, its samples left in the frame. */
+    private BlockResult compute(long block) {
         int length = layout.length(block);
         fill.fill(block, frame, length);
         plan.program().run(frame, length);
@@ -80,15 +76,6 @@ final class BlockWorker {
         long offset = layout.start(block);
         if (!finite) {
             findFirstNonFinite(r, offset, length);
-        }
-        if (sketches != null) {
-            for (int o = 0; o < keptSlots.length; o++) {
-                sketches[o].add(frame.column(keptSlots[o]), length);
-            }
-        } else if (store != null) {
-            for (int o = 0; o < keptSlots.length; o++) {
-                System.arraycopy(frame.column(keptSlots[o]), 0, store.column(o), (int) (offset - store.base()), length);
-            }
         }
         return r;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mcsim.model.Method;
-import org.mcsim.stats.Moments;
 import org.mcsim.stats.QuantileSketch;
 
 /**
@@ -24,7 +23,8 @@ import org.mcsim.stats.QuantileSketch;
  * sketches are added together; quantiles, their intervals and the histograms are read from the
  * result. A random run under {@code --until} whose ceiling is above the limit keeps every sample
  * up to it (exact if it stops there) and, if it goes on, sketches them all and then each block it
- * merges, so that the sketches hold exactly the blocks before the stopping point.
+ * merges, so that the sketches hold exactly the blocks before the stopping point. The phases
+ * (exact, pilot, sketched, windowed) are in {@link Sampling}; {@link #sample} picks them.
  */
 public final class Engine {
     /**
@@ -82,10 +82,10 @@ public final class Engine {
         Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
         Sampled s = sample(job, executor, precision, options.progress(), sketch ? sketchAccuracy(options.samples()) : 0,
             most);
-        if (s.acc.failure != null) {
-            throw new RunFailedException(s.acc.failureMessage());
+        if (s.acc().failure() != null) {
+            throw new RunFailedException(s.acc().failureMessage());
         }
-        if ("ceiling".equals(s.stopReason) && requested > options.samples()) {
+        if (s.stop() == StopReason.CEILING && requested > options.samples()) {
             warnings.add("--until: the ceiling of " + requested + " samples was lowered to " + options.samples()
                 + ", the exact-quantile limit of " + exactLimit + " kept values");
         }
@@ -118,10 +118,10 @@ public final class Engine {
         }
         BlockJob job = BlockJob.of(plan, n, false, source, kept);
         Sampled s = sample(job, executor, null, RunOptions.Progress.NONE);
-        if (s.acc.failure != null) {
-            throw new RunFailedException(s.acc.failureMessage());
+        if (s.acc().failure() != null) {
+            throw new RunFailedException(s.acc().failureMessage());
         }
-        return s.store.trimmed(n);
+        return s.store().trimmed(n);
     }
 
     /** The outputs, then the correlated inputs that are not outputs (for the achieved correlations). */
@@ -193,8 +193,18 @@ public final class Engine {
         return Math.max(QuantileSketch.MIN_ACCURACY, Math.min(1e-3, 0.03 / Math.sqrt(n)));
     }
 
-    /** The merged state of a sampled run and its kept samples. */
-    record Sampled(Accumulator acc, Store store, int[] kept, String stopReason) { }
+    /**
+     * The merged state of a sampled run: its accumulator, its kept samples (all of them, or the
+     * last window), the kept variables, each output's sketch of every merged sample when the run
+     * turned to sketches (else null), and why it stopped.
+     */
+    record Sampled(Accumulator acc, Store store, int[] kept, QuantileSketch[] sketches, StopReason stop) {
+
+        /** How the run's quantiles are read: from the sketches when there are some. */
+        QuantileMode quantileMode() {
+            return sketches == null ? QuantileMode.EXACT : QuantileMode.SKETCH;
+        }
+    }
 
     /** Samples blocks in order until the end, a failure, or the precision targets. */
     static Sampled sample(BlockJob job, BlockExecutor executor, Precision precision, RunOptions.Progress progress)
@@ -203,19 +213,13 @@ public final class Engine {
     }
 
     /**
-     * Samples blocks in order until the end, a failure, or the precision targets.
+     * Samples blocks in order until the end, a failure, or the precision targets, in the phases
+     * of {@link Sampling}: exact (every sample kept); or, for a plain run above the exact limit,
+     * pilot then sketched; or, under {@code --until} with a ceiling above it, exact up to
+     * {@code exactSamples} then windowed.
      *
      * @param sketchAccuracy 0 to keep every sample of the kept variables (the outputs first);
-     *     else, without precision targets, block 0 is computed first, its moments set one
-     *     {@link QuantileSketch} per output (centred on its mean, scaled by its sd), and the later
-     *     blocks' samples come back in sketches built where they were computed (each local worker
-     *     keeps its own until the last wave; a Spark task sketches its range), which are added to
-     *     the run's: integer counts, so the result does not depend on who sketched what. With
-     *     precision targets ({@code --until}), every sample is kept up to {@code exactSamples};
-     *     a run that goes on past that block boundary then sketches every kept sample so far, in
-     *     buckets set by block 0, and from there on the merging thread adds each merged block to
-     *     the sketches, so that they hold exactly the blocks merged when a target is checked or
-     *     the run stops. The run's sketches are left in {@link Accumulator#sketches}
+     *     else the accuracy of the sketches the run turns to
      * @param exactSamples with precision targets and a sketch accuracy, the samples kept before
      *     the run turns to sketches (rounded down to whole blocks, at least one)
      */
@@ -225,134 +229,13 @@ public final class Engine {
             throw new IllegalArgumentException("the " + executor.name()
                 + " engine needs a plan that can be built elsewhere: Plan.of(scenario, source)");
         }
-        Layout layout = job.layout();
-        int[] kept = job.kept();
-        long blocks = layout.blocks();
-        Accumulator acc = new Accumulator(job.plan(), layout);
-        boolean sketching = sketchAccuracy > 0 && precision == null;
-        // --until past the exact limit: exact up to block `exactBlocks`, then sketched here
-        boolean sketchingLater = sketchAccuracy > 0 && precision != null;
-        long exactBlocks = sketchingLater ? Math.max(1, exactSamples / layout.blockSize()) : blocks;
-        if (sketching) {
-            // only block 0's samples pass through the store; the workers sketch the others
-            job.keepWindow((int) Math.min(layout.samples(), layout.blockSize()));
-        } else if (precision == null) {
-            // Every sample will be drawn: one allocation instead of copies while doubling.
-            job.store().ensure(layout.samples(), executor.localThreads(), 0);
+        Sampling phases = new Sampling(job, executor, precision, progress);
+        if (sketchAccuracy == 0) {
+            return phases.exact();
         }
-        Store store = job.store();
-        long start = 0;
-        if (sketching) {
-            // Block 0 alone: its moments set the sketches' buckets, which every worker then fills.
-            start = 1;
-            BlockRange pilot = executor.compute(job, 0, 1).get(0);
-            pilot.copyInto(store);
-            BlockResult r = pilot.result(0);
-            if (!acc.merge(r)) {
-                return new Sampled(acc, store, kept, "failed");
-            }
-            acc.sketches = pilotSketches(job.plan(), r, sketchAccuracy);
-            job.sketchWith(acc.sketches);
-            for (int o = 0; o < acc.sketches.length; o++) {
-                acc.sketches[o].add(store.column(o), 0, r.length);
-            }
+        if (precision == null) {
+            return phases.pilotThenSketched(sketchAccuracy);
         }
-        BlockResult block0 = null;
-        // past the turn to sketches, every wave passes through a window of the first one's size
-        int windowBlocks = 0;
-        // and the merged samples from this one on wait in the window to go into the sketches
-        long sketched = 0;
-        int threads = executor.localThreads();
-        int count;
-        for (long first = start; first < blocks; first += count) {
-            long wave = Math.max(1, Math.min(Integer.MAX_VALUE, executor.wave(job, first, precision != null)));
-            count = (int) Math.min(wave, blocks - first);
-            if (first < exactBlocks) {
-                // a wave does not straddle the turn to sketches, which so depends on the blocks only
-                count = (int) Math.min(count, exactBlocks - first);
-            }
-            if (first == exactBlocks) {
-                acc.sketches = pilotSketches(job.plan(), block0, sketchAccuracy);
-                sketch(acc.sketches, store, 0, acc.samples, threads);
-                sketched = acc.samples;
-                windowBlocks = Math.min(count, Integer.MAX_VALUE / layout.blockSize());
-                job.keepWindow(windowBlocks * layout.blockSize());
-                store = job.store();
-            }
-            if (first >= exactBlocks) {
-                count = Math.min(count, windowBlocks);
-                store.moveTo(layout.start(first));
-            } else if (!sketching) {
-                // under --until, room for the samples the targets look set to need (a hint, 5 % over)
-                long expected = precision == null ? 0
-                    : Math.min(layout.start(exactBlocks), precision.expectedSamples(acc) / 20 * 21);
-                store.ensure(Math.min(layout.samples(), layout.start(first + count)), threads, expected);
-            }
-            for (BlockRange range : executor.compute(job, first, count)) {
-                range.copyInto(store);
-                for (int i = 0; i < range.count(); i++) {
-                    BlockResult r = range.result(i);
-                    if (!acc.merge(r)) {
-                        return new Sampled(acc, store, kept, "failed");
-                    }
-                    block0 = r.block == 0 ? r : block0;
-                    if (precision == null) {
-                        continue;
-                    }
-                    if (sketched < acc.samples && r.block >= exactBlocks && precision.readsQuantiles(acc)) {
-                        sketch(acc.sketches, store, sketched, acc.samples, threads);
-                        sketched = acc.samples;
-                    }
-                    if (precision.met(acc, store, kept)) {
-                        if (sketched < acc.samples && r.block >= exactBlocks) {
-                            sketch(acc.sketches, store, sketched, acc.samples, threads);
-                        }
-                        progress.update(acc.samples, layout.samples());
-                        return new Sampled(acc, store, kept, "precision");
-                    }
-                }
-                if (sketching && range.sketches() != null) {
-                    // integer counts: combined in any order, the same sketch
-                    for (int o = 0; o < acc.sketches.length; o++) {
-                        acc.sketches[o].combine(range.sketches()[o]);
-                    }
-                }
-            }
-            if (first >= exactBlocks && sketched < acc.samples) {
-                // the window moves on: the wave's samples go into the sketches, one output a thread
-                sketch(acc.sketches, store, sketched, acc.samples, threads);
-                sketched = acc.samples;
-            }
-            progress.update(acc.samples, layout.samples());
-        }
-        return new Sampled(acc, store, kept, precision == null ? "samples" : "ceiling");
-    }
-
-    /**
-     * Adds samples {@code from .. to-1} of the store's window to the sketches, one output per
-     * task on up to {@code threads} threads. Integer counts: the sketches are the same however
-     * the samples are batched.
-     */
-    private static void sketch(QuantileSketch[] sketches, Store store, long from, long to, int threads) {
-        int at = (int) (from - store.base());
-        int n = (int) (to - from);
-        Parallel.forEach(sketches.length, threads, o -> sketches[o].add(store.column(o), at, n));
-    }
-
-    /**
-     * Empty sketches, one per output, centred on block 0's mean and scaled by its sd (by |mean|,
-     * or 1, when block 0 is constant). Block 0 is the same for any thread count, so are they.
-     */
-    private static QuantileSketch[] pilotSketches(Plan plan, BlockResult block0, double accuracy) {
-        QuantileSketch[] sketches = new QuantileSketch[plan.outputCount()];
-        for (int o = 0; o < sketches.length; o++) {
-            Moments m = block0.moments[plan.outputVariable(o)];
-            double scale = m.sd();
-            if (!(scale > 0) || Double.isInfinite(scale)) {
-                scale = m.mean() != 0 ? Math.abs(m.mean()) : 1;
-            }
-            sketches[o] = QuantileSketch.create(m.mean(), scale, accuracy);
-        }
-        return sketches;
+        return phases.exactThenWindowed(sketchAccuracy, Math.max(1, exactSamples / job.layout().blockSize()));
     }
 }

@@ -1,5 +1,7 @@
 package org.mcsim.engine;
 
+import org.mcsim.stats.Interval;
+
 /**
  * A statistic with its Monte Carlo error interval; an undefined interval end is NaN.
  *
@@ -14,8 +16,13 @@ public record Estimate(double value, double low, double high) {
         return new Estimate(value, Double.NaN, Double.NaN);
     }
 
-    /** An estimate with the interval {@code interval} ({low, high}, or null when undefined). */
-    public static Estimate of(double value, double[] interval) {
-        return interval == null ? of(value) : new Estimate(value, interval[0], interval[1]);
+    /** An estimate with the interval {@code interval} (possibly {@link Interval#UNDEFINED}). */
+    public static Estimate of(double value, Interval interval) {
+        return new Estimate(value, interval.low(), interval.high());
+    }
+
+    /** The interval alone. */
+    public Interval interval() {
+        return new Interval(low, high);
     }
 }

@@ -53,6 +53,11 @@ final class LocalExecutor implements BlockExecutor {
     private ExecutorService pool;
     private BlockJob job;
     private BlockWorker[] workers;
+    /**
+     * In the sketched phase, each worker's sketches ([worker][kept variable]), kept from wave to
+     * wave so that their pages are allocated once, handed over with the last wave; else null.
+     */
+    private QuantileSketch[][] sketches;
     /** Blocks in the job's last wave and its wall time in nanoseconds; 0 before the first. */
     private long lastBlocks;
     private long lastNanos;
@@ -91,7 +96,7 @@ final class LocalExecutor implements BlockExecutor {
             return t > 1 ? Math.max(wave, merged / STOPPING_WAVE_GROWTH) : wave;
         }
         long least = t * BLOCKS_PER_THREAD_PER_WAVE;
-        return job == this.job ? paced(lastBlocks, lastNanos, least, most(job, least)) : least;
+        return job.sameRun(this.job) ? paced(lastBlocks, lastNanos, least, most(job, least)) : least;
     }
 
     /** The wall time of the current job's last wave in nanoseconds (0 before the first). */
@@ -116,66 +121,75 @@ final class LocalExecutor implements BlockExecutor {
         return Math.max(least, (long) Math.min(most, fit));
     }
 
+    /**
+     * Computes the wave on the workers of the job's run (made at its first wave), keeping what
+     * the job says: every sample straight into its store, or sketches that each worker keeps
+     * until the last wave, when they are added together and returned.
+     */
     @Override
     public List<BlockRange> compute(BlockJob j, long first, int count) {
-        if (j.store() == null) {
+        Keep keep = j.keep();
+        if (!keep.sketched() && keep.store() == null) {
             throw new IllegalArgumentException("a local executor computes jobs of this machine only");
         }
-        if (j != job) {
-            job = j;
-            lastBlocks = 0;
-            lastNanos = 0;
-            workers = new BlockWorker[(int) Math.min(threads, j.blocks())];
-            for (int t = 0; t < workers.length; t++) {
-                workers[t] = new BlockWorker(j.plan(), j.layout(), j.fill(), j.kept(), j.store());
-            }
+        if (!j.sameRun(job)) {
+            startRun(j);
         }
+        job = j;
         if (workers.length > 1 && pool == null) {
             pool = Executors.newFixedThreadPool(threads, LocalExecutor::daemon);
         }
-        for (BlockWorker w : workers) {
-            w.storeInto(j.store());
-            if (w.sketches() == null) {
-                w.sketchInto(j.emptySketches());
+        if (keep.sketched() && sketches == null) {
+            sketches = new QuantileSketch[workers.length][];
+            for (int t = 0; t < workers.length; t++) {
+                sketches[t] = keep.emptySketches();
             }
         }
         long started = System.nanoTime();
-        BlockResult[] results = runWave(first, count);
+        BlockResult[] results = runWave(first, count, keep.sketched() ? null : keep.store());
         lastNanos = System.nanoTime() - started;
         lastBlocks = count;
-        QuantileSketch[] sketches = first + count == j.blocks() ? collectSketches() : null;
-        return List.of(new BlockRange(first, results, j.layout().start(first), null, sketches));
+        QuantileSketch[] total = keep.sketched() && first + count == j.blocks() ? collectSketches() : null;
+        return List.of(new BlockRange(first, results, j.layout().start(first), null, total));
+    }
+
+    private void startRun(BlockJob j) {
+        lastBlocks = 0;
+        lastNanos = 0;
+        sketches = null;
+        workers = new BlockWorker[(int) Math.min(threads, j.blocks())];
+        for (int t = 0; t < workers.length; t++) {
+            workers[t] = new BlockWorker(j.plan(), j.layout(), j.fill(), j.kept());
+        }
     }
 
     /**
-     * In a sketched run, the workers' sketches added together (integer counts: the same whichever
-     * worker sketched which block), taken from the workers; null when the run keeps samples.
-     * The workers keep their sketches from wave to wave, so that each sketch's pages are
-     * allocated once, and hand them over with the last wave.
+     * The workers' sketches added together (integer counts: the same whichever worker sketched
+     * which block), taken from the workers.
      */
     private QuantileSketch[] collectSketches() {
-        QuantileSketch[] total = workers[0].sketches();
-        for (int t = 1; t < workers.length && total != null; t++) {
+        QuantileSketch[] total = sketches[0];
+        for (int t = 1; t < sketches.length; t++) {
             for (int o = 0; o < total.length; o++) {
-                total[o].combine(workers[t].sketches()[o]);
+                total[o].combine(sketches[t][o]);
             }
         }
-        for (BlockWorker w : workers) {
-            w.sketchInto(null);
-        }
+        sketches = null;
         return total;
     }
 
-    private BlockResult[] runWave(long first, int count) {
+    private BlockResult[] runWave(long first, int count, Store store) {
         BlockResult[] results = new BlockResult[count];
         AtomicLong next = new AtomicLong();
         if (workers.length == 1) {
-            drain(workers[0], results, next, first);
+            drain(workers[0], store, sketchesOf(0), results, next, first);
             return results;
         }
         List<Future<?>> futures = new ArrayList<>(workers.length);
-        for (BlockWorker w : workers) {
-            futures.add(pool.submit(() -> drain(w, results, next, first)));
+        for (int t = 0; t < workers.length; t++) {
+            BlockWorker w = workers[t];
+            QuantileSketch[] into = sketchesOf(t);
+            futures.add(pool.submit(() -> drain(w, store, into, results, next, first)));
         }
         for (Future<?> f : futures) {
             Parallel.await(f, "a worker failed");
@@ -183,9 +197,14 @@ final class LocalExecutor implements BlockExecutor {
         return results;
     }
 
-    private static void drain(BlockWorker w, BlockResult[] results, AtomicLong next, long first) {
+    private QuantileSketch[] sketchesOf(int worker) {
+        return sketches == null ? null : sketches[worker];
+    }
+
+    private static void drain(BlockWorker w, Store store, QuantileSketch[] sketches, BlockResult[] results,
+                              AtomicLong next, long first) {
         for (long i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-            results[(int) i] = w.compute(first + i);
+            results[(int) i] = w.compute(first + i, store, sketches);
         }
     }
 
@@ -203,5 +222,6 @@ final class LocalExecutor implements BlockExecutor {
         }
         job = null;
         workers = null;
+        sketches = null;
     }
 }

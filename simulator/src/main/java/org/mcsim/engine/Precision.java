@@ -2,6 +2,7 @@ package org.mcsim.engine;
 
 import java.util.List;
 import org.mcsim.model.Scenario;
+import org.mcsim.stats.Interval;
 import org.mcsim.stats.Moments;
 import org.mcsim.stats.QuantileSketch;
 import org.mcsim.stats.Quantiles;
@@ -64,18 +65,26 @@ final class Precision {
      * the last quantile check. Until then, samples may wait before they go into the sketches.
      */
     boolean readsQuantiles(Accumulator acc) {
-        return hasQuantiles && acc.samples >= lastQuantileCheck * 1.1 && othersMet(acc);
+        return hasQuantiles && acc.samples() >= lastQuantileCheck * 1.1 && othersMet(acc);
     }
 
-    /** True when every target is met after the merged state {@code acc}. */
+    /** True when every target is met after the merged state {@code acc} (samples kept in {@code store}). */
     boolean met(Accumulator acc, Store store, int[] keptVariables) {
+        return met(acc, store, null, keptVariables);
+    }
+
+    /**
+     * True when every target is met after the merged state {@code acc}; quantiles are read from
+     * {@code sketches} when not null (a run past the exact limit), else from {@code store}.
+     */
+    boolean met(Accumulator acc, Store store, QuantileSketch[] sketches, int[] keptVariables) {
         if (!othersMet(acc)) {
             return false;
         }
         if (!hasQuantiles) {
             return true;
         }
-        long t = acc.samples;
+        long t = acc.samples();
         if (t < lastQuantileCheck * 1.1) {
             return false;
         }
@@ -83,7 +92,7 @@ final class Precision {
         boolean met = true;
         for (int i = 0; i < targets.size(); i++) {
             if (targets.get(i).kind() == Target.Kind.QUANTILE) {
-                lastQuantileHalfWidth[i] = interval(i, acc, store, keptVariables)[2];
+                lastQuantileHalfWidth[i] = interval(i, acc, store, sketches, keptVariables).halfWidth();
                 met &= lastQuantileHalfWidth[i] <= targets.get(i).halfWidth();
             }
         }
@@ -98,7 +107,7 @@ final class Precision {
      * the store; the stopping rule never uses it.
      */
     long expectedSamples(Accumulator acc) {
-        long t = acc.samples;
+        long t = acc.samples();
         long most = 0;
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
@@ -108,7 +117,7 @@ final class Precision {
                 now = lastQuantileHalfWidth[i];
                 at = lastQuantileCheck;
             } else {
-                now = interval(i, acc, null, null)[2];
+                now = interval(i, acc, null, null, null).halfWidth();
                 at = t;
             }
             if (!(now > target.halfWidth()) || Double.isInfinite(now) || at < 2) {
@@ -146,32 +155,50 @@ final class Precision {
     private boolean othersMet(Accumulator acc) {
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            if (target.kind() != Target.Kind.QUANTILE && interval(i, acc, null, null)[2] > target.halfWidth()) {
+            if (target.kind() != Target.Kind.QUANTILE && interval(i, acc, null, null, null).halfWidth() > target.halfWidth()) {
                 return false;
             }
         }
         return true;
     }
 
-    /** {low, high, half-width} of target i's sequence; half-width infinite while undefined. */
-    double[] interval(int i, Accumulator acc, Store store, int[] keptVariables) {
+    /**
+     * Where a target's confidence sequence stands after some samples.
+     *
+     * @param interval the interval reported for the statistic (a probability's clamped into [0, 1])
+     * @param halfWidth the half-width compared with the target's (infinite while undefined)
+     */
+    record Bound(Interval interval, double halfWidth) {
+        private static final Bound UNDEFINED = new Bound(Interval.UNDEFINED, Double.POSITIVE_INFINITY);
+    }
+
+    /** Target i's sequence, quantiles read from {@code store}. */
+    Bound interval(int i, Accumulator acc, Store store, int[] keptVariables) {
+        return interval(i, acc, store, null, keptVariables);
+    }
+
+    /**
+     * Target i's sequence; half-width infinite while undefined. Quantiles are read from
+     * {@code sketches} when not null, else from {@code store}.
+     */
+    Bound interval(int i, Accumulator acc, Store store, QuantileSketch[] sketches, int[] keptVariables) {
         Target target = targets.get(i);
-        long t = acc.samples;
+        long t = acc.samples();
         switch (target.kind()) {
             case PROBABILITY -> {
-                double p = (double) acc.hits[index[i]] / t;
-                double reg = (acc.hits[index[i]] + 1.0) / (t + 2.0);
+                double p = (double) acc.hits(index[i]) / t;
+                double reg = (acc.hits(index[i]) + 1.0) / (t + 2.0);
                 double h = halfWidth(Math.sqrt(reg * (1 - reg)), t);
-                return new double[] {Math.max(0, p - h), Math.min(1, p + h), h};
+                return new Bound(new Interval(Math.max(0, p - h), Math.min(1, p + h)), h);
             }
             case MEAN -> {
-                Moments m = acc.moments[index[i]];
+                Moments m = acc.moments(index[i]);
                 double h = t < 2 ? Double.POSITIVE_INFINITY : halfWidth(m.sd(), t);
-                return new double[] {m.mean() - h, m.mean() + h, h};
+                return new Bound(new Interval(m.mean() - h, m.mean() + h), h);
             }
             default -> {
                 int o = keptIndex(keptVariables, index[i]);
-                return acc.sketches != null ? quantileInterval(target.level(), t, acc.sketches[o])
+                return sketches != null ? quantileInterval(target.level(), t, sketches[o])
                     : quantileInterval(target.level(), t, store.column(o));
             }
         }
@@ -194,29 +221,29 @@ final class Precision {
         return lo < 0 || hi > t - 1 ? null : new long[] {lo, hi};
     }
 
-    private double[] quantileInterval(double q, long t, double[] data) {
+    private Bound quantileInterval(double q, long t, double[] data) {
         long[] r = quantileRanks(q, t);
         if (r == null) {
-            return new double[] {Double.NaN, Double.NaN, Double.POSITIVE_INFINITY};
+            return Bound.UNDEFINED;
         }
         double[] v = Quantiles.ranked(data, (int) t, (int) r[0], (int) r[1]);
-        return new double[] {v[0], v[1], (v[1] - v[0]) / 2};
+        return new Bound(new Interval(v[0], v[1]), (v[1] - v[0]) / 2);
     }
 
     /**
      * The same interval with the order statistics read from a sketch of the t samples (each
      * within the sketch's error bound of the exact one: a run past the exact limit).
      */
-    private double[] quantileInterval(double q, long t, QuantileSketch sketch) {
+    private Bound quantileInterval(double q, long t, QuantileSketch sketch) {
         if (sketch.count() != t) {
             throw new IllegalStateException("sketch of " + sketch.count() + " values checked after " + t + " samples");
         }
         long[] r = quantileRanks(q, t);
         if (r == null) {
-            return new double[] {Double.NaN, Double.NaN, Double.POSITIVE_INFINITY};
+            return Bound.UNDEFINED;
         }
         double[] v = sketch.values(r);
-        return new double[] {v[0], v[1], (v[1] - v[0]) / 2};
+        return new Bound(new Interval(v[0], v[1]), (v[1] - v[0]) / 2);
     }
 
     List<Target> targets() {

@@ -10,20 +10,20 @@ import org.mcsim.model.Scenario;
  * @param samplesRequested samples asked for
  * @param samples samples drawn
  * @param threads worker threads used
- * @param stopReason {@code samples}, {@code precision} or {@code ceiling}
+ * @param stop why sampling stopped ({@link StopReason#SAMPLES}, {@code PRECISION} or {@code CEILING})
  * @param elapsedNanos wall time of sampling and summarizing
  * @param variables summaries of inputs (file order) then formulas (file order)
  * @param claims claim probabilities in file order
  * @param outputSamples every output's samples in sample order ({@code outputs} order), or null
  *     when they were not kept
- * @param quantileMethod how quantiles were computed ({@code exact} or {@code sketch})
+ * @param quantiles how quantiles were computed
  * @param warnings warnings for the user, also recorded in run.json
  * @param correlations each target rank correlation with the one achieved
  * @param sketch the accuracy of sketched quantiles, or null when they are exact
  */
 public record RunResult(Scenario scenario, long samplesRequested, long samples, int threads,
-                        String stopReason, long elapsedNanos, List<VariableSummary> variables,
-                        List<ClaimSummary> claims, double[][] outputSamples, String quantileMethod,
+                        StopReason stop, long elapsedNanos, List<VariableSummary> variables,
+                        List<ClaimSummary> claims, double[][] outputSamples, QuantileMode quantiles,
                         List<String> warnings, List<CorrelationSummary> correlations,
                         SketchSummary sketch) {
 
@@ -32,6 +32,16 @@ public record RunResult(Scenario scenario, long samplesRequested, long samples, 
         claims = List.copyOf(claims);
         warnings = List.copyOf(warnings);
         correlations = List.copyOf(correlations);
+    }
+
+    /** The stop reason's label as run.json records it: {@code samples}, {@code precision} or {@code ceiling}. */
+    public String stopReason() {
+        return stop.label();
+    }
+
+    /** The quantile mode's label as run.json records it: {@code exact} or {@code sketch}. */
+    public String quantileMethod() {
+        return quantiles.label();
     }
 
     /** Samples per second of wall time. */

@@ -32,7 +32,7 @@ final class Store {
     /**
      * A store of exactly {@code length} samples starting at sample {@code base}: what one
      * contiguous range of blocks computed away from the run's own store fills (see
-     * {@link BlockJob#compute}), or, from sample 0, the store of a sketched run, which keeps
+     * {@link BlockJob#compute}), or, from sample 0, the pilot's window of a sketched run, which keeps
      * block 0 only.
      */
     static Store range(int variables, long base, int length) {
@@ -42,7 +42,7 @@ final class Store {
     /**
      * Makes a range store hold the samples from {@code base} on: the window through which a
      * run under {@code --until} that went on past the exact limit passes each wave's samples to
-     * its sketches ({@link Engine}).
+     * its sketches ({@link Sampling}).
      */
     void moveTo(long base) {
         this.base = base;

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.statistics.distribution.TDistribution;
 import org.mcsim.model.Claim;
 import org.mcsim.model.QuantileLevel;
 import org.mcsim.model.Scenario;
 import org.mcsim.model.Settings;
 import org.mcsim.stats.Histogram;
+import org.mcsim.stats.Interval;
 import org.mcsim.stats.Intervals;
 import org.mcsim.stats.Moments;
+import org.mcsim.stats.Quantile;
 import org.mcsim.stats.QuantileSketch;
 import org.mcsim.stats.Quantiles;
 
@@ -28,8 +29,12 @@ import org.mcsim.stats.Quantiles;
 final class Summarizer {
     /** A quantile or claim with fewer samples than this beyond it is flagged. */
     static final int TAIL_SAMPLES = 10;
-    /** Relative rounding slack of an estimate computed from sums of many values. */
-    private static final double ROUNDING = 1e-12;
+    /**
+     * Below this many samples a replicated method's replicates are each shorter than one block,
+     * and its mean and sd intervals are joined with the plain Monte Carlo ones
+     * ({@link #withPlainInterval}).
+     */
+    static final long SMALL_REPLICATED = (long) Layout.REPLICATES * Plan.BLOCK_SIZE;
 
     private final Plan plan;
     private final Layout layout;
@@ -45,7 +50,7 @@ final class Summarizer {
         this.sampled = sampled;
         this.threads = threads;
         this.conf = plan.scenario().settings().confidence();
-        this.n = (int) sampled.acc().samples;
+        this.n = (int) sampled.acc().samples();
     }
 
     static RunResult summarize(Plan plan, Layout layout, RunOptions options, Engine.Sampled s,
@@ -62,18 +67,18 @@ final class Summarizer {
             variables = z.withTargets(variables, claims, precision);
             claims = z.claimsWithTargets(claims, precision);
         }
-        if ("ceiling".equals(s.stopReason())) {
+        if (s.stop() == StopReason.CEILING) {
             z.warnings.add("--until: the ceiling of " + layout.samples() + " samples was reached before "
                 + "every target was met");
         }
         variables = z.definedOnly(variables);
         List<CorrelationSummary> correlations = z.correlations();
         long elapsed = elapsedSoFar + System.nanoTime() - start;
-        SketchSummary sketch = s.acc().sketches == null ? null : new SketchSummary(s.acc().sketches[0].accuracy(),
+        SketchSummary sketch = s.sketches() == null ? null : new SketchSummary(s.sketches()[0].accuracy(),
             Arrays.stream(outputs).map(OutputStats::accuracy).toList());
-        return new RunResult(sc, layout.samples(), z.n, options.threads(), s.stopReason(), elapsed,
+        return new RunResult(sc, layout.samples(), z.n, options.threads(), s.stop(), elapsed,
             variables, claims, keptSamples == null ? null : Arrays.copyOf(keptSamples, plan.outputCount()),
-            sketch == null ? "exact" : "sketch", z.warnings, correlations, sketch);
+            s.quantileMode(), z.warnings, correlations, sketch);
     }
 
     private List<VariableSummary> variables(OutputStats[] outputs) {
@@ -83,7 +88,7 @@ final class Summarizer {
         int k = s.inputs().size();
         List<VariableSummary> out = new ArrayList<>(names.size());
         for (int v = 0; v < names.size(); v++) {
-            Moments m = sampled.acc().moments[v];
+            Moments m = sampled.acc().moments(v);
             int o = indexOf(plan.outputVariables(), v);
             List<VariableSummary.QuantileEstimate> qs = List.of();
             VariableSummary.HistogramData hist = null;
@@ -92,7 +97,7 @@ final class Summarizer {
                     outputs[o].counts());
                 qs = quantiles(names.get(v), outputs[o], set.quantiles());
             }
-            out.add(new VariableSummary(names.get(v), v < k ? "input" : "formula", mean(v, m), sd(v, m),
+            out.add(new VariableSummary(names.get(v), v < k ? VariableKind.INPUT : VariableKind.FORMULA, mean(v, m), sd(v, m),
                 m.min(), m.max(), qs, hist));
         }
         return out;
@@ -146,11 +151,11 @@ final class Summarizer {
     }
 
     /**
-     * One output's histogram counts and raw quantile estimates ({estimate, low, high} per level),
+     * One output's histogram counts and raw quantile estimates (one per level),
      * its replicates' quantiles ([level][replicate]) under the replicated methods, and the
      * sketch's accuracy in sketch mode.
      */
-    private record OutputStats(long[] counts, double[][] estimates, double[][] replicates,
+    private record OutputStats(long[] counts, Quantile[] estimates, double[][] replicates,
                                SketchSummary.Output accuracy) { }
 
     /**
@@ -165,9 +170,9 @@ final class Summarizer {
 
     private OutputStats outputStats(int o) {
         Settings set = plan.scenario().settings();
-        Moments m = sampled.acc().moments[plan.outputVariable(o)];
+        Moments m = sampled.acc().moments(plan.outputVariable(o));
         double[] qs = set.quantiles().stream().mapToDouble(QuantileLevel::q).toArray();
-        QuantileSketch[] sketches = sampled.acc().sketches;
+        QuantileSketch[] sketches = sampled.sketches();
         if (sketches == null) {
             double[][] reps = replicated() ? replicateQuantiles(o, qs) : null;
             Quantiles.WithHistogram q = Quantiles.exactWithHistogram(sampled.store().column(o), n, m.min(), m.max(),
@@ -179,24 +184,24 @@ final class Summarizer {
             throw new IllegalStateException("sketch of " + sketch.count() + " values for " + n + " merged samples");
         }
         long[] counts = Histogram.count(sketch, m.min(), m.max(), bins(m, set));
-        double[][] est = Quantiles.fromSketch(sketch, m.min(), m.max(), qs, conf);
+        Quantile[] est = Quantiles.fromSketch(sketch, m.min(), m.max(), qs, conf);
         return new OutputStats(counts, est, null, accuracy(plan.scenario().outputs().get(o), sketch, est));
     }
 
     /** Error bounds of the values read beside the Monte Carlo half-widths of the quantiles. */
-    private static SketchSummary.Output accuracy(String name, QuantileSketch sketch, double[][] est) {
+    private static SketchSummary.Output accuracy(String name, QuantileSketch sketch, Quantile[] est) {
         double bound = 0;
         double half = Double.NaN;
         double ratio = Double.NaN;
-        for (double[] e : est) {
+        for (Quantile e : est) {
             double b = 0;
-            for (double x : e) {
+            for (double x : new double[] {e.value(), e.low(), e.high()}) {
                 if (!Double.isNaN(x)) {
                     b = Math.max(b, sketch.errorBound(x));
                 }
             }
             bound = Math.max(bound, b);
-            double h = (e[2] - e[1]) / 2;
+            double h = e.interval().halfWidth();
             if (!Double.isNaN(h)) {
                 half = Double.isNaN(half) ? h : Math.min(half, h);
                 double r = b / h;
@@ -216,9 +221,33 @@ final class Summarizer {
         }
         double[] reps = new double[layout.replicates()];
         for (int r = 0; r < reps.length; r++) {
-            reps[r] = sampled.acc().replicateMoments[r][v].mean();
+            reps[r] = sampled.acc().replicateMoments(r, v).mean();
         }
-        return fromReplicates(m.mean(), reps, 0);
+        return withPlainInterval(fromReplicates(m.mean(), reps, 0), Intervals.mean(m, conf));
+    }
+
+    /**
+     * Below {@link #SMALL_REPLICATED} samples, a replicated method's interval joined with the
+     * plain Monte Carlo one ({@code plain}, from the pooled sample as if it were independent)
+     * widened by √(n/(n−1)). Ten replicates of fewer than a full block each cannot measure their
+     * own error for a skewed output: one Latin hypercube's error is dominated by its top stratum,
+     * so the ten replicate estimates are skewed and their spread is too often small (a lognormal
+     * input's mean covered in 90% of seeds, its sd in 85%, at n = 1000 to 5000). The plain
+     * interval is a bound that holds: Latin hypercube sampling never has more than n/(n−1) times
+     * the variance of independent sampling (Owen 1997, "Monte Carlo variance of scrambled net
+     * quadrature", SIAM J. Numer. Anal. 34), and the scrambled Sobol points' error measured on
+     * skewed inputs stays below it. So at small n these intervals are honest but no narrower than
+     * plain Monte Carlo's where the replicates spread less.
+     */
+    private Estimate withPlainInterval(Estimate replicated, Interval plain) {
+        if (n >= SMALL_REPLICATED || !plain.defined() || Double.isNaN(replicated.low())) {
+            return replicated;
+        }
+        double widen = Math.sqrt(n / (n - 1.0));
+        double value = replicated.value();
+        double low = value - (value - plain.low()) * widen;
+        double high = value + (plain.high() - value) * widen;
+        return new Estimate(value, Math.min(replicated.low(), low), Math.max(replicated.high(), high));
     }
 
     private Estimate sd(int v, Moments m) {
@@ -234,7 +263,7 @@ final class Summarizer {
         }
         double[] reps = new double[layout.replicates()];
         for (int r = 0; r < reps.length; r++) {
-            reps[r] = sampled.acc().replicateMoments[r][v].sd();
+            reps[r] = sampled.acc().replicateMoments(r, v).sd();
         }
         Estimate e = fromReplicates(m.sd(), reps, 0);
         // s² (divisor n−1) overstates σ² by up to the factor n/(n−1) when the method estimates the
@@ -243,46 +272,30 @@ final class Summarizer {
         // perfectly stratified discrete input σ then lies exactly on that end, one rounding
         // margin of fromReplicates below the estimate.)
         double divisorBias = m.sd() * (1 - Math.sqrt((n - 1.0) / n));
-        return new Estimate(e.value(), Math.max(0, e.low() - divisorBias), e.high());
+        e = withPlainInterval(new Estimate(e.value(), e.low() - divisorBias, e.high()), Intervals.sd(m, conf));
+        return new Estimate(e.value(), Math.max(0, e.low()), e.high());
     }
 
-    /**
-     * The pooled estimate ± t(R−1)·s/√R over the replicates' estimates, s² at least
-     * {@code varianceFloor}, and the half-width at least the rounding error of an estimate made
-     * of sums ({@value #ROUNDING} of it, far above that error and far below any Monte Carlo
-     * error): replicates of a perfectly stratified discrete input agree to the last bit, and
-     * whether the truth is inside must not depend on that bit.
-     */
+    /** The pooled estimate with the replicate interval of {@link Intervals#fromReplicates}. */
     private Estimate fromReplicates(double pooled, double[] reps, double varianceFloor) {
-        int r = reps.length;
-        double mean = 0;
-        for (double x : reps) {
-            mean += x / r;
-        }
-        double ss = 0;
-        for (double x : reps) {
-            ss += (x - mean) * (x - mean);
-        }
-        double half = Math.max(ROUNDING * Math.abs(pooled), TDistribution.of(r - 1)
-            .inverseSurvivalProbability((1 - conf) / 2) * Math.sqrt(Math.max(ss / (r - 1), varianceFloor) / r));
-        return Double.isFinite(half) ? new Estimate(pooled, pooled - half, pooled + half) : Estimate.of(pooled);
+        return Estimate.of(pooled, Intervals.fromReplicates(pooled, reps, varianceFloor, conf));
     }
 
     private List<VariableSummary.QuantileEstimate> quantiles(String name, OutputStats stats,
                                                              List<QuantileLevel> levels) {
         double[] qs = levels.stream().mapToDouble(QuantileLevel::q).toArray();
         double[][] reps = stats.replicates();
-        double[][] est = stats.estimates();
+        Quantile[] est = stats.estimates();
         List<VariableSummary.QuantileEstimate> out = new ArrayList<>(qs.length);
         for (int i = 0; i < qs.length; i++) {
-            Estimate e = new Estimate(est[i][0], est[i][1], est[i][2]);
+            Estimate e = Estimate.of(est[i].value(), est[i].interval());
             if (reps != null) {
-                e = fromReplicates(est[i][0], reps[i], 0);
+                e = fromReplicates(est[i].value(), reps[i], 0);
                 // Type 7 is biased by about (1/2 − q)/n in probability under stratified sampling,
                 // where Hazen's type 5 (position nq − 1/2) is not (Hyndman & Fan 1996); at small n
                 // that bias is comparable with the replicates' spread, so the interval is extended
                 // to cover the same interval around the type-5 estimate.
-                double shift = est[qs.length + i][0] - est[i][0];
+                double shift = est[qs.length + i].value() - est[i].value();
                 e = new Estimate(e.value(), Math.min(e.low(), e.low() + shift), Math.max(e.high(), e.high() + shift));
             }
             double beyond = Math.min(qs[i], 1 - qs[i]) * n;
@@ -311,7 +324,7 @@ final class Summarizer {
         double[][] out = new double[qs.length][reps];
         double[] column = sampled.store().column(o);
         for (int r = 0; r < reps; r++) {
-            int size = (int) sampled.acc().replicateSamples[r];
+            int size = (int) sampled.acc().replicateSamples(r);
             double[] data = new double[size];
             int at = 0;
             for (long b = r; b < layout.blocks() && layout.start(b) < n; b += reps) {
@@ -319,9 +332,9 @@ final class Summarizer {
                 System.arraycopy(column, (int) layout.start(b), data, at, len);
                 at += len;
             }
-            double[][] est = Quantiles.exact(data, size, qs, conf);
+            Quantile[] est = Quantiles.exact(data, size, qs, conf);
             for (int i = 0; i < qs.length; i++) {
-                out[i][r] = est[i][0];
+                out[i][r] = est[i].value();
             }
         }
         return out;
@@ -332,13 +345,13 @@ final class Summarizer {
         List<ClaimSummary> out = new ArrayList<>();
         for (int c = 0; c < s.claims().size(); c++) {
             Claim claim = s.claims().get(c);
-            long hits = sampled.acc().hits[c];
+            long hits = sampled.acc().hits(c);
             double p = (double) hits / n;
             Estimate e;
             if (replicated()) {
                 double[] reps = new double[layout.replicates()];
                 for (int r = 0; r < reps.length; r++) {
-                    reps[r] = (double) sampled.acc().replicateHits[r][c] / sampled.acc().replicateSamples[r];
+                    reps[r] = (double) sampled.acc().replicateHits(r, c) / sampled.acc().replicateSamples(r);
                 }
                 // A replicate's proportion is a multiple of 1/m (m its samples). Under LHS or Sobol
                 // a claim on one input then takes, in a replicate of one block, one of the two grid
@@ -371,15 +384,15 @@ final class Summarizer {
             }
             int v = plan.variableIndex(t.name());
             VariableSummary old = out.get(v);
-            double[] cs = p.interval(i, sampled.acc(), sampled.store(), sampled.kept());
+            Interval cs = p.interval(i, sampled.acc(), sampled.store(), sampled.sketches(), sampled.kept()).interval();
             if (t.kind() == Target.Kind.MEAN) {
-                out.set(v, new VariableSummary(old.name(), old.kind(), new Estimate(old.mean().value(), cs[0], cs[1]),
+                out.set(v, new VariableSummary(old.name(), old.kind(), Estimate.of(old.mean().value(), cs),
                     old.sd(), old.min(), old.max(), old.quantiles(), old.histogram()));
             } else {
                 List<VariableSummary.QuantileEstimate> qs = new ArrayList<>(old.quantiles());
                 qs.replaceAll(q -> q.label().equals(t.label())
                     ? new VariableSummary.QuantileEstimate(q.label(), q.level(),
-                        new Estimate(q.estimate().value(), cs[0], cs[1])) : q);
+                        Estimate.of(q.estimate().value(), cs)) : q);
                 out.set(v, new VariableSummary(old.name(), old.kind(), old.mean(), old.sd(), old.min(), old.max(),
                     qs, old.histogram()));
             }
@@ -397,9 +410,9 @@ final class Summarizer {
             for (int c = 0; c < out.size(); c++) {
                 ClaimSummary old = out.get(c);
                 if (old.name().equals(t.name())) {
-                    double[] cs = p.interval(i, sampled.acc(), sampled.store(), sampled.kept());
+                    Interval cs = p.interval(i, sampled.acc(), sampled.store(), sampled.sketches(), sampled.kept()).interval();
                     out.set(c, new ClaimSummary(old.name(), old.expression(), old.hits(), old.samples(),
-                        new Estimate(old.probability().value(), cs[0], cs[1])));
+                        Estimate.of(old.probability().value(), cs)));
                 }
             }
         }

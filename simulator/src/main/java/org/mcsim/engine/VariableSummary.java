@@ -7,7 +7,7 @@ import java.util.List;
  * The summary of one input or formula.
  *
  * @param name the variable's name
- * @param kind {@code input} or {@code formula}
+ * @param kind an input or a formula
  * @param mean the mean with its Student interval
  * @param sd the standard deviation (divisor n-1) with its interval
  * @param min the sampled minimum
@@ -15,7 +15,7 @@ import java.util.List;
  * @param quantiles the quantiles of an output, ascending (empty for other variables)
  * @param histogram the histogram of an output, or null for other variables
  */
-public record VariableSummary(String name, String kind, Estimate mean, Estimate sd, double min,
+public record VariableSummary(String name, VariableKind kind, Estimate mean, Estimate sd, double min,
                               double max, List<QuantileEstimate> quantiles, HistogramData histogram) {
 
     public VariableSummary {

@@ -14,8 +14,8 @@ import java.util.TreeSet;
  * What mcsim may do with an existing {@code OUT/NAME}: a folder is mcsim's when it is a real
  * directory (not a link), holds no subfolder, and every file in it is one that an mcsim command
  * writes there: the run's files ({@code run.json} among them), the files of {@code sensitivity},
- * {@code sweep} and {@code solve}, the report and its PNG charts, or the hidden temporary files
- * these commands write aside. Anything else makes the folder the user's, and mcsim refuses to
+ * {@code sweep}, {@code solve} and {@code discover}, the report and its PNG charts, or the
+ * hidden temporary files these commands write aside. Anything else makes the folder the user's, and mcsim refuses to
  * replace it or to write into it. A folder that holds the scenario file or the working directory
  * is never replaced, whoever wrote it.
  *
@@ -29,7 +29,7 @@ final class OwnedFolder {
         "samples.csv", "samples.csv.gz", "run.json");
     /** Files the commands that add to a run folder write. */
     static final Set<String> DERIVED_FILES = Set.of(SensitivityWriter.FILE, SweepWriter.FILE, SweepWriter.CLAIMS_FILE,
-        SolveWriter.FILE);
+        SolveWriter.FILE, DiscoverWriter.FILE);
     /** The report's page; its charts are the folder's PNG files. */
     static final String REPORT = "report.html";
 

@@ -99,7 +99,7 @@ public final class RunWriter {
     }
 
     private static void row(CsvWriter csv, VariableSummary v, String stat, Estimate e) throws IOException {
-        csv.row(v.name(), v.kind(), stat, Numbers.formatOrEmpty(e.value()),
+        csv.row(v.name(), v.kind().label(), stat, Numbers.formatOrEmpty(e.value()),
             Numbers.formatOrEmpty(e.low()), Numbers.formatOrEmpty(e.high()));
     }
 

@@ -43,6 +43,20 @@ final class ChartSet {
      * @throws IOException if a file cannot be written
      */
     static List<Figure> render(RunFolder run, StagedFiles files) throws IOException {
+        return render(run, List.of(), files);
+    }
+
+    /**
+     * Draws and stages every chart, and those of discover.csv last.
+     *
+     * @param run the run folder
+     * @param discovered discover.csv's claims, empty when it is absent or not shown
+     * @param files where to write
+     * @return the figures written, in page order
+     * @throws IOException if a file cannot be written
+     */
+    static List<Figure> render(RunFolder run, List<DiscoverFile.Discovered> discovered, StagedFiles files)
+        throws IOException {
         ChartSet set = new ChartSet(run, files);
         set.distributions();
         set.tornadoes();
@@ -50,7 +64,24 @@ final class ChartSet {
         set.sweeps(run.sweepClaims(), true);
         set.heatmaps(run.sweepClaims(), true);
         set.heatmaps(run.sweep(), false);
+        set.discoveries(discovered);
         return List.copyOf(set.figures);
+    }
+
+    /** {@code discover-CLAIM-trajectory.png} and {@code discover-CLAIM-inputs.png} per claim. */
+    private void discoveries(List<DiscoverFile.Discovered> discovered) throws IOException {
+        for (DiscoverFile.Discovered d : discovered) {
+            Optional<Chart> trajectory = DiscoverCharts.trajectory(d);
+            if (trajectory.isPresent()) {
+                add("discover-" + d.claim() + "-trajectory", trajectory.get(), Figure.Section.DISCOVER, d.claim(),
+                    "Peeling trajectory of " + d.claim() + ": density against coverage");
+            }
+            Optional<Chart> inputs = DiscoverCharts.inputs(d);
+            if (inputs.isPresent()) {
+                add("discover-" + d.claim() + "-inputs", inputs.get(), Figure.Section.DISCOVER, d.claim(),
+                    "Inputs where " + d.claim() + " holds and where it fails");
+            }
+        }
     }
 
     /**

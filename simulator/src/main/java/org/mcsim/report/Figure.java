@@ -16,6 +16,8 @@ record Figure(String file, Section section, String subject, String alt) {
         /** An output's tornado chart. */
         TORNADO,
         /** A statistic against a swept parameter. */
-        SWEEP
+        SWEEP,
+        /** A claim's peeling trajectory and conditional distributions (discover.csv). */
+        DISCOVER
     }
 }

@@ -63,6 +63,20 @@ final class HtmlPage {
      * @return the HTML text
      */
     static String render(RunFolder run, List<Figure> figures) {
+        return render(run, figures, List.of(), List.of());
+    }
+
+    /**
+     * Builds the page with a Discovery section.
+     *
+     * @param run the run folder
+     * @param figures the charts written, in page order
+     * @param discovered discover.csv's claims, empty when absent or not shown
+     * @param discoverNotes what to say about discover.csv (left out, or of unknown origin)
+     * @return the HTML text
+     */
+    static String render(RunFolder run, List<Figure> figures, List<DiscoverFile.Discovered> discovered,
+                         List<String> discoverNotes) {
         StringBuilder out = new StringBuilder(32 * 1024);
         String name = run.info().text("name").isEmpty() ? run.folder().getFileName().toString()
             : run.info().text("name");
@@ -70,13 +84,14 @@ final class HtmlPage {
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .append("<title>").append(escape(name)).append(" \u2014 mcsim report</title>\n")
             .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
-        header(out, run, name);
+        header(out, run, name, !discovered.isEmpty());
         for (String note : run.notes()) {
             out.append("<p class=\"warning\">").append(escape(note)).append("</p>\n");
         }
         claims(out, run);
         outputs(out, run, figures);
         PageSections.sensitivity(out, run, figures);
+        DiscoverSection.render(out, run, discovered, discoverNotes, figures);
         PageSections.sweeps(out, run, figures);
         PageSections.solve(out, run);
         PageSections.correlations(out, run);
@@ -88,7 +103,7 @@ final class HtmlPage {
         return out.toString();
     }
 
-    private static void header(StringBuilder out, RunFolder run, String name) {
+    private static void header(StringBuilder out, RunFolder run, String name, boolean discovery) {
         RunInfo info = run.info();
         out.append("<header>\n<h1>").append(escape(name)).append("</h1>\n");
         if (!info.text("description").isEmpty()) {
@@ -111,7 +126,7 @@ final class HtmlPage {
             }
         }
         out.append("<p class=\"meta\">").append(escape(String.join(" \u00b7 ", facts))).append("</p>\n");
-        navigation(out, run);
+        navigation(out, run, discovery);
         List<String> warnings = info.texts("warnings");
         if (!warnings.isEmpty()) {
             out.append("<div class=\"warnings\"><strong>Warnings</strong><ul>\n");
@@ -120,10 +135,13 @@ final class HtmlPage {
         }
     }
 
-    private static void navigation(StringBuilder out, RunFolder run) {
+    private static void navigation(StringBuilder out, RunFolder run, boolean discovery) {
         out.append("<nav><a href=\"#claims\">Claims</a><a href=\"#outputs\">Outputs</a>");
         if (!run.sensitivity().isEmpty()) {
             out.append("<a href=\"#sensitivity\">Sensitivity</a>");
+        }
+        if (discovery) {
+            out.append("<a href=\"#discover\">Discovery</a>");
         }
         if (!run.sweep().rows().isEmpty() || !run.sweepClaims().rows().isEmpty()) {
             out.append("<a href=\"#sweeps\">Sweeps</a>");

@@ -66,9 +66,13 @@ public final class Report {
         }
         RunFolder run = RunFolder.read(runFolder);
         run.notes().forEach(notes);
+        List<String> discoverNotes = new java.util.ArrayList<>();
+        List<DiscoverFile.Discovered> discovered = DiscoverFile.read(runFolder, run.info(), discoverNotes);
+        discoverNotes.forEach(notes);
         try (StagedFiles files = new StagedFiles(runFolder, runJson)) {
-            List<Figure> figures = ChartSet.render(run, files);
-            files.write(PAGE, HtmlPage.render(run, figures).getBytes(StandardCharsets.UTF_8));
+            List<Figure> figures = ChartSet.render(run, discovered, files);
+            files.write(PAGE, HtmlPage.render(run, figures, discovered, discoverNotes)
+                .getBytes(StandardCharsets.UTF_8));
             return files.commit();
         }
     }

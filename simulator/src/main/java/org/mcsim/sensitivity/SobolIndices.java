@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.mcsim.engine.Estimate;
+import org.mcsim.stats.Quantile;
 import org.mcsim.stats.Quantiles;
 
 /**
@@ -139,7 +140,7 @@ public final class SobolIndices {
             return Estimate.of(Double.NaN);
         }
         double[] q = {(1 - confidence) / 2, (1 + confidence) / 2};
-        double[][] r = Quantiles.exact(replicates.clone(), replicates.length, q, 0.5);
-        return new Estimate(estimate, r[0][0], r[1][0]);
+        Quantile[] r = Quantiles.exact(replicates.clone(), replicates.length, q, 0.5);
+        return new Estimate(estimate, r[0].value(), r[1].value());
     }
 }

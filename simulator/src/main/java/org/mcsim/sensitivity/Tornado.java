@@ -3,6 +3,7 @@ package org.mcsim.sensitivity;
 import org.mcsim.engine.Estimate;
 import org.mcsim.stats.Intervals;
 import org.mcsim.stats.Moments;
+import org.mcsim.stats.Quantile;
 import org.mcsim.stats.Quantiles;
 
 /**
@@ -30,9 +31,9 @@ public final class Tornado {
      */
     public static Estimate[] ends(double[] x, double[] y, double confidence) {
         double[] copy = x.clone();
-        double[][] q = Quantiles.exact(copy, copy.length, new double[] {LEVEL, 1 - LEVEL}, 0.5);
-        double lowCut = q[0][0];
-        double highCut = q[1][0];
+        Quantile[] q = Quantiles.exact(copy, copy.length, new double[] {LEVEL, 1 - LEVEL}, 0.5);
+        double lowCut = q[0].value();
+        double highCut = q[1].value();
         double[] low = new double[x.length];
         double[] high = new double[x.length];
         int nl = 0;
@@ -60,18 +61,18 @@ public final class Tornado {
      * @return {@code {low end, high end}}
      */
     public static Estimate[] shares(double[] x, double[] indicator, double confidence) {
-        double[][] q = Quantiles.exact(x.clone(), x.length, new double[] {LEVEL, 1 - LEVEL}, 0.5);
+        Quantile[] q = Quantiles.exact(x.clone(), x.length, new double[] {LEVEL, 1 - LEVEL}, 0.5);
         long nl = 0;
         long nh = 0;
         long hl = 0;
         long hh = 0;
         for (int i = 0; i < x.length; i++) {
             boolean hit = indicator[i] != 0;
-            if (x[i] <= q[0][0]) {
+            if (x[i] <= q[0].value()) {
                 nl++;
                 hl += hit ? 1 : 0;
             }
-            if (x[i] >= q[1][0]) {
+            if (x[i] >= q[1].value()) {
                 nh++;
                 hh += hit ? 1 : 0;
             }

@@ -4,14 +4,17 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Monte Carlo error intervals for the estimates mcsim reports. Every method returns
- * {@code double[] {low, high}}, or {@code null} when the interval is undefined; {@code confidence}
- * is the two-sided level, in (0, 1).
+ * Monte Carlo error intervals for the estimates mcsim reports. Every method returns an
+ * {@link Interval}, {@link Interval#UNDEFINED} when there is none; {@code confidence} is the
+ * two-sided level, in (0, 1). This is the one place where intervals are computed: the engine's
+ * summaries and the sensitivity analyses call it.
  *
  * <p>Stateless and thread-safe.
  */
 public final class Intervals {
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+    /** Relative rounding slack of an estimate computed from sums of many values. */
+    private static final double ROUNDING = 1e-12;
 
     private Intervals() {
     }
@@ -21,12 +24,12 @@ public final class Intervals {
      *
      * @param m the accumulated values
      * @param confidence the two-sided level
-     * @return the interval; {@code [mean, mean]} when s = 0; null when n &lt; 2
+     * @return the interval; {@code [mean, mean]} when s = 0; undefined when n &lt; 2
      */
-    public static double[] mean(Moments m, double confidence) {
+    public static Interval mean(Moments m, double confidence) {
         checkConfidence(confidence);
         if (m.count() < 2) {
-            return null;
+            return Interval.UNDEFINED;
         }
         return student(m.mean(), m.sd(), m.count(), confidence);
     }
@@ -41,21 +44,21 @@ public final class Intervals {
      *
      * @param m the accumulated values
      * @param confidence the two-sided level
-     * @return the interval; null when n &lt; 4 or s = 0 (the sd of a constant)
+     * @return the interval; undefined when n &lt; 4 or s = 0 (the sd of a constant)
      */
-    public static double[] sd(Moments m, double confidence) {
+    public static Interval sd(Moments m, double confidence) {
         checkConfidence(confidence);
         final long n = m.count();
         final double s = m.sd();
         if (n < 4 || !(s > 0)) {
-            return null;
+            return Interval.UNDEFINED;
         }
         final double nd = n;
         final double s2 = s * s;
         final double varS2 = Math.max(0, (m.centralMoment4() - s2 * s2 * (nd - 3) / (nd - 1)) / nd);
         final double se = Math.sqrt(varS2) / (2 * s);
         final double half = z(confidence) * se;
-        return new double[] {Math.max(0, s - half), s + half};
+        return new Interval(Math.max(0, s - half), s + half);
     }
 
     /**
@@ -66,15 +69,15 @@ public final class Intervals {
      * @param hits the number of successes, in [0, n]
      * @param n the number of trials
      * @param confidence the two-sided level
-     * @return the interval; null when n = 0
+     * @return the interval; undefined when n = 0
      */
-    public static double[] wilson(long hits, long n, double confidence) {
+    public static Interval wilson(long hits, long n, double confidence) {
         checkConfidence(confidence);
         if (hits < 0 || hits > n) {
             throw new IllegalArgumentException("hits: must be in [0, " + n + "], got " + hits);
         }
         if (n == 0) {
-            return null;
+            return Interval.UNDEFINED;
         }
         final double z = z(confidence);
         final double nd = n;
@@ -86,43 +89,41 @@ public final class Intervals {
         // At p = 0 (p = 1) the low (high) end is exactly 0 (1); rounding would leave ~1e-17.
         final double low = hits == 0 ? 0 : Math.max(0, centre - half);
         final double high = hits == n ? 1 : Math.min(1, centre + half);
-        return new double[] {low, high};
+        return new Interval(low, high);
     }
 
     /**
-     * Student interval for a mean estimated by R independent replicates (used under LHS and
-     * Sobol sampling, where one run's samples are not independent): centre the mean of the
-     * replicate estimates, half-width {@code t((1+c)/2, R−1) · sd/√R}.
+     * Student interval from R independent replicates (the {@code lhs} and {@code sobol} methods,
+     * whose samples within a run are not independent): {@code pooled ± t((1+c)/2, R−1)·s/√R},
+     * s² the variance of the replicates' own estimates, at least {@code varianceFloor}. The
+     * half-width is at least 10⁻¹² of the estimate, far above the rounding error of an estimate
+     * made of sums and far below any Monte Carlo error: replicates of a perfectly stratified
+     * discrete input agree to the last bit, and whether the truth is inside must not depend on it.
      *
-     * @param replicateEstimates the R replicate estimates
+     * @param pooled the estimate from every sample, the interval's centre
+     * @param replicates the R replicates' own estimates
+     * @param varianceFloor the least variance of one replicate's estimate (0 for none)
      * @param confidence the two-sided level
-     * @return the interval; null when R &lt; 2
+     * @return the interval; undefined when R &lt; 2 or the half-width is not finite
      */
-    public static double[] meanFromReplicates(double[] replicateEstimates, double confidence) {
+    public static Interval fromReplicates(double pooled, double[] replicates, double varianceFloor,
+                                          double confidence) {
         checkConfidence(confidence);
-        if (replicateEstimates.length < 2) {
-            return null;
+        int r = replicates.length;
+        if (r < 2) {
+            return Interval.UNDEFINED;
         }
-        Moments m = Moments.create();
-        m.accept(replicateEstimates, replicateEstimates.length);
-        return student(m.mean(), m.sd(), m.count(), confidence);
-    }
-
-    /**
-     * As {@link #meanFromReplicates(double[], double)} for replicate estimates of a probability,
-     * with the interval clamped into [0, 1].
-     *
-     * @param replicateEstimates the R replicate estimates, each in [0, 1]
-     * @param confidence the two-sided level
-     * @return the interval; null when R &lt; 2
-     */
-    public static double[] proportionFromReplicates(double[] replicateEstimates, double confidence) {
-        double[] ci = meanFromReplicates(replicateEstimates, confidence);
-        if (ci != null) {
-            ci[0] = Math.max(0, ci[0]);
-            ci[1] = Math.min(1, ci[1]);
+        double mean = 0;
+        for (double x : replicates) {
+            mean += x / r;
         }
-        return ci;
+        double ss = 0;
+        for (double x : replicates) {
+            ss += (x - mean) * (x - mean);
+        }
+        double t = TDistribution.of(r - 1).inverseSurvivalProbability((1 - confidence) / 2);
+        double half = Math.max(ROUNDING * Math.abs(pooled), t * Math.sqrt(Math.max(ss / (r - 1), varianceFloor) / r));
+        return Double.isFinite(half) ? new Interval(pooled - half, pooled + half) : Interval.UNDEFINED;
     }
 
     /**
@@ -136,13 +137,13 @@ public final class Intervals {
         return STANDARD_NORMAL.inverseCumulativeProbability((1 + confidence) / 2);
     }
 
-    private static double[] student(double centre, double sd, long n, double confidence) {
+    private static Interval student(double centre, double sd, long n, double confidence) {
         if (sd == 0) {
-            return new double[] {centre, centre};
+            return new Interval(centre, centre);
         }
         final double t = TDistribution.of(n - 1.0).inverseCumulativeProbability((1 + confidence) / 2);
         final double half = t * sd / Math.sqrt(n);
-        return new double[] {centre - half, centre + half};
+        return new Interval(centre - half, centre + half);
     }
 
     static void checkConfidence(double confidence) {

@@ -37,10 +37,10 @@ public final class Quantiles {
      * @param n the sample size, in 1..data.length
      * @param levels the quantile levels, each in [0, 1]
      * @param confidence the two-sided level of the intervals, in (0, 1)
-     * @return for each level, {@code {estimate, low, high}}; NaN for an undefined interval end
+     * @return for each level, its estimate and interval; NaN for an undefined interval end
      * @throws IllegalArgumentException if n or a level or the confidence is out of range
      */
-    public static double[][] exact(double[] data, int n, double[] levels, double confidence) {
+    public static Quantile[] exact(double[] data, int n, double[] levels, double confidence) {
         Intervals.checkConfidence(confidence);
         if (n < 1 || n > data.length) {
             throw new IllegalArgumentException("n: must be in [1, " + data.length + "], got " + n);
@@ -53,10 +53,10 @@ public final class Quantiles {
     /**
      * A sample's quantile estimates ({@link #exact}) and its histogram ({@link Histogram#count}).
      *
-     * @param estimates for each level, {@code {estimate, low, high}}
+     * @param estimates for each level, its estimate and interval
      * @param counts the histogram's counts
      */
-    public record WithHistogram(double[][] estimates, long[] counts) { }
+    public record WithHistogram(Quantile[] estimates, long[] counts) { }
 
     /**
      * {@link #exact} and {@link Histogram#count} of the same sample, whose minimum and maximum
@@ -110,8 +110,8 @@ public final class Quantiles {
     }
 
     /** Type 7 estimates and interval ends from the values of the sorted indices {@code wanted}. */
-    private static double[][] estimates(int n, double[] levels, int[][] ranks, int[] wanted, double[] value) {
-        final double[][] result = new double[levels.length][];
+    private static Quantile[] estimates(int n, double[] levels, int[][] ranks, int[] wanted, double[] value) {
+        final Quantile[] result = new Quantile[levels.length];
         for (int i = 0; i < levels.length; i++) {
             final int j = ranks[i][0];
             final double g = (n - 1.0) * levels[i] - j;
@@ -122,11 +122,9 @@ public final class Quantiles {
             }
             final int l = ranks[i][1];
             final int u = ranks[i][2];
-            result[i] = new double[] {
-                estimate,
+            result[i] = new Quantile(levels[i], estimate, new Interval(
                 l >= 1 ? value[Arrays.binarySearch(wanted, l - 1)] : Double.NaN,
-                u <= n ? value[Arrays.binarySearch(wanted, u - 1)] : Double.NaN,
-            };
+                u <= n ? value[Arrays.binarySearch(wanted, u - 1)] : Double.NaN));
         }
         return result;
     }
@@ -191,11 +189,11 @@ public final class Quantiles {
      * @param max the sample's maximum
      * @param levels the quantile levels, each in [0, 1]
      * @param confidence the two-sided level of the intervals, in (0, 1)
-     * @return for each level, {@code {estimate, low, high}}; NaN for an undefined interval end
+     * @return for each level, its estimate and interval; NaN for an undefined interval end
      * @throws IllegalArgumentException if the sketch is empty or holds more than
      *     {@link Integer#MAX_VALUE} values, or a level or the confidence is out of range
      */
-    public static double[][] fromSketch(QuantileSketch sketch, double min, double max, double[] levels,
+    public static Quantile[] fromSketch(QuantileSketch sketch, double min, double max, double[] levels,
                                         double confidence) {
         Intervals.checkConfidence(confidence);
         if (sketch.count() < 1 || sketch.count() > Integer.MAX_VALUE) {

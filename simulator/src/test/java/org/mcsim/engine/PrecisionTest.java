@@ -8,6 +8,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mcsim.model.Scenario;
+import org.mcsim.stats.Interval;
 
 /**
  * The confidence sequence of {@code --until} (Waudby-Smith, Arbour, Sinha, Kennedy &amp; Ramdas,
@@ -48,18 +49,18 @@ class PrecisionTest {
         Layout layout = Layout.of(s.settings().method(), (long) BLOCKS * Plan.BLOCK_SIZE);
         int[] kept = Engine.keptVariables(plan);
         Store store = new Store(kept.length, layout.samples());
-        BlockWorker worker = new BlockWorker(plan, layout, InputFill.random(plan, layout, seed, false), kept, store);
+        BlockWorker worker = new BlockWorker(plan, layout, InputFill.random(plan, layout, seed, false), kept);
         Accumulator acc = new Accumulator(plan, layout);
         boolean[] out = new boolean[targets.size() + 1];
         double t975 = TDistribution.of(Plan.BLOCK_SIZE).inverseCumulativeProbability(0.975);
         for (long b = 0; b < BLOCKS; b++) {
-            assertTrue(acc.merge(worker.compute(b)));
+            assertTrue(acc.merge(worker.compute(b, store, null)));
             for (int i = 0; i < targets.size(); i++) {
-                double[] cs = precision.interval(i, acc, store, kept);
-                out[i] |= !(cs[0] <= truth[i] && truth[i] <= cs[1]);
+                Interval cs = precision.interval(i, acc, store, kept).interval();
+                out[i] |= !cs.contains(truth[i]);
             }
-            double naive = t975 * acc.moments[plan.variableIndex("y")].sd() / Math.sqrt(acc.samples);
-            out[targets.size()] |= Math.abs(acc.moments[plan.variableIndex("y")].mean() - 5) > naive;
+            double naive = t975 * acc.moments(plan.variableIndex("y")).sd() / Math.sqrt(acc.samples());
+            out[targets.size()] |= Math.abs(acc.moments(plan.variableIndex("y")).mean() - 5) > naive;
         }
         return out;
     }
@@ -135,14 +136,14 @@ class PrecisionTest {
             int[] kept = Engine.keptVariables(plan);
             Store store = new Store(kept.length, layout.samples());
             store.ensure(layout.samples(), 1, 0);
-            BlockWorker worker = new BlockWorker(plan, layout, InputFill.random(plan, layout, 3, false), kept, store);
+            BlockWorker worker = new BlockWorker(plan, layout, InputFill.random(plan, layout, 3, false), kept);
             Accumulator acc = new Accumulator(plan, layout);
             long expected = 0;
             long stop = 0;
             for (long b = 0; b < layout.blocks() && stop == 0; b++) {
-                assertTrue(acc.merge(worker.compute(b)));
+                assertTrue(acc.merge(worker.compute(b, store, null)));
                 if (precision.met(acc, store, kept)) {
-                    stop = acc.samples;
+                    stop = acc.samples();
                 }
                 if (b == 39) {
                     expected = precision.expectedSamples(acc);

@@ -11,6 +11,7 @@ import org.mcsim.engine.Estimate;
 import org.mcsim.engine.Plan;
 import org.mcsim.engine.RunFailedException;
 import org.mcsim.model.Scenario;
+import org.mcsim.stats.Interval;
 import org.mcsim.stats.Intervals;
 
 /**
@@ -85,9 +86,9 @@ class ClaimSensitivityTest {
         long tail = 400;
         long hits = Math.round(e.value() * tail);
         assertEquals((double) hits / tail, e.value(), 0, what + ": a proportion of the tail's " + tail);
-        double[] w = Intervals.wilson(hits, tail, 0.95);
-        assertEquals(w[0], e.low(), 0, what);
-        assertEquals(w[1], e.high(), 0, what);
+        Interval w = Intervals.wilson(hits, tail, 0.95);
+        assertEquals(w.low(), e.low(), 0, what);
+        assertEquals(w.high(), e.high(), 0, what);
     }
 
     /**
@@ -199,7 +200,7 @@ class ClaimSensitivityTest {
         assertEquals(new Estimate(0, 0, 0), byHand.meanLow());
         assertEquals(0, claim.meanLow().value());
         assertEquals(0, claim.meanLow().low());
-        assertEquals(Intervals.wilson(0, 500, 0.95)[1], claim.meanLow().high(), 0);
+        assertEquals(Intervals.wilson(0, 500, 0.95).high(), claim.meanLow().high(), 0);
         assertTrue(claim.meanLow().high() > 0.005, claim.meanLow().toString());
     }
 

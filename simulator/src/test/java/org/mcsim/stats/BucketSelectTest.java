@@ -53,15 +53,15 @@ class BucketSelectTest {
         double[] sorted = x.clone();
         Arrays.sort(sorted);
         double[] levels = {0, 0.01, 0.5, 0.975, 1};
-        double[][] r = Quantiles.exact(x, N, levels, 0.95);
+        Quantile[] r = Quantiles.exact(x, N, levels, 0.95);
         for (int i = 0; i < levels.length; i++) {
             double h = (N - 1) * levels[i];
             int j = (int) Math.floor(h);
             double want = j + 1 < N ? sorted[j] + (h - j) * (sorted[j + 1] - sorted[j]) : sorted[j];
-            assertEquals(want, r[i][0], 0.0, shape + " q=" + levels[i]);
+            assertEquals(want, r[i].value(), 0.0, shape + " q=" + levels[i]);
             int[] ranks = Quantiles.orderStatisticRanks(N, levels[i], 0.95);
-            assertEquals(ranks[0] >= 1 ? sorted[ranks[0] - 1] : Double.NaN, r[i][1], 0.0);
-            assertEquals(ranks[1] <= N ? sorted[ranks[1] - 1] : Double.NaN, r[i][2], 0.0);
+            assertEquals(ranks[0] >= 1 ? sorted[ranks[0] - 1] : Double.NaN, r[i].low(), 0.0);
+            assertEquals(ranks[1] <= N ? sorted[ranks[1] - 1] : Double.NaN, r[i].high(), 0.0);
         }
     }
 

@@ -24,14 +24,14 @@ class QuantilesTest {
         double[] sorted = x.clone();
         Arrays.sort(sorted);
         double[] work = x.clone();
-        double[][] r = Quantiles.exact(work, work.length, LEVELS, 0.95);
+        Quantile[] r = Quantiles.exact(work, work.length, LEVELS, 0.95);
         for (int i = 0; i < LEVELS.length; i++) {
-            assertEquals(type7(sorted, LEVELS[i]), r[i][0], 0.0, "q=" + LEVELS[i] + " n=" + x.length);
+            assertEquals(type7(sorted, LEVELS[i]), r[i].value(), 0.0, "q=" + LEVELS[i] + " n=" + x.length);
             int[] ranks = Quantiles.orderStatisticRanks(x.length, LEVELS[i], 0.95);
             double low = ranks[0] >= 1 ? sorted[ranks[0] - 1] : Double.NaN;
             double high = ranks[1] <= x.length ? sorted[ranks[1] - 1] : Double.NaN;
-            assertEquals(low, r[i][1], 0.0);
-            assertEquals(high, r[i][2], 0.0);
+            assertEquals(low, r[i].low(), 0.0);
+            assertEquals(high, r[i].high(), 0.0);
         }
     }
 
@@ -62,12 +62,12 @@ class QuantilesTest {
 
     @Test
     void smallSamples() {
-        double[][] one = Quantiles.exact(new double[] {4}, 1, new double[] {0.5}, 0.95);
-        assertEquals(4.0, one[0][0]);
-        assertTrue(Double.isNaN(one[0][1]) && Double.isNaN(one[0][2]));
-        double[][] two = Quantiles.exact(new double[] {3, 1}, 2, new double[] {0.25, 0.5}, 0.95);
-        assertEquals(1.5, two[0][0]);
-        assertEquals(2.0, two[1][0]);
+        Quantile[] one = Quantiles.exact(new double[] {4}, 1, new double[] {0.5}, 0.95);
+        assertEquals(4.0, one[0].value());
+        assertTrue(Double.isNaN(one[0].low()) && Double.isNaN(one[0].high()));
+        Quantile[] two = Quantiles.exact(new double[] {3, 1}, 2, new double[] {0.25, 0.5}, 0.95);
+        assertEquals(1.5, two[0].value());
+        assertEquals(2.0, two[1].value());
     }
 
     @Test
@@ -108,8 +108,8 @@ class QuantilesTest {
             for (int i = 0; i < n; i++) {
                 x[i] = rng.nextDouble();
             }
-            double[] r = Quantiles.exact(x, n, new double[] {0.5}, 0.95)[0];
-            if (r[1] <= 0.5 && 0.5 <= r[2]) {
+            Quantile r = Quantiles.exact(x, n, new double[] {0.5}, 0.95)[0];
+            if (r.interval().contains(0.5)) {
                 covered++;
             }
         }
@@ -127,12 +127,12 @@ class QuantilesTest {
         for (int i = 0; i < n; i++) {
             x[i] = rng.nextDouble();
         }
-        double[][] r = Quantiles.exact(x, n, new double[] {0.05, 0.5, 0.95}, 0.95);
+        Quantile[] r = Quantiles.exact(x, n, new double[] {0.05, 0.5, 0.95}, 0.95);
         // Uniform quantiles: the estimate's sd is sqrt(q(1-q)/n) < 4e-4; 5 sd tolerance.
-        assertEquals(0.05, r[0][0], 2e-3);
-        assertEquals(0.5, r[1][0], 2e-3);
-        assertEquals(0.95, r[2][0], 2e-3);
-        assertTrue(r[1][1] < r[1][0] && r[1][0] < r[1][2]);
+        assertEquals(0.05, r[0].value(), 2e-3);
+        assertEquals(0.5, r[1].value(), 2e-3);
+        assertEquals(0.95, r[2].value(), 2e-3);
+        assertTrue(r[1].low() < r[1].value() && r[1].value() < r[1].high());
     }
 
     @Test
@@ -148,9 +148,9 @@ class QuantilesTest {
             double max = Arrays.stream(x).max().getAsDouble();
             Quantiles.WithHistogram both = Quantiles.exactWithHistogram(x, n, min, max, 30, LEVELS, 0.9);
             assertArrayEquals(copy, x, "the data is not modified, n=" + n);
-            double[][] exact = Quantiles.exact(x.clone(), n, LEVELS, 0.9);
+            Quantile[] exact = Quantiles.exact(x.clone(), n, LEVELS, 0.9);
             for (int i = 0; i < LEVELS.length; i++) {
-                assertArrayEquals(exact[i], both.estimates()[i], 0.0, "q=" + LEVELS[i] + " n=" + n);
+                assertEquals(exact[i], both.estimates()[i], "q=" + LEVELS[i] + " n=" + n);
             }
             assertArrayEquals(Histogram.count(x, n, min, max, 30), both.counts(), "n=" + n);
         }

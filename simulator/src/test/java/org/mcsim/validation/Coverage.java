@@ -62,12 +62,16 @@ final class Coverage {
      * estimate is then nearly exact (a claim's count is one of the two integers around its
      * expectation), and the engine's intervals are deliberately conservative there (Popoviciu's
      * floor for claims, the type-5 and divisor extensions for quantiles and sds), so only the
-     * lower bound applies to it: such an interval must not be overconfident.
+     * lower bound applies to it: such an interval must not be overconfident. The same holds for
+     * every mean and sd under {@code lhs} and {@code sobol} in these runs, all below 20,480 samples:
+     * there the engine joins the replicate interval with the plain Monte Carlo one, which is
+     * honest but wider than these methods' error (docs/intervals.md, "Small samples").
      */
     static String outside(ClosedFormCase c, Scenario s, Method method, Map<Check, Double> coverage) {
         StringBuilder sb = new StringBuilder();
         coverage.forEach((check, f) -> {
-            double high = method != Method.RANDOM && inputsUsed(s, check).size() == 1 ? 1 : HIGH;
+            boolean joined = check.statistic().equals("mean") || check.statistic().equals("sd");
+            double high = method != Method.RANDOM && (joined || inputsUsed(s, check).size() == 1) ? 1 : HIGH;
             if (!(f >= LOW && f <= high)) {
                 sb.append(String.format("%s under %s: %s covered %.4f%n", c, method.label(), check, f));
             }
