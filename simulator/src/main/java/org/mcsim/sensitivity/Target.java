@@ -28,7 +28,7 @@ import org.mcsim.scenario.NumberSyntax;
 public record Target(String text, Statistic statistic, String name, QuantileLevel level, double value) {
 
     private static final Pattern SYNTAX = Pattern.compile(
-        "\\s*(mean|p[0-9][0-9_.]*|P)\\s*\\(\\s*([A-Za-z0-9_][A-Za-z0-9_.-]*)\\s*\\)\\s*=\\s*(\\S+)\\s*");
+        "\\s*(mean|p[0-9][0-9_.]*|P)\\s*\\(\\s*([A-Za-z0-9_][A-Za-z0-9_.,\\[\\]-]*)\\s*\\)\\s*=\\s*(\\S+)\\s*");
 
     /** The statistics a target can name. */
     public enum Statistic {
