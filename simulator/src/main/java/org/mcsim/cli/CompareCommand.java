@@ -79,7 +79,8 @@ final class CompareCommand implements Callable<Integer> {
                 valid.add(l);
             }
         }
-        for (ScenarioFiles.Loaded clashing : ScenarioFiles.clashingNames(valid, err, "their rows could not be told apart")) {
+        String clash = "their rows could not be told apart";
+        for (ScenarioFiles.Loaded clashing : ScenarioFiles.clashingNames(valid, err, clash)) {
             valid.remove(clashing);
             failed = true;
         }

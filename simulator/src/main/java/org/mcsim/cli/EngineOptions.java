@@ -24,7 +24,8 @@ final class EngineOptions {
     String engine = "local";
 
     @Option(names = "--master", paramLabel = "URL",
-        description = "Spark master URL (local[2], spark://host:7077, yarn, ...); default: spark-submit's, else local[*].")
+        description = "Spark master URL (local[2], spark://host:7077, yarn, ...); "
+            + "default: spark-submit's, else local[*].")
     String master;
 
     @Option(names = "--partitions", paramLabel = "P",

@@ -38,7 +38,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + String.join(", ", spec.subcommands().keySet()));
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "a command is required: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** Runs mcsim with {@code args} and exits with its status. */
@@ -77,7 +78,8 @@ public final class Main implements Runnable {
      * (it names the path and what to do), other failures are {@code FOLDER: cannot write: ...}.
      */
     static String cannotWrite(java.nio.file.Path folder, java.io.IOException e) {
-        return e instanceof org.mcsim.output.RefusedException ? e.getMessage() : folder + ": cannot write: " + e.getMessage();
+        return e instanceof org.mcsim.output.RefusedException ? e.getMessage()
+            : folder + ": cannot write: " + e.getMessage();
     }
 
     /**

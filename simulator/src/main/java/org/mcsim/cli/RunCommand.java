@@ -103,7 +103,8 @@ final class RunCommand implements Callable<Integer> {
                 valid.add(l);
             }
         }
-        for (ScenarioFiles.Loaded clashing : ScenarioFiles.clashingNames(valid, err, "both would write the same folder")) {
+        String clash = "both would write the same folder";
+        for (ScenarioFiles.Loaded clashing : ScenarioFiles.clashingNames(valid, err, clash)) {
             valid.remove(clashing);
             failed.add(clashing.given());
         }

@@ -45,7 +45,8 @@ final class SamplingOptions {
     /** Refuses a thread count below 1 as a usage error. */
     void checkThreads(CommandLine.Model.CommandSpec spec) {
         if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--threads must be at least 1, got " + threads);
         }
     }
 
@@ -88,7 +89,8 @@ final class SamplingOptions {
                     throw new CommandLine.TypeConversionException("expected NAME.PARAM=VALUE, got '" + text + "'");
                 }
                 try {
-                    return new Override(text.substring(0, eq).trim(), NumberSyntax.parse(text.substring(eq + 1).trim()));
+                    return new Override(text.substring(0, eq).trim(),
+                        NumberSyntax.parse(text.substring(eq + 1).trim()));
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.TypeConversionException(
                         "--set " + text.substring(0, eq) + ": " + e.getMessage());

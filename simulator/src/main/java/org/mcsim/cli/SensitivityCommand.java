@@ -59,7 +59,8 @@ final class SensitivityCommand implements Callable<Integer> {
         public Indices convert(String text) {
             Indices i = Indices.parse(text);
             if (i == null) {
-                throw new CommandLine.TypeConversionException("expected all, rank, tornado or sobol, got '" + text + "'");
+                throw new CommandLine.TypeConversionException(
+                    "expected all, rank, tornado or sobol, got '" + text + "'");
             }
             return i;
         }
@@ -86,7 +87,8 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         warnOfCost(s, err);
         try (BlockExecutor executor = engineOptions.open(options.threads)) {
-            SensitivityResult r = SensitivityAnalysis.run(engineOptions.plan(s, l.document(), options.overrides(), null),
+            SensitivityResult r = SensitivityAnalysis.run(
+                engineOptions.plan(s, l.document(), options.overrides(), null),
                 output, indices, s.settings().samples(), executor);
             if (r.note() != null) {
                 err.println(file + ": " + r.note());

@@ -33,7 +33,8 @@ final class StressOptions {
 
             @Override
             public PlanSource source(Map<String, Double> values) throws RunFailedException {
-                return engine == null || engine.isLocal() ? null : PlanSource.of(loaded.document(), merged(values), null);
+                return engine == null || engine.isLocal() ? null
+                    : PlanSource.of(loaded.document(), merged(values), null);
             }
 
             private Map<String, Double> merged(Map<String, Double> values) {

@@ -96,7 +96,8 @@ final class PageSections {
         for (RunFolder.CorrelationRow c : run.correlations()) {
             rows.add(List.of(escape(c.a()), escape(c.b()), escape(fixed(c.target())), escape(fixed(c.achieved()))));
         }
-        Html.table(out, List.of("input", "input", "target", "achieved"), new boolean[] {false, false, true, true}, rows);
+        Html.table(out, List.of("input", "input", "target", "achieved"), new boolean[] {false, false, true, true},
+            rows);
         out.append("</section>\n");
     }
 
@@ -114,7 +115,8 @@ final class PageSections {
             String interval = r.low().defined() && r.high().defined()
                 ? "[" + plain.format(r.low().value()) + ", " + plain.format(r.high().value()) + "]" : "none in range";
             String achieved = plain.format(r.achieved().value()) + (r.achievedLow().defined()
-                ? " [" + plain.format(r.achievedLow().value()) + ", " + plain.format(r.achievedHigh().value()) + "]" : "");
+                ? " [" + plain.format(r.achievedLow().value()) + ", " + plain.format(r.achievedHigh().value()) + "]"
+                : "");
             rows.add(List.of("<strong>" + escape(r.parameter()) + "</strong>", code(r.target()),
                 "<span title=\"" + escape(r.value().text()) + "\"><strong>" + escape(plain.format(r.value().value()))
                     + "</strong></span>", escape(interval), escape(achieved)));

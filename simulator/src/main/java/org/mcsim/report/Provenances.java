@@ -42,7 +42,8 @@ final class Provenances {
             return new Verdict(false, file + " is not shown: its record " + file + ".json cannot be read");
         }
         List<String> differences = new ArrayList<>();
-        compare(differences, "the scenario file's contents", text(json.get("scenario_sha256")), run.text("scenario_sha256"),
+        compare(differences, "the scenario file's contents", text(json.get("scenario_sha256")),
+            run.text("scenario_sha256"),
             false);
         compare(differences, "seed", text(json.get("seed")), run.text("seed"), true);
         compare(differences, "method", text(json.get("method")), run.text("method"), true);

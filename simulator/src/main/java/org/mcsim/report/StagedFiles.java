@@ -37,7 +37,8 @@ final class StagedFiles implements AutoCloseable {
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(StagedFiles::delete), "mcsim-report-cleanup"));
+        Runtime.getRuntime().addShutdownHook(
+            new Thread(() -> OPEN.forEach(StagedFiles::delete), "mcsim-report-cleanup"));
     }
 
     private final Path folder;
