@@ -1,6 +1,5 @@
 package org.mcsim.sensitivity;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.mcsim.engine.Estimate;
 import org.mcsim.engine.RunResult;
 import org.mcsim.model.QuantileLevel;
 import org.mcsim.model.Scenario;
-import org.mcsim.model.Settings;
 
 /**
  * Finds the value of one parameter at which a target holds, on common random numbers: every
@@ -138,13 +136,7 @@ public final class Solver {
 
     /** The scenario with {@code level} among its quantiles, so the targeted quantile is computed. */
     static Scenario withQuantile(Scenario s, QuantileLevel level) {
-        Settings t = s.settings();
-        List<QuantileLevel> qs = new ArrayList<>(t.quantiles());
-        if (qs.stream().noneMatch(q -> q.label().equals(level.label()))) {
-            qs.add(level);
-            qs.sort((a, b) -> Double.compare(a.q(), b.q()));
-        }
-        return s.withSettings(new Settings(t.samples(), t.seed(), t.method(), t.confidence(), qs, t.histogramBins()));
+        return s.withSettings(s.settings().withQuantile(level));
     }
 
     /** Carries a failed evaluation out of the solver's function. */
