@@ -51,7 +51,7 @@ final class DescribeCommand implements Callable<Integer> {
         ScenarioFiles.Loaded l = ScenarioFiles.load(file, SamplingOptions.Override.toMap(sets), err, debug);
         if (l == null) {
             err.flush();
-            return 1;
+            return Failures.FAILED;
         }
         print(l.scenario(), out);
         out.flush();

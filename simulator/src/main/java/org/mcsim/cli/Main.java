@@ -1,8 +1,6 @@
 package org.mcsim.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
-import org.mcsim.engine.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,10 +24,10 @@ import picocli.CommandLine.Command;
         "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6"})
 public final class Main implements Runnable {
 
-    /** The commands' names in the order usage help lists them; each is its class's {@code @Command} name. */
     /** Columns of --help text. */
     static final int HELP_WIDTH = 120;
 
+    /** The commands' names in the order usage help lists them; each is its class's {@code @Command} name. */
     static final String[] COMMANDS = {"run", "validate", "describe", "compare", "report", "sensitivity",
         "sweep", "solve", "help"};
 
@@ -61,43 +59,14 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler(new InternalErrorHandler());
+        cl.setExecutionExceptionHandler(new FailureHandler());
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
             // the run's arrays are unreachable once it has unwound to here, so this can print
-            String command = args.length > 0 ? args[0] : "";
-            err.println("mcsim: " + (List.of("validate", "describe", "report").contains(command)
-                ? outOfMemoryReading(command) : outOfMemory()));
-            return 1;
+            err.println("mcsim: " + Failures.outOfMemory(args.length > 0 ? args[0] : ""));
+            return Failures.FAILED;
         }
-    }
-
-    /**
-     * What to say when the files of {@code folder} cannot be written: a refusal says it all
-     * (it names the path and what to do), other failures are {@code FOLDER: cannot write: ...}.
-     */
-    static String cannotWrite(java.nio.file.Path folder, java.io.IOException e) {
-        return e instanceof org.mcsim.output.RefusedException ? e.getMessage()
-            : folder + ": cannot write: " + e.getMessage();
-    }
-
-    /**
-     * What to say when a command that samples nothing runs out of memory: it was reading (a
-     * scenario's data files, a run folder's histogram), so fewer samples would not help.
-     */
-    static String outOfMemoryReading(String command) {
-        return "out of memory: " + command + " does not fit in the Java heap (" + Runtime.getRuntime().maxMemory()
-            / (1 << 20) + " MB) while reading its files (empirical data, or a run folder's histogram); give the JVM "
-            + "more memory, e.g. MCSIM_OPTS=-Xmx4g";
-    }
-
-    /** What to say when a run does not fit in the heap (cli.md: a failed run, exit status 1). */
-    static String outOfMemory() {
-        return "out of memory: the run does not fit in the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
-            + " MB); an exact run keeps 8 bytes per sample and output (above the exact-quantile limit of "
-            + Engine.EXACT_LIMIT + " values it keeps none), so draw fewer samples or give the JVM more memory, "
-            + "e.g. MCSIM_OPTS=-Xmx4g";
     }
 
     /**
@@ -169,17 +138,15 @@ public final class Main implements Runnable {
     }
 
     /**
-     * An exception from a command's own code: one line, and the stack trace with {@code --debug}. A
-     * class rather than a lambda: the first lambda costs its bootstrap at start-up.
+     * An exception a command did not catch, reported by {@link Failures} as concerning the whole
+     * command (for mcsim's own faults: {@code mcsim: internal error: ...}), with the stack trace
+     * under {@code --debug}. A class rather than a lambda: the first lambda costs its bootstrap at
+     * start-up.
      */
-    private static final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    private static final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
-            line.getErr().println("mcsim: internal error: " + ex);
-            if (Debug.enabled(parsed)) {
-                ex.printStackTrace(line.getErr());
-            }
-            return 1;
+            return Failures.report(ex, null, null, line.getErr(), Debug.enabled(parsed));
         }
     }
 }

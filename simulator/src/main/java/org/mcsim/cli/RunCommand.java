@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
                     (runOne(l, executor, out, err) ? done : failed).add(l.given());
                 }
             } catch (RunFailedException e) {
-                err.println(e.getMessage());
+                Failures.report(e, null, null, err, options.debug);
                 valid.stream().map(ScenarioFiles.Loaded::given)
                     .filter(g -> !done.contains(g) && !failed.contains(g)).forEach(failed::add);
             }
@@ -127,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
     private boolean runOne(ScenarioFiles.Loaded l, BlockExecutor executor, PrintWriter out, PrintWriter err) {
         Precisions.Prepared prepared = Precisions.prepare(l.scenario(), options, until);
         if (prepared.problem() != null) {
-            err.println(l.given() + ": " + prepared.problem());
+            Failures.refuse(l.given(), prepared.problem(), err);
             return false;
         }
         Scenario s = prepared.scenario();
@@ -154,26 +154,10 @@ final class RunCommand implements Callable<Integer> {
                 Table.print(r, out);
             }
             return true;
-        } catch (RunFailedException e) {
-            err.println(l.given() + ": " + e.getMessage());
-            debugTrace(e, err);
-        } catch (IOException e) {
-            err.println(Main.cannotWrite(options.out.resolve(s.name()), e));
-            debugTrace(e, err);
-        } catch (OutOfMemoryError e) {
-            // this scenario's arrays are unreachable here; the next ones still run
-            err.println(l.given() + ": " + Main.outOfMemory());
-            debugTrace(e, err);
-        } catch (RuntimeException e) {
-            // mcsim's own fault: said for this scenario, and the next ones still run
-            ScenarioFiles.internalError(l.given(), e, err, options.debug);
+        } catch (RunFailedException | IOException | RuntimeException | OutOfMemoryError e) {
+            // said for this scenario (its arrays are unreachable here), and the next ones still run
+            Failures.report(e, l.given(), options.out.resolve(s.name()), err, options.debug);
         }
         return false;
-    }
-
-    private void debugTrace(Throwable e, PrintWriter err) {
-        if (options.debug) {
-            e.printStackTrace(err);
-        }
     }
 }

@@ -74,16 +74,15 @@ final class SensitivityCommand implements Callable<Integer> {
         engineOptions.check(spec.commandLine());
         ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
         if (l == null) {
-            return 1;
+            return Failures.FAILED;
         }
         Scenario s = l.scenario().withSettings(options.apply(l.scenario().settings()));
         if (s.formula(output) == null && !s.outputs().contains(output)) {
             List<String> known = new ArrayList<>(s.outputs());
             s.formulas().forEach(f -> known.add(f.name()));
             String near = Suggestions.nearest(output, known);
-            err.println(file + ": --output " + output + ": unknown output"
-                + (near == null ? "" : "; did you mean '" + near + "'?"));
-            return 1;
+            return Failures.refuse(file, "--output " + output + ": unknown output"
+                + (near == null ? "" : "; did you mean '" + near + "'?"), err);
         }
         warnOfCost(s, err);
         try (BlockExecutor executor = engineOptions.open(options.threads)) {
@@ -98,18 +97,9 @@ final class SensitivityCommand implements Callable<Integer> {
                 print(s, r, out);
             }
             return 0;
-        } catch (RunFailedException e) {
-            err.println(file + ": " + e.getMessage());
-            if (options.debug) {
-                e.printStackTrace(err);
-            }
-        } catch (IOException e) {
-            err.println(Main.cannotWrite(options.out.resolve(s.name()), e));
-            if (options.debug) {
-                e.printStackTrace(err);
-            }
+        } catch (RunFailedException | IOException e) {
+            return Failures.report(e, file, options.out.resolve(s.name()), err, options.debug);
         }
-        return 1;
     }
 
     /** Runs above which the design's cost is announced before it is spent. */

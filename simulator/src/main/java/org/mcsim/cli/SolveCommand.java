@@ -99,7 +99,7 @@ final class SolveCommand implements Callable<Integer> {
         }
         ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
         if (l == null) {
-            return 1;
+            return Failures.FAILED;
         }
         String name = l.scenario().name();
         try {
@@ -108,14 +108,8 @@ final class SolveCommand implements Callable<Integer> {
             SolveWriter.write(s, options.out, name, StressOptions.provenance("solve", l, options));
             print(s, out);
             return 0;
-        } catch (PointException e) {
-            return StressOptions.fail(e, file, err, options.debug);
-        } catch (NoRootException e) {
-            err.println(file + ": " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println(Main.cannotWrite(options.out.resolve(name), e));
-            return 1;
+        } catch (PointException | NoRootException | IOException e) {
+            return Failures.report(e, file, options.out.resolve(name), err, options.debug);
         }
     }
 

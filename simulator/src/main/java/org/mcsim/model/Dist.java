@@ -161,5 +161,11 @@ public sealed interface Dist {
      * {@code base} conditioned on lo &lt;= X &lt;= hi, sampled by inversion. An open bound is
      * {@code Double.NEGATIVE_INFINITY} / {@code Double.POSITIVE_INFINITY}.
      */
-    record Truncated(Dist base, double lo, double hi) implements Dist { }
+    record Truncated(Dist base, double lo, double hi) implements Dist {
+        /**
+         * Smallest probability a truncation may keep (scenario-format.md, truncate): below it the
+         * conditioned law is mostly rounding error of the base law's CDF.
+         */
+        public static final double MIN_KEPT = 1e-9;
+    }
 }
