@@ -32,13 +32,14 @@ class ArchitectureTest {
             .layer("cli").definedBy("org.mcsim.cli..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("output").mayOnlyBeAccessedByLayers("cli", "sensitivity")
+            .whereLayer("output").mayOnlyBeAccessedByLayers("cli", "sensitivity", "report")
             .whereLayer("sensitivity").mayOnlyBeAccessedByLayers("cli", "output")
             .whereLayer("engine").mayOnlyBeAccessedByLayers("sensitivity", "output", "cli")
             .whereLayer("stats").mayOnlyBeAccessedByLayers("engine", "sensitivity", "output", "cli")
             .whereLayer("scenario").mayOnlyBeAccessedByLayers("engine", "sensitivity", "output", "cli")
             .whereLayer("dist").mayOnlyBeAccessedByLayers("scenario", "engine", "sensitivity", "output", "cli")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("dist", "scenario", "engine", "sensitivity", "output", "cli")
+            .whereLayer("model")
+                .mayOnlyBeAccessedByLayers("dist", "scenario", "engine", "sensitivity", "output", "report", "cli")
             .check(CLASSES);
     }
 

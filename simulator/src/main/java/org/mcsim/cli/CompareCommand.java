@@ -51,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
     /** Where the runs' blocks go, while {@link #call} runs. */
     private BlockExecutor executor;
 
-    @Option(names = "--until", paramLabel = "TARGET+-H", converter = RunCommand.TargetConverter.class,
+    @Option(names = "--until", paramLabel = "TARGET+-H", converter = RunCommand.UntilConverter.class,
         description = "Sample each run until the interval of TARGET has half-width at most H "
             + "(repeatable): P(CLAIM)+-H, mean(VAR)+-H or p<100q>(VAR)+-H. "
             + "The ceiling is -n, else 100 x settings.samples.")

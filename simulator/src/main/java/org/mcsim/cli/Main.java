@@ -8,10 +8,11 @@ import picocli.CommandLine.Command;
  * The {@code mcsim} command and its entry point.
  *
  * <p>The commands are added in {@link #execute} rather than listed in {@code @Command(subcommands)}:
- * picocli builds each command's model by reflection over its annotations, which took most of a
+ * picocli builds each command's model by reflection over its annotations, which is most of a
  * short run's start-up, so a command line that begins with a command's name gets a model of that
  * command alone. Everything else (no arguments, {@code --help}, {@code help}, an unknown or
- * misspelt command) gets all of them, in {@link #COMMANDS} order, as before.
+ * misspelt command) gets all of them, in {@link #COMMANDS} order (README, Throughput, counts
+ * the start-up).
  */
 @Command(name = "mcsim",
     mixinStandardHelpOptions = true,
@@ -87,6 +88,8 @@ public final class Main implements Runnable {
             }
         }
         cl.setParameterExceptionHandler(new UsageErrorHandler());
+        // enum options (--method, --indices, --engine, --write-samples) are written in lower case
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         // wide enough that no example or option text is broken inside a token
         cl.setUsageHelpWidth(HELP_WIDTH);
         return cl;

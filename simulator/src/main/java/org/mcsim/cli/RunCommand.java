@@ -46,11 +46,10 @@ final class RunCommand implements Callable<Integer> {
     EngineOptions engineOptions;
 
     @Option(names = "--write-samples", arity = "0..1", fallbackValue = "csv", paramLabel = "csv|gz",
-        converter = SamplesFormatConverter.class,
         description = "Also write every output's samples: samples.csv, or samples.csv.gz with =gz.")
     RunWriter.SamplesFormat writeSamples;
 
-    @Option(names = "--until", paramLabel = "TARGET+-H", converter = TargetConverter.class,
+    @Option(names = "--until", paramLabel = "TARGET+-H", converter = UntilConverter.class,
         description = {"Sample block after block until the interval of TARGET has half-width at most H",
             "(repeatable): P(CLAIM)+-H, mean(VAR)+-H or p<100q>(VAR)+-H, e.g. --until 'P(400x)+-0.005'.",
             "The ceiling is -n, else 100 x settings.samples."})
@@ -63,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** {@code --until TARGET+-H}. */
-    static final class TargetConverter implements CommandLine.ITypeConverter<Target> {
+    static final class UntilConverter implements CommandLine.ITypeConverter<Target> {
         @Override
         public Target convert(String text) {
             try {
@@ -71,18 +70,6 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
-        }
-    }
-
-    /** {@code --write-samples[=csv|gz]}. */
-    static final class SamplesFormatConverter implements CommandLine.ITypeConverter<RunWriter.SamplesFormat> {
-        @Override
-        public RunWriter.SamplesFormat convert(String text) {
-            return switch (text) {
-                case "csv" -> RunWriter.SamplesFormat.CSV;
-                case "gz" -> RunWriter.SamplesFormat.GZ;
-                default -> throw new CommandLine.TypeConversionException("expected csv or gz, got '" + text + "'");
-            };
         }
     }
 

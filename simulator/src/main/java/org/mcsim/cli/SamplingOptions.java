@@ -25,7 +25,7 @@ final class SamplingOptions {
         description = "Worker threads. Default: all cores (${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--method", paramLabel = "M", converter = MethodConverter.class,
+    @Option(names = "--method", paramLabel = "M",
         description = "random, lhs or sobol. Default: settings.method.")
     Method method;
 
@@ -125,18 +125,6 @@ final class SamplingOptions {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("'" + text + "': " + e.getMessage());
             }
-        }
-    }
-
-    /** --method: random, lhs or sobol. */
-    static final class MethodConverter implements CommandLine.ITypeConverter<Method> {
-        @java.lang.Override
-        public Method convert(String text) {
-            Method m = Method.parse(text);
-            if (m == null) {
-                throw new CommandLine.TypeConversionException("expected random, lhs or sobol, got '" + text + "'");
-            }
-            return m;
         }
     }
 }

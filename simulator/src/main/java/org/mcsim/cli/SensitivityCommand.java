@@ -40,7 +40,7 @@ final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "NAME", description = "The output to analyse.")
     String output;
 
-    @Option(names = "--indices", paramLabel = "all|rank|tornado|sobol", converter = IndicesConverter.class,
+    @Option(names = "--indices", paramLabel = "all|rank|tornado|sobol",
         description = "Which indices (default: all).")
     Indices indices = Indices.ALL;
 
@@ -52,19 +52,6 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    /** {@code --indices}. */
-    static final class IndicesConverter implements CommandLine.ITypeConverter<Indices> {
-        @Override
-        public Indices convert(String text) {
-            Indices i = Indices.parse(text);
-            if (i == null) {
-                throw new CommandLine.TypeConversionException(
-                    "expected all, rank, tornado or sobol, got '" + text + "'");
-            }
-            return i;
-        }
-    }
 
     @Override
     public Integer call() {

@@ -11,7 +11,7 @@ import org.mcsim.sensitivity.NoRootException;
 import org.mcsim.sensitivity.PointException;
 import org.mcsim.sensitivity.Solution;
 import org.mcsim.sensitivity.Solver;
-import org.mcsim.sensitivity.Target;
+import org.mcsim.sensitivity.SolveTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,9 +40,9 @@ final class SolveCommand implements Callable<Integer> {
         description = "The range to search.")
     Range range;
 
-    @Option(names = "--target", required = true, paramLabel = "TARGET", converter = TargetConverter.class,
+    @Option(names = "--target", required = true, paramLabel = "TARGET", converter = SolveTargetConverter.class,
         description = "STAT(VAR)=VALUE: mean(VAR)=V or p<100q>(VAR)=V for an output, or P(CLAIM)=V.")
-    Target target;
+    SolveTarget target;
 
     @Mixin
     SamplingOptions options;
@@ -76,11 +76,11 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     /** {@code --target}. */
-    static final class TargetConverter implements CommandLine.ITypeConverter<Target> {
+    static final class SolveTargetConverter implements CommandLine.ITypeConverter<SolveTarget> {
         @Override
-        public Target convert(String text) {
+        public SolveTarget convert(String text) {
             try {
-                return Target.parse(text);
+                return SolveTarget.parse(text);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

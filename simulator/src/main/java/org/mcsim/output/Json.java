@@ -16,6 +16,16 @@ import java.util.Locale;
  *     .put("warnings", Json.array().add("ceiling reached")).toJson();
  * }</pre>
  *
+ * <p>Why not jackson-jr, which the report uses to read run.json back: its writer would change the
+ * bytes of run.json. Its pretty printer puts {@code " : "} between key and value, keeps arrays on
+ * one line and prints an empty object as {@code "{ }"} (all three can be configured away); on JDK
+ * 17 and 18 it prints reals with the JDK's {@code Double.toString}, which is not always the
+ * shortest (a value writer calling {@link Numbers#format} would fix that); and it escapes control
+ * characters with upper-case hex and writes an unpaired surrogate as it is, which the UTF-8
+ * writer then cannot encode, where this class writes {@code \ud800} (jackson-core's
+ * character escapes see one char at a time, so they cannot tell a paired surrogate from an
+ * unpaired one).
+ *
  * <p>Not thread-safe while being built.
  */
 public final class Json {

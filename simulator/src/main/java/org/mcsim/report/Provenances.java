@@ -25,7 +25,7 @@ final class Provenances {
     /** What the check found: whether to show the file, and the note to print, or null. */
     record Verdict(boolean show, String note) { }
 
-    static Verdict check(Path folder, RunInfo run, String file) {
+    static Verdict check(Path folder, RunJson run, String file) {
         Path record = folder.resolve(file + ".json");
         if (!Files.exists(folder.resolve(file))) {
             return new Verdict(false, null);
@@ -66,14 +66,14 @@ final class Provenances {
     }
 
     private static String text(Object o) {
-        return RunInfo.describe(o);
+        return RunJson.describe(o);
     }
 
     /** The overrides as sorted {@code key=value} text; none is empty. */
     private static String overrides(Object o) {
         Map<String, String> sorted = new TreeMap<>();
         if (o instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> sorted.put(String.valueOf(k), RunInfo.describe(v)));
+            m.forEach((k, v) -> sorted.put(String.valueOf(k), RunJson.describe(v)));
         }
         return String.join(", ", sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }

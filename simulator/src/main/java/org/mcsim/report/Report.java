@@ -64,7 +64,7 @@ public final class Report {
         } catch (IOException e) {
             runJson = new byte[0];
         }
-        RunFolder run = RunFolder.read(runFolder);
+        SavedRun run = SavedRun.read(runFolder);
         run.notes().forEach(notes);
         try (StagedFiles files = new StagedFiles(runFolder, runJson)) {
             List<Figure> figures = ChartSet.render(run, files);

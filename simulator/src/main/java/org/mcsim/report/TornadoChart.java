@@ -16,7 +16,7 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
-import org.mcsim.report.RunFolder.SensitivityRow;
+import org.mcsim.report.SavedRun.SensitivityRow;
 
 /**
  * The tornado chart of one output from sensitivity.csv: per input, a bar from the output's mean
@@ -47,7 +47,7 @@ final class TornadoChart {
      * @param rows its rows of sensitivity.csv
      * @return the chart, or empty when no input has both mean_low and mean_high
      */
-    static Optional<Chart> create(RunFolder run, String output, List<SensitivityRow> rows) {
+    static Optional<Chart> create(SavedRun run, String output, List<SensitivityRow> rows) {
         List<Bar> bars = bars(rows);
         if (bars.isEmpty()) {
             return Optional.empty();
