@@ -5,10 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.mcsim.engine.Engine;
 import org.mcsim.output.RefusedException;
 import org.mcsim.scenario.ScenarioException;
 import org.mcsim.sensitivity.PointException;
+import picocli.CommandLine;
 
 /**
  * The one place where a failure becomes lines on stderr and an exit status, for every command.
@@ -90,6 +92,19 @@ final class Failures {
     static int refuse(String where, String message, PrintWriter err) {
         err.println(prefixed(where, message));
         return FAILED;
+    }
+
+    /**
+     * A value of an option read by one of the library's parsers: the parser's
+     * IllegalArgumentException becomes a usage error (picocli's TypeConversionException, exit
+     * status 2), its message preceded by {@code 'TEXT': } when {@code quoted}.
+     */
+    static <T> T parsed(String text, Function<String, T> parser, boolean quoted) {
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException((quoted ? "'" + text + "': " : "") + e.getMessage());
+        }
     }
 
     private static String prefixed(String where, String message) {

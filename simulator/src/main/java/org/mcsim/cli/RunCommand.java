@@ -65,11 +65,7 @@ final class RunCommand implements Callable<Integer> {
     static final class UntilConverter implements CommandLine.ITypeConverter<Target> {
         @Override
         public Target convert(String text) {
-            try {
-                return Target.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+            return Failures.parsed(text, Target::parse, false);
         }
     }
 

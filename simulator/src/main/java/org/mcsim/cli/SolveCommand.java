@@ -79,11 +79,7 @@ final class SolveCommand implements Callable<Integer> {
     static final class SolveTargetConverter implements CommandLine.ITypeConverter<SolveTarget> {
         @Override
         public SolveTarget convert(String text) {
-            try {
-                return SolveTarget.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+            return Failures.parsed(text, SolveTarget::parse, false);
         }
     }
 

@@ -54,11 +54,7 @@ final class SweepCommand implements Callable<Integer> {
     static final class AxisConverter implements CommandLine.ITypeConverter<SweepAxis> {
         @Override
         public SweepAxis convert(String text) {
-            try {
-                return SweepAxis.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + text + "': " + e.getMessage());
-            }
+            return Failures.parsed(text, SweepAxis::parse, true);
         }
     }
 
