@@ -67,7 +67,8 @@ final class Failures {
         if (failure instanceof PointException e) {
             List<String> lines = new ArrayList<>();
             for (String line : e.lines()) {
-                lines.add(where == null || line.startsWith("--") || line.startsWith(where) ? line : where + ": " + line);
+                boolean named = where == null || line.startsWith("--") || line.startsWith(where);
+                lines.add(named ? line : where + ": " + line);
             }
             return lines;
         }

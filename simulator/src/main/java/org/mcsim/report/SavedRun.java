@@ -109,7 +109,8 @@ record SavedRun(Path folder, RunJson info, List<VariableStats> summary, List<Cla
             RunFiles.histograms(folder.resolve("histogram.csv")),
             belongs(folder, info, "sensitivity.csv", notes) ? RunFiles.sensitivity(folder.resolve("sensitivity.csv"))
                 : List.of(),
-            belongs(folder, info, "sweep.csv", notes) ? RunFiles.sweep(folder.resolve("sweep.csv"), false) : SweepTable.NONE,
+            belongs(folder, info, "sweep.csv", notes) ? RunFiles.sweep(folder.resolve("sweep.csv"), false)
+                : SweepTable.NONE,
             belongs(folder, info, "sweep-claims.csv", notes) ? RunFiles.sweep(folder.resolve("sweep-claims.csv"), true)
                 : SweepTable.NONE,
             RunFiles.correlations(folder.resolve("correlations.csv")),
