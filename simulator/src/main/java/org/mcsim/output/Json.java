@@ -272,6 +272,24 @@ public final class Json {
             }
         }
 
+        private void open(JsonGenerator g, char bracket) throws IOException {
+            g.writeRaw(bracket);
+            depth++;
+        }
+
+        private void close(JsonGenerator g, int count, char bracket) throws IOException {
+            depth--;
+            if (count > 0) {
+                newLine(g);
+            }
+            g.writeRaw(bracket);
+        }
+
+        private void separate(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            newLine(g);
+        }
+
         @Override
         public void writeRootValueSeparator(JsonGenerator g) {
             // one document per call
@@ -279,8 +297,7 @@ public final class Json {
 
         @Override
         public void writeStartObject(JsonGenerator g) throws IOException {
-            g.writeRaw('{');
-            depth++;
+            open(g, '{');
         }
 
         @Override
@@ -295,23 +312,17 @@ public final class Json {
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newLine(g);
+            separate(g);
         }
 
         @Override
         public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-            depth--;
-            if (entries > 0) {
-                newLine(g);
-            }
-            g.writeRaw('}');
+            close(g, entries, '}');
         }
 
         @Override
         public void writeStartArray(JsonGenerator g) throws IOException {
-            g.writeRaw('[');
-            depth++;
+            open(g, '[');
         }
 
         @Override
@@ -321,17 +332,12 @@ public final class Json {
 
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newLine(g);
+            separate(g);
         }
 
         @Override
         public void writeEndArray(JsonGenerator g, int values) throws IOException {
-            depth--;
-            if (values > 0) {
-                newLine(g);
-            }
-            g.writeRaw(']');
+            close(g, values, ']');
         }
     }
 }
