@@ -20,7 +20,7 @@ import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcsim.report.RunFolder.SweepRow;
+import org.mcsim.report.SavedRun.SweepRow;
 
 /**
  * The map of a claim's probability over two swept parameters: its grid, its 0.5 line where the
@@ -32,8 +32,8 @@ class SweepHeatmapTest {
         return new SweepRow(point, new double[] {x, y}, "c", "probability", decimal(p), decimal(low), decimal(high));
     }
 
-    private static Decimal decimal(double v) {
-        return new Decimal(Double.toString(v), v);
+    private static CsvNumber decimal(double v) {
+        return new CsvNumber(Double.toString(v), v);
     }
 
     /** z = (x + y) / 2 on {0, 0.5, 1}²: the 0.5 line is the diagonal x + y = 1. */
@@ -133,7 +133,7 @@ class SweepHeatmapTest {
         }
         Files.writeString(folder.resolve("sweep-claims.csv"), csv, StandardCharsets.UTF_8);
         Files.delete(folder.resolve("sweep.csv"));
-        RunFolder run = RunFolder.read(folder);
+        SavedRun run = SavedRun.read(folder);
         Chart chart = SweepHeatmap.create(run, run.sweepClaims(), 0, 1, "60x", "probability").orElseThrow();
         XYPlot plot = chart.chart().getXYPlot();
         List<XYAnnotation> annotations = plot.getAnnotations();
@@ -162,7 +162,7 @@ class SweepHeatmapTest {
             0,1.0,5.0,60x,0.2,0.1,0.3
             1,2.0,5.0,60x,0.7,0.6,0.8
             """, StandardCharsets.UTF_8);
-        RunFolder run = RunFolder.read(folder);
+        SavedRun run = SavedRun.read(folder);
         assertTrue(SweepHeatmap.create(run, run.sweepClaims(), 0, 1, "60x", "probability").isEmpty());
     }
 }
