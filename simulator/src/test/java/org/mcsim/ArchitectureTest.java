@@ -91,7 +91,8 @@ class ArchitectureTest {
     @Test
     void onlyThePhasesAskForWavesChooseWhatTheyKeepAndMerge() {
         noClasses().that().doNotHaveFullyQualifiedName("org.mcsim.engine.Sampling")
-            .should().callMethod("org.mcsim.engine.BlockExecutor", "compute", "org.mcsim.engine.BlockJob", "long", "int")
+            .should().callMethod("org.mcsim.engine.BlockExecutor", "compute", "org.mcsim.engine.BlockJob",
+                "long", "int")
             .orShould().callMethod("org.mcsim.engine.BlockJob", "keeping", "org.mcsim.engine.Keep")
             .orShould().callMethod("org.mcsim.engine.Accumulator", "merge", "org.mcsim.engine.BlockResult")
             .check(CLASSES);

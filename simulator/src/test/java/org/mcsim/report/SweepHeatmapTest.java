@@ -100,7 +100,8 @@ class SweepHeatmapTest {
         assertEquals(2, segments.size());
         // corner (0, 0) at 0.8: the bottom side crosses at x = 0.6, the left side at y = 0.3 / 0.7
         double[] a = segments.get(0);
-        assertEquals(List.of(0.0, round(0.3 / 0.7), 0.6, 0.0), List.of(round(a[0]), round(a[1]), round(a[2]), round(a[3])));
+        assertEquals(List.of(0.0, round(0.3 / 0.7), 0.6, 0.0),
+            List.of(round(a[0]), round(a[1]), round(a[2]), round(a[3])));
         // corner (1, 1) at 0.6: the right side crosses at y = 1 − 0.1/0.3, the top side at x = 1 − 0.1/0.5
         double[] b = segments.get(1);
         assertEquals(List.of(1.0, round(1 - 0.1 / 0.3), round(1 - 0.1 / 0.5), 1.0),
