@@ -37,7 +37,7 @@ class ArchitectureTest {
             .layer("cli").definedBy("org.mcsim.cli..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("output").mayOnlyBeAccessedByLayers("cli", "sensitivity")
+            .whereLayer("output").mayOnlyBeAccessedByLayers("cli", "sensitivity", "report")
             .whereLayer("discover").mayOnlyBeAccessedByLayers("cli", "output")
             .whereLayer("sensitivity").mayOnlyBeAccessedByLayers("cli", "output")
             .whereLayer("engine").mayOnlyBeAccessedByLayers("sensitivity", "discover", "output", "cli")
@@ -45,7 +45,7 @@ class ArchitectureTest {
             .whereLayer("scenario").mayOnlyBeAccessedByLayers("engine", "sensitivity", "output", "cli")
             .whereLayer("dist").mayOnlyBeAccessedByLayers("scenario", "engine", "sensitivity", "output", "cli")
             .whereLayer("model").mayOnlyBeAccessedByLayers("dist", "scenario", "engine", "sensitivity",
-                "discover", "output", "cli")
+                "discover", "output", "report", "cli")
             .check(CLASSES);
     }
 
@@ -91,7 +91,8 @@ class ArchitectureTest {
     @Test
     void onlyThePhasesAskForWavesChooseWhatTheyKeepAndMerge() {
         noClasses().that().doNotHaveFullyQualifiedName("org.mcsim.engine.Sampling")
-            .should().callMethod("org.mcsim.engine.BlockExecutor", "compute", "org.mcsim.engine.BlockJob", "long", "int")
+            .should().callMethod("org.mcsim.engine.BlockExecutor", "compute", "org.mcsim.engine.BlockJob",
+                "long", "int")
             .orShould().callMethod("org.mcsim.engine.BlockJob", "keeping", "org.mcsim.engine.Keep")
             .orShould().callMethod("org.mcsim.engine.Accumulator", "merge", "org.mcsim.engine.BlockResult")
             .check(CLASSES);

@@ -91,7 +91,8 @@ public class HandWrittenBaseline {
         Moments mt = moments[in.length + 4];
         Moments mr = moments[in.length + 6];
         Quantiles.exactWithHistogram(total, n, mt.min(), mt.max(), bins, levels, 0.95);
-        return Quantiles.exactWithHistogram(ratio, n, mr.min(), mr.max(), bins, levels, 0.95).estimates()[0].value() + hits;
+        return Quantiles.exactWithHistogram(ratio, n, mr.min(), mr.max(), bins, levels, 0.95).estimates()[0].value()
+            + hits;
     }
 
     /** The formulas of fleet-tco.yaml, fused; returns the claim's hits. Inputs in file order. */

@@ -51,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
     /** Where the runs' blocks go, while {@link #call} runs. */
     private BlockExecutor executor;
 
-    @Option(names = "--until", paramLabel = "TARGET+-H", converter = RunCommand.TargetConverter.class,
+    @Option(names = "--until", paramLabel = "TARGET+-H", converter = RunCommand.UntilConverter.class,
         description = "Sample each run until the interval of TARGET has half-width at most H "
             + "(repeatable): P(CLAIM)+-H, mean(VAR)+-H or p<100q>(VAR)+-H. "
             + "The ceiling is -n, else 100 x settings.samples.")
@@ -79,7 +79,8 @@ final class CompareCommand implements Callable<Integer> {
                 valid.add(l);
             }
         }
-        for (ScenarioFiles.Loaded clashing : ScenarioFiles.clashingNames(valid, err, "their rows could not be told apart")) {
+        String clash = "their rows could not be told apart";
+        for (ScenarioFiles.Loaded clashing : ScenarioFiles.clashingNames(valid, err, clash)) {
             valid.remove(clashing);
             failed = true;
         }
@@ -95,8 +96,7 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 }
             } catch (RunFailedException e) {
-                err.println(e.getMessage());
-                return 1;
+                return Failures.report(e, null, null, err, options.debug);
             } finally {
                 executor = null;
             }
@@ -127,8 +127,7 @@ final class CompareCommand implements Callable<Integer> {
                     rows.add(new CompareWriter.Row(name + "@" + v, r));
                 }
             } catch (ScenarioException e) {
-                e.lines().forEach(err::println);
-                debugTrace(e, err);
+                Failures.report(e, where, null, err, options.debug);
             }
         }
         return new Group(l, rows);
@@ -139,7 +138,7 @@ final class CompareCommand implements Callable<Integer> {
                              PrintWriter err) {
         Precisions.Prepared prepared = Precisions.prepare(scenario, options, until);
         if (prepared.problem() != null) {
-            err.println(where + ": " + prepared.problem());
+            Failures.refuse(where, prepared.problem(), err);
             return null;
         }
         Scenario s = prepared.scenario();
@@ -150,13 +149,9 @@ final class CompareCommand implements Callable<Integer> {
                 RunOptions.Progress.NONE).withUntil(until), executor);
             r.warnings().forEach(w -> err.println(where + ": warning: " + w));
             return r;
-        } catch (RunFailedException e) {
-            err.println(where + ": " + e.getMessage());
-            debugTrace(e, err);
-            return null;
-        } catch (RuntimeException e) {
-            // mcsim's own fault: said for this run, and the others still run
-            ScenarioFiles.internalError(where, e, err, options.debug);
+        } catch (RunFailedException | RuntimeException e) {
+            // said for this run, and the others still run
+            Failures.report(e, where, null, err, options.debug);
             return null;
         }
     }
@@ -170,15 +165,8 @@ final class CompareCommand implements Callable<Integer> {
             CompareWriter.write(rows, options.out, groups.stream().map(g -> Path.of(g.loaded().given())).toList());
             return true;
         } catch (IOException e) {
-            err.println(Main.cannotWrite(options.out.resolve(CompareWriter.FOLDER), e));
-            debugTrace(e, err);
+            Failures.report(e, null, options.out.resolve(CompareWriter.FOLDER), err, options.debug);
             return false;
-        }
-    }
-
-    private void debugTrace(Exception e, PrintWriter err) {
-        if (options.debug) {
-            e.printStackTrace(err);
         }
     }
 }

@@ -51,7 +51,7 @@ final class DescribeCommand implements Callable<Integer> {
         ScenarioFiles.Loaded l = ScenarioFiles.load(file, SamplingOptions.Override.toMap(sets), err, debug);
         if (l == null) {
             err.flush();
-            return 1;
+            return Failures.FAILED;
         }
         print(l.scenario(), out);
         out.flush();
@@ -70,7 +70,8 @@ final class DescribeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "inputs%32s %10s %10s %10s %10s%n", "", "mean", "p5", "p50", "p95");
         for (Input in : s.inputs()) {
             InputSampler law = Samplers.of(in.dist());
-            out.printf(Locale.ROOT, "  %-36s %10s %10s %10s %10s%n", in.name() + (in.unit() == null ? "" : " [" + in.unit() + "]"),
+            out.printf(Locale.ROOT, "  %-36s %10s %10s %10s %10s%n",
+                in.name() + (in.unit() == null ? "" : " [" + in.unit() + "]"),
                 Table.human(law.mean()), Table.human(law.quantile(0.05)), Table.human(law.quantile(0.5)),
                 Table.human(law.quantile(0.95)));
             out.println("      " + DistText.of(in.dist()));
@@ -86,7 +87,8 @@ final class DescribeCommand implements Callable<Integer> {
         for (String name : s.evaluationOrder()) {
             Formula f = s.formula(name);
             out.printf(Locale.ROOT, "  %-14s = %s%n", name, f.text());
-            out.println("      uses: " + String.join(", ", uses(f.expr())) + (s.outputs().contains(name) ? "   (output)" : ""));
+            out.println("      uses: " + String.join(", ", uses(f.expr()))
+                + (s.outputs().contains(name) ? "   (output)" : ""));
         }
         if (!s.claims().isEmpty()) {
             out.println();

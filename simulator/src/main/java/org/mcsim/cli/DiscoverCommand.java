@@ -76,14 +76,14 @@ final class DiscoverCommand implements Callable<Integer> {
         options.checkThreads(spec);
         ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
         if (l == null) {
-            return 1;
+            return Failures.FAILED;
         }
         Scenario s = l.scenario().withSettings(options.apply(l.scenario().settings()));
         if (s.claims().stream().noneMatch(c -> c.name().equals(claim))) {
             String near = Suggestions.nearest(claim, s.claims().stream().map(Claim::name).toList());
-            err.println(file + ": --claim " + claim + ": " + (s.claims().isEmpty() ? "the scenario has no claims"
-                : "unknown claim" + (near == null ? "" : "; did you mean '" + near + "'?")));
-            return 1;
+            return Failures.refuse(file, "--claim " + claim + ": " + (s.claims().isEmpty()
+                ? "the scenario has no claims"
+                : "unknown claim" + (near == null ? "" : "; did you mean '" + near + "'?")), err);
         }
         DiscoverOptions o = new DiscoverOptions(alpha, massMin, !noPaste, step == null ? -1 : step,
             checkSamples == null ? s.settings().samples() : checkSamples);
@@ -94,18 +94,9 @@ final class DiscoverCommand implements Callable<Integer> {
                 print(s, r, step == null, out);
             }
             return 0;
-        } catch (RunFailedException e) {
-            err.println(file + ": " + e.getMessage());
-            if (options.debug) {
-                e.printStackTrace(err);
-            }
-        } catch (IOException e) {
-            err.println(Main.cannotWrite(options.out.resolve(s.name()), e));
-            if (options.debug) {
-                e.printStackTrace(err);
-            }
+        } catch (RunFailedException | IOException e) {
+            return Failures.report(e, file, options.out.resolve(s.name()), err, options.debug);
         }
-        return 1;
     }
 
     /** The trajectory, the chosen box and the inputs' medians given the claim true and false. */

@@ -1,6 +1,7 @@
 package org.mcsim.cli;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.mcsim.engine.BlockExecutor;
 import org.mcsim.engine.Plan;
@@ -18,27 +19,27 @@ import picocli.CommandLine.Option;
  */
 final class EngineOptions {
 
-    @Option(names = "--engine", paramLabel = "local|spark", converter = EngineName.class,
+    @Option(names = "--engine", paramLabel = "local|spark",
         description = {"Where the blocks run: this machine's cores (local, the default) or an Apache Spark job",
             "(spark). Both give byte-identical files."})
-    String engine = "local";
+    EngineName engine = EngineName.LOCAL;
 
     @Option(names = "--master", paramLabel = "URL",
-        description = "Spark master URL (local[2], spark://host:7077, yarn, ...); default: spark-submit's, else local[*].")
+        description = "Spark master URL (local[2], spark://host:7077, yarn, ...); "
+            + "default: spark-submit's, else local[*].")
     String master;
 
     @Option(names = "--partitions", paramLabel = "P",
         description = "Spark partitions per wave of blocks (default: the cluster's default parallelism).")
     Integer partitions;
 
-    /** --engine: local or spark. */
-    static final class EngineName implements CommandLine.ITypeConverter<String> {
+    /** {@code --engine}: the name {@link BlockExecutor#open} knows each by. */
+    enum EngineName {
+        LOCAL, SPARK;
+
         @Override
-        public String convert(String text) {
-            if (!text.equals("local") && !text.equals("spark")) {
-                throw new CommandLine.TypeConversionException("expected local or spark, got '" + text + "'");
-            }
-            return text;
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -54,7 +55,7 @@ final class EngineOptions {
     }
 
     boolean isLocal() {
-        return engine.equals("local");
+        return engine == EngineName.LOCAL;
     }
 
     /** Opens the chosen executor; the caller closes it. */
@@ -66,7 +67,7 @@ final class EngineOptions {
         if (partitions != null) {
             o.put("partitions", Integer.toString(partitions));
         }
-        return BlockExecutor.open(engine, threads, o);
+        return BlockExecutor.open(engine.toString(), threads, o);
     }
 
     /**

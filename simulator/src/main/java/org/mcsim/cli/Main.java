@@ -1,8 +1,6 @@
 package org.mcsim.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
-import org.mcsim.engine.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,10 +8,11 @@ import picocli.CommandLine.Command;
  * The {@code mcsim} command and its entry point.
  *
  * <p>The commands are added in {@link #execute} rather than listed in {@code @Command(subcommands)}:
- * picocli builds each command's model by reflection over its annotations, which took most of a
+ * picocli builds each command's model by reflection over its annotations, which is most of a
  * short run's start-up, so a command line that begins with a command's name gets a model of that
  * command alone. Everything else (no arguments, {@code --help}, {@code help}, an unknown or
- * misspelt command) gets all of them, in {@link #COMMANDS} order, as before.
+ * misspelt command) gets all of them, in {@link #COMMANDS} order (README, Throughput, counts
+ * the start-up).
  */
 @Command(name = "mcsim",
     mixinStandardHelpOptions = true,
@@ -26,10 +25,10 @@ import picocli.CommandLine.Command;
         "  mcsim run scenarios/deepseek/fleet-tco.yaml -n 1e6"})
 public final class Main implements Runnable {
 
-    /** The commands' names in the order usage help lists them; each is its class's {@code @Command} name. */
     /** Columns of --help text. */
     static final int HELP_WIDTH = 120;
 
+    /** The commands' names in the order usage help lists them; each is its class's {@code @Command} name. */
     static final String[] COMMANDS = {"run", "validate", "describe", "compare", "report", "sensitivity",
         "sweep", "solve", "discover", "help"};
 
@@ -38,7 +37,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + String.join(", ", spec.subcommands().keySet()));
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "a command is required: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** Runs mcsim with {@code args} and exits with its status. */
@@ -60,42 +60,14 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler(new InternalErrorHandler());
+        cl.setExecutionExceptionHandler(new FailureHandler());
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
             // the run's arrays are unreachable once it has unwound to here, so this can print
-            String command = args.length > 0 ? args[0] : "";
-            err.println("mcsim: " + (List.of("validate", "describe", "report").contains(command)
-                ? outOfMemoryReading(command) : outOfMemory()));
-            return 1;
+            err.println("mcsim: " + Failures.outOfMemory(args.length > 0 ? args[0] : ""));
+            return Failures.FAILED;
         }
-    }
-
-    /**
-     * What to say when the files of {@code folder} cannot be written: a refusal says it all
-     * (it names the path and what to do), other failures are {@code FOLDER: cannot write: ...}.
-     */
-    static String cannotWrite(java.nio.file.Path folder, java.io.IOException e) {
-        return e instanceof org.mcsim.output.RefusedException ? e.getMessage() : folder + ": cannot write: " + e.getMessage();
-    }
-
-    /**
-     * What to say when a command that samples nothing runs out of memory: it was reading (a
-     * scenario's data files, a run folder's histogram), so fewer samples would not help.
-     */
-    static String outOfMemoryReading(String command) {
-        return "out of memory: " + command + " does not fit in the Java heap (" + Runtime.getRuntime().maxMemory()
-            / (1 << 20) + " MB) while reading its files (empirical data, or a run folder's histogram); give the JVM "
-            + "more memory, e.g. MCSIM_OPTS=-Xmx4g";
-    }
-
-    /** What to say when a run does not fit in the heap (cli.md: a failed run, exit status 1). */
-    static String outOfMemory() {
-        return "out of memory: the run does not fit in the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
-            + " MB); an exact run keeps 8 bytes per sample and output (above the exact-quantile limit of "
-            + Engine.EXACT_LIMIT + " values it keeps none), so draw fewer samples or give the JVM more memory, "
-            + "e.g. MCSIM_OPTS=-Xmx4g";
     }
 
     /**
@@ -116,6 +88,8 @@ public final class Main implements Runnable {
             }
         }
         cl.setParameterExceptionHandler(new UsageErrorHandler());
+        // enum options (--method, --indices, --engine, --write-samples) are written in lower case
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         // wide enough that no example or option text is broken inside a token
         cl.setUsageHelpWidth(HELP_WIDTH);
         return cl;
@@ -168,17 +142,15 @@ public final class Main implements Runnable {
     }
 
     /**
-     * An exception from a command's own code: one line, and the stack trace with {@code --debug}. A
-     * class rather than a lambda: the first lambda costs its bootstrap at start-up.
+     * An exception a command did not catch, reported by {@link Failures} as concerning the whole
+     * command (for mcsim's own faults: {@code mcsim: internal error: ...}), with the stack trace
+     * under {@code --debug}. A class rather than a lambda: the first lambda costs its bootstrap at
+     * start-up.
      */
-    private static final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    private static final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
-            line.getErr().println("mcsim: internal error: " + ex);
-            if (Debug.enabled(parsed)) {
-                ex.printStackTrace(line.getErr());
-            }
-            return 1;
+            return Failures.report(ex, null, null, line.getErr(), Debug.enabled(parsed));
         }
     }
 }

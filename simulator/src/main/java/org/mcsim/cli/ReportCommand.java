@@ -42,12 +42,8 @@ final class ReportCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (IOException e) {
-            err.println(e.getMessage());
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return 1;
+            // the report's own messages name the folder and the file
+            return Failures.report(e, null, null, err, debug);
         }
     }
 }

@@ -47,11 +47,10 @@ final class RunCommand implements Callable<Integer> {
     EngineOptions engineOptions;
 
     @Option(names = "--write-samples", arity = "0..1", fallbackValue = "csv", paramLabel = "csv|gz",
-        converter = SamplesFormatConverter.class,
         description = "Also write every output's samples: samples.csv, or samples.csv.gz with =gz.")
     RunWriter.SamplesFormat writeSamples;
 
-    @Option(names = "--until", paramLabel = "TARGET+-H", converter = TargetConverter.class,
+    @Option(names = "--until", paramLabel = "TARGET+-H", converter = UntilConverter.class,
         description = {"Sample block after block until the interval of TARGET has half-width at most H",
             "(repeatable): P(CLAIM)+-H, mean(VAR)+-H or p<100q>(VAR)+-H, e.g. --until 'P(400x)+-0.005'.",
             "The ceiling is -n, else 100 x settings.samples."})
@@ -69,26 +68,10 @@ final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** {@code --until TARGET+-H}. */
-    static final class TargetConverter implements CommandLine.ITypeConverter<Target> {
+    static final class UntilConverter implements CommandLine.ITypeConverter<Target> {
         @Override
         public Target convert(String text) {
-            try {
-                return Target.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** {@code --write-samples[=csv|gz]}. */
-    static final class SamplesFormatConverter implements CommandLine.ITypeConverter<RunWriter.SamplesFormat> {
-        @Override
-        public RunWriter.SamplesFormat convert(String text) {
-            return switch (text) {
-                case "csv" -> RunWriter.SamplesFormat.CSV;
-                case "gz" -> RunWriter.SamplesFormat.GZ;
-                default -> throw new CommandLine.TypeConversionException("expected csv or gz, got '" + text + "'");
-            };
+            return Failures.parsed(text, Target::parse, false);
         }
     }
 
@@ -112,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
                 valid.add(l);
             }
         }
-        for (ScenarioFiles.Loaded clashing : ScenarioFiles.clashingNames(valid, err, "both would write the same folder")) {
+        String clash = "both would write the same folder";
+        for (ScenarioFiles.Loaded clashing : ScenarioFiles.clashingNames(valid, err, clash)) {
             valid.remove(clashing);
             failed.add(clashing.given());
         }
@@ -123,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
                     (runOne(l, executor, out, err) ? done : failed).add(l.given());
                 }
             } catch (RunFailedException e) {
-                err.println(e.getMessage());
+                Failures.report(e, null, null, err, options.debug);
                 valid.stream().map(ScenarioFiles.Loaded::given)
                     .filter(g -> !done.contains(g) && !failed.contains(g)).forEach(failed::add);
             }
@@ -152,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
     private boolean runOne(ScenarioFiles.Loaded l, BlockExecutor executor, PrintWriter out, PrintWriter err) {
         Precisions.Prepared prepared = Precisions.prepare(l.scenario(), options, until);
         if (prepared.problem() != null) {
-            err.println(l.given() + ": " + prepared.problem());
+            Failures.refuse(l.given(), prepared.problem(), err);
             return false;
         }
         Scenario s = prepared.scenario();
@@ -179,26 +163,10 @@ final class RunCommand implements Callable<Integer> {
                 Table.print(r, out);
             }
             return true;
-        } catch (RunFailedException e) {
-            err.println(l.given() + ": " + e.getMessage());
-            debugTrace(e, err);
-        } catch (IOException e) {
-            err.println(Main.cannotWrite(options.out.resolve(s.name()), e));
-            debugTrace(e, err);
-        } catch (OutOfMemoryError e) {
-            // this scenario's arrays are unreachable here; the next ones still run
-            err.println(l.given() + ": " + Main.outOfMemory());
-            debugTrace(e, err);
-        } catch (RuntimeException e) {
-            // mcsim's own fault: said for this scenario, and the next ones still run
-            ScenarioFiles.internalError(l.given(), e, err, options.debug);
+        } catch (RunFailedException | IOException | RuntimeException | OutOfMemoryError e) {
+            // said for this scenario (its arrays are unreachable here), and the next ones still run
+            Failures.report(e, l.given(), options.out.resolve(s.name()), err, options.debug);
         }
         return false;
-    }
-
-    private void debugTrace(Throwable e, PrintWriter err) {
-        if (options.debug) {
-            e.printStackTrace(err);
-        }
     }
 }

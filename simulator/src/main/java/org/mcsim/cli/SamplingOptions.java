@@ -25,7 +25,7 @@ final class SamplingOptions {
         description = "Worker threads. Default: all cores (${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--method", paramLabel = "M", converter = MethodConverter.class,
+    @Option(names = "--method", paramLabel = "M",
         description = "random, lhs or sobol. Default: settings.method.")
     Method method;
 
@@ -45,7 +45,8 @@ final class SamplingOptions {
     /** Refuses a thread count below 1 as a usage error. */
     void checkThreads(CommandLine.Model.CommandSpec spec) {
         if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--threads must be at least 1, got " + threads);
         }
     }
 
@@ -88,7 +89,8 @@ final class SamplingOptions {
                     throw new CommandLine.TypeConversionException("expected NAME.PARAM=VALUE, got '" + text + "'");
                 }
                 try {
-                    return new Override(text.substring(0, eq).trim(), NumberSyntax.parse(text.substring(eq + 1).trim()));
+                    return new Override(text.substring(0, eq).trim(),
+                        NumberSyntax.parse(text.substring(eq + 1).trim()));
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.TypeConversionException(
                         "--set " + text.substring(0, eq) + ": " + e.getMessage());
@@ -123,18 +125,6 @@ final class SamplingOptions {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("'" + text + "': " + e.getMessage());
             }
-        }
-    }
-
-    /** --method: random, lhs or sobol. */
-    static final class MethodConverter implements CommandLine.ITypeConverter<Method> {
-        @java.lang.Override
-        public Method convert(String text) {
-            Method m = Method.parse(text);
-            if (m == null) {
-                throw new CommandLine.TypeConversionException("expected random, lhs or sobol, got '" + text + "'");
-            }
-            return m;
         }
     }
 }

@@ -24,27 +24,10 @@ final class ScenarioFiles {
         try {
             ScenarioDocument doc = ScenarioDocument.read(Path.of(given), given);
             return new Loaded(given, doc, doc.build(overrides));
-        } catch (ScenarioException e) {
-            e.lines().forEach(err::println);
-            if (debug) {
-                e.printStackTrace(err);
-            }
+        } catch (ScenarioException | RuntimeException e) {
+            // a fault of mcsim's own is said for this file too, so that the other files still run
+            Failures.report(e, given, null, err, debug);
             return null;
-        } catch (RuntimeException e) {
-            internalError(given, e, err, debug);
-            return null;
-        }
-    }
-
-    /**
-     * Reports a failure that is mcsim's own fault for one scenario, so that a command over
-     * several files goes on with the others: {@code FILE: internal error: ...}, and the stack
-     * trace with {@code --debug}.
-     */
-    static void internalError(String given, Throwable e, PrintWriter err, boolean debug) {
-        err.println(given + ": internal error: " + e);
-        if (debug) {
-            e.printStackTrace(err);
         }
     }
 

@@ -47,7 +47,7 @@ final class SensitivityCommand implements Callable<Integer> {
         description = "Analyse a claim's indicator instead of an output: what moves its probability.")
     String claim;
 
-    @Option(names = "--indices", paramLabel = "all|rank|tornado|sobol", converter = IndicesConverter.class,
+    @Option(names = "--indices", paramLabel = "all|rank|tornado|sobol",
         description = "Which indices (default: all).")
     Indices indices = Indices.ALL;
 
@@ -59,18 +59,6 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    /** {@code --indices}. */
-    static final class IndicesConverter implements CommandLine.ITypeConverter<Indices> {
-        @Override
-        public Indices convert(String text) {
-            Indices i = Indices.parse(text);
-            if (i == null) {
-                throw new CommandLine.TypeConversionException("expected all, rank, tornado or sobol, got '" + text + "'");
-            }
-            return i;
-        }
-    }
 
     @Override
     public Integer call() {
@@ -84,13 +72,12 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
         if (l == null) {
-            return 1;
+            return Failures.FAILED;
         }
         Scenario s = l.scenario().withSettings(options.apply(l.scenario().settings()));
         String unknown = claim == null ? unknownOutput(s) : unknownClaim(s);
         if (unknown != null) {
-            err.println(file + ": " + unknown);
-            return 1;
+            return Failures.refuse(file, unknown, err);
         }
         warnOfCost(s, err);
         try (BlockExecutor executor = engineOptions.open(options.threads)) {
@@ -106,18 +93,9 @@ final class SensitivityCommand implements Callable<Integer> {
                 print(s, r, out);
             }
             return 0;
-        } catch (RunFailedException e) {
-            err.println(file + ": " + e.getMessage());
-            if (options.debug) {
-                e.printStackTrace(err);
-            }
-        } catch (IOException e) {
-            err.println(Main.cannotWrite(options.out.resolve(s.name()), e));
-            if (options.debug) {
-                e.printStackTrace(err);
-            }
+        } catch (RunFailedException | IOException e) {
+            return Failures.report(e, file, options.out.resolve(s.name()), err, options.debug);
         }
-        return 1;
     }
 
     /** What is wrong with --output, or null: an unknown name, or a claim's (which --claim takes). */

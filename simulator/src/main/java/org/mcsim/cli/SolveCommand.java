@@ -11,7 +11,7 @@ import org.mcsim.sensitivity.NoRootException;
 import org.mcsim.sensitivity.PointException;
 import org.mcsim.sensitivity.Solution;
 import org.mcsim.sensitivity.Solver;
-import org.mcsim.sensitivity.Target;
+import org.mcsim.sensitivity.SolveTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,9 +40,9 @@ final class SolveCommand implements Callable<Integer> {
         description = "The range to search.")
     Range range;
 
-    @Option(names = "--target", required = true, paramLabel = "TARGET", converter = TargetConverter.class,
+    @Option(names = "--target", required = true, paramLabel = "TARGET", converter = SolveTargetConverter.class,
         description = "STAT(VAR)=VALUE: mean(VAR)=V or p<100q>(VAR)=V for an output, or P(CLAIM)=V.")
-    Target target;
+    SolveTarget target;
 
     @Mixin
     SamplingOptions options;
@@ -76,14 +76,10 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     /** {@code --target}. */
-    static final class TargetConverter implements CommandLine.ITypeConverter<Target> {
+    static final class SolveTargetConverter implements CommandLine.ITypeConverter<SolveTarget> {
         @Override
-        public Target convert(String text) {
-            try {
-                return Target.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+        public SolveTarget convert(String text) {
+            return Failures.parsed(text, SolveTarget::parse, false);
         }
     }
 
@@ -99,7 +95,7 @@ final class SolveCommand implements Callable<Integer> {
         }
         ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
         if (l == null) {
-            return 1;
+            return Failures.FAILED;
         }
         String name = l.scenario().name();
         try {
@@ -108,14 +104,8 @@ final class SolveCommand implements Callable<Integer> {
             SolveWriter.write(s, options.out, name, StressOptions.provenance("solve", l, options));
             print(s, out);
             return 0;
-        } catch (PointException e) {
-            return StressOptions.fail(e, file, err, options.debug);
-        } catch (NoRootException e) {
-            err.println(file + ": " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println(Main.cannotWrite(options.out.resolve(name), e));
-            return 1;
+        } catch (PointException | NoRootException | IOException e) {
+            return Failures.report(e, file, options.out.resolve(name), err, options.debug);
         }
     }
 

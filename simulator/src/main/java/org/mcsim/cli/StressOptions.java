@@ -1,6 +1,5 @@
 package org.mcsim.cli;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mcsim.engine.PlanSource;
@@ -8,7 +7,6 @@ import org.mcsim.engine.RunFailedException;
 import org.mcsim.model.Scenario;
 import org.mcsim.output.Provenance;
 import org.mcsim.scenario.ScenarioException;
-import org.mcsim.sensitivity.PointException;
 import org.mcsim.sensitivity.Scenarios;
 
 /** What sensitivity, sweep and solve share: building scenarios at a point. */
@@ -33,7 +31,8 @@ final class StressOptions {
 
             @Override
             public PlanSource source(Map<String, Double> values) throws RunFailedException {
-                return engine == null || engine.isLocal() ? null : PlanSource.of(loaded.document(), merged(values), null);
+                return engine == null || engine.isLocal() ? null
+                    : PlanSource.of(loaded.document(), merged(values), null);
             }
 
             private Map<String, Double> merged(Map<String, Double> values) {
@@ -53,16 +52,5 @@ final class StressOptions {
         org.mcsim.model.Settings set = options.apply(loaded.scenario().settings());
         return new Provenance(command, loaded.given(), loaded.document().sha256(), set.seed(), set.samples(),
             set.method().label(), options.overrides());
-    }
-
-    /** Prints a failed point's problems, and its stack trace with --debug. */
-    static int fail(PointException e, String given, PrintWriter err, boolean debug) {
-        for (String line : e.lines()) {
-            err.println(line.startsWith("--") || line.startsWith(given) ? line : given + ": " + line);
-        }
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        return 1;
     }
 }

@@ -54,11 +54,7 @@ final class SweepCommand implements Callable<Integer> {
     static final class AxisConverter implements CommandLine.ITypeConverter<SweepAxis> {
         @Override
         public SweepAxis convert(String text) {
-            try {
-                return SweepAxis.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + text + "': " + e.getMessage());
-            }
+            return Failures.parsed(text, SweepAxis::parse, true);
         }
     }
 
@@ -75,7 +71,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
         if (l == null) {
-            return 1;
+            return Failures.FAILED;
         }
         String name = l.scenario().name();
         SweepWriter.Open[] files = {null};
@@ -94,14 +90,11 @@ final class SweepCommand implements Callable<Integer> {
             });
             files[0].commit();
             return 0;
-        } catch (PointException e) {
-            return StressOptions.fail(e, file, err, options.debug);
-        } catch (IOException e) {
-            err.println(Main.cannotWrite(options.out.resolve(name), e));
-            return 1;
+        } catch (PointException | IOException e) {
+            return Failures.report(e, file, options.out.resolve(name), err, options.debug);
         } catch (RunFailedException e) {
-            err.println(e.getMessage());
-            return 1;
+            // the executor could not be opened: it concerns the whole command
+            return Failures.report(e, null, null, err, options.debug);
         } finally {
             if (files[0] != null) {
                 files[0].close();

@@ -96,7 +96,8 @@ final class Table {
             return v == 0 ? "0" : Double.toString(v);
         }
         java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros();
-        return Math.abs(v) < 1e-6 || Math.abs(v) >= 1e15 ? d.toString().replace("E", "e").replace("e+", "e") : d.toPlainString();
+        return Math.abs(v) < 1e-6 || Math.abs(v) >= 1e15 ? d.toString().replace("E", "e").replace("e+", "e")
+            : d.toPlainString();
     }
 
     /** At most five quantiles: all of them, or those nearest to 5, 25, 50, 75 and 95%. */

@@ -1,6 +1,9 @@
 package org.mcsim.dist;
 
+import static org.mcsim.model.Dist.Truncated.MIN_KEPT;
+
 import java.util.Arrays;
+import org.mcsim.model.Dist;
 
 /**
  * A continuous law conditioned on lo &lt;= X &lt;= hi (open bounds infinite), sampled by
@@ -12,9 +15,6 @@ import java.util.Arrays;
  * Immutable and thread-safe.
  */
 final class TruncatedLaw extends Law {
-    /** Smallest kept probability accepted (scenario-format.md, truncate). */
-    static final double MIN_KEPT = 1e-9;
-
     private final Law base;
     private final double lo;
     private final double hi;
@@ -30,7 +30,7 @@ final class TruncatedLaw extends Law {
     private final double mean;
 
     /**
-     * @throws IllegalArgumentException if the kept probability is below {@link #MIN_KEPT}
+     * @throws IllegalArgumentException if the kept probability is below {@link Dist.Truncated#MIN_KEPT}
      */
     TruncatedLaw(Law base, double lo, double hi) {
         this.base = base;

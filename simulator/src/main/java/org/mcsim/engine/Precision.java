@@ -155,7 +155,8 @@ final class Precision {
     private boolean othersMet(Accumulator acc) {
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            if (target.kind() != Target.Kind.QUANTILE && interval(i, acc, null, null, null).halfWidth() > target.halfWidth()) {
+            if (target.kind() != Target.Kind.QUANTILE
+                && interval(i, acc, null, null, null).halfWidth() > target.halfWidth()) {
                 return false;
             }
         }

@@ -51,7 +51,7 @@ public final class DistText {
         }
         if (d instanceof Dist.Empirical e) {
             return "empirical(file=" + e.file() + ", column=" + e.column() + ", "
-                + e.sorted().length + " values)";
+                + e.size() + " values)";
         }
         if (d instanceof Dist.Mixture m) {
             return m.components().stream()

@@ -1,15 +1,33 @@
 package org.mcsim.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.util.Instantiatable;
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.fasterxml.jackson.jr.ob.JacksonJrExtension;
+import com.fasterxml.jackson.jr.ob.api.ExtensionContext;
+import com.fasterxml.jackson.jr.ob.api.ReaderWriterModifier;
+import com.fasterxml.jackson.jr.ob.api.ValueWriter;
+import com.fasterxml.jackson.jr.ob.impl.JSONWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * A small JSON document builder for {@code run.json}: objects keep their keys in insertion order,
- * arrays their elements in order, and {@link #toJson()} prints the tree with a two-space indent
- * (RFC 8259 syntax). Reals are printed by {@link Numbers#format(double)} (so NaN and infinities
- * are refused), integers plainly; strings are escaped as RFC 8259 §7 requires, and unpaired
- * surrogates are written as {@code \\uXXXX} escapes so the output is always valid UTF-8.
+ * A JSON document builder for {@code run.json} and the provenance records, written by jackson-jr
+ * (which the report uses to read run.json back): objects keep their keys in insertion order,
+ * arrays their elements in order, and {@link #toJson()} prints the tree with a two-space indent,
+ * {@code "key": value}, one element per line and {@code {}} / {@code []} for empty containers
+ * ({@link Layout}). Two of jackson-jr's writers are replaced so that the bytes are mcsim's:
+ * reals are printed by {@link Numbers#format(double)} (so NaN and infinities are refused, and
+ * JDK 17 prints the shortest decimal as JDK 19 does), and strings by {@link #quote}, which
+ * escapes as RFC 8259 §7 requires and writes an unpaired surrogate as a {@code \\uXXXX} escape
+ * so that the output is always valid UTF-8 (jackson-core's escapes see one char at a time and
+ * cannot tell a paired surrogate from an unpaired one). Integers and booleans are jackson-jr's.
  *
  * <pre>{@code
  * String text = Json.object().put("name", "fleet").put("seed", 42L)
@@ -19,13 +37,20 @@ import java.util.Locale;
  * <p>Not thread-safe while being built.
  */
 public final class Json {
-    private final boolean isObject;
-    private final List<String> keys = new ArrayList<>();
-    /** Each value already rendered as a token (string, number, literal), or a nested Json. */
-    private final List<Object> values = new ArrayList<>();
+    private static final JSON WRITER = JSON.builder()
+        .register(new MinimalValues())
+        .prettyPrinter(new Layout())
+        .enable(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
+        .build();
+
+    /** The members of an object, or null for an array. */
+    private final Map<String, Object> members;
+    /** The elements of an array, or null for an object. */
+    private final List<Object> elements;
 
     private Json(boolean isObject) {
-        this.isObject = isObject;
+        this.members = isObject ? new LinkedHashMap<>() : null;
+        this.elements = isObject ? null : new ArrayList<>();
     }
 
     /** @return a new empty object */
@@ -53,7 +78,7 @@ public final class Json {
     }
 
     /** An object of numbers, in the map's iteration order. */
-    public static Json numbers(java.util.Map<String, Double> values) {
+    public static Json numbers(Map<String, Double> values) {
         Json o = object();
         values.forEach(o::put);
         return o;
@@ -61,119 +86,99 @@ public final class Json {
 
     /** Adds a string member; null gives JSON null. */
     public Json put(String key, String value) {
-        return member(key, value == null ? "null" : quote(value));
+        return member(key, value);
     }
 
     /** Adds a real member, printed by {@link Numbers#format(double)}; NaN or infinite is refused. */
     public Json put(String key, double value) {
-        return member(key, Numbers.format(value));
+        return member(key, real(value));
     }
 
     /** Adds an integer member, printed plainly. */
     public Json put(String key, long value) {
-        return member(key, Long.toString(value));
+        return member(key, value);
     }
 
     /** Adds a boolean member. */
     public Json put(String key, boolean value) {
-        return member(key, Boolean.toString(value));
+        return member(key, value);
     }
 
     /** Adds a nested object or array member; null gives JSON null. */
     public Json put(String key, Json value) {
-        return member(key, value == null ? "null" : value);
+        return member(key, value == null ? null : value.tree());
     }
 
     /** Adds a JSON null member. */
     public Json putNull(String key) {
-        return member(key, "null");
+        return member(key, null);
     }
 
     /** Appends a string element; null gives JSON null. */
     public Json add(String value) {
-        return element(value == null ? "null" : quote(value));
+        return element(value);
     }
 
     /** Appends a real element; NaN or infinite is refused. */
     public Json add(double value) {
-        return element(Numbers.format(value));
+        return element(real(value));
     }
 
     /** Appends an integer element. */
     public Json add(long value) {
-        return element(Long.toString(value));
+        return element(value);
     }
 
     /** Appends a boolean element. */
     public Json add(boolean value) {
-        return element(Boolean.toString(value));
+        return element(value);
     }
 
     /** Appends a nested object or array; null gives JSON null. */
     public Json add(Json value) {
-        return element(value == null ? "null" : value);
+        return element(value == null ? null : value.tree());
     }
 
-    private Json member(String key, Object token) {
-        if (!isObject) {
+    private static Double real(double value) {
+        Numbers.format(value); // refuses NaN and infinities now, where the caller can be named
+        return value;
+    }
+
+    private Object tree() {
+        return members != null ? members : elements;
+    }
+
+    private Json member(String key, Object value) {
+        if (members == null) {
             throw new IllegalStateException("put on an array; use add");
         }
-        if (keys.contains(key)) {
+        if (members.containsKey(key)) {
             throw new IllegalArgumentException("duplicate key: " + key);
         }
-        keys.add(key);
-        values.add(token);
+        members.put(key, value);
         return this;
     }
 
-    private Json element(Object token) {
-        if (isObject) {
+    private Json element(Object value) {
+        if (elements == null) {
             throw new IllegalStateException("add on an object; use put");
         }
-        values.add(token);
+        elements.add(value);
         return this;
     }
 
     /** @return the document, pretty-printed with a two-space indent, without a final newline */
     public String toJson() {
-        StringBuilder sb = new StringBuilder();
-        write(sb, 0);
-        return sb.toString();
+        try {
+            return WRITER.asString(tree());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String target does no I/O
+        }
     }
 
     @Override
     public String toString() {
         return toJson();
-    }
-
-    private void write(StringBuilder sb, int depth) {
-        sb.append(isObject ? '{' : '[');
-        if (values.isEmpty()) {
-            sb.append(isObject ? '}' : ']');
-            return;
-        }
-        for (int i = 0; i < values.size(); i++) {
-            sb.append(i == 0 ? "\n" : ",\n");
-            indent(sb, depth + 1);
-            if (isObject) {
-                sb.append(quote(keys.get(i))).append(": ");
-            }
-            Object v = values.get(i);
-            if (v instanceof Json) {
-                ((Json) v).write(sb, depth + 1);
-            } else {
-                sb.append((String) v);
-            }
-        }
-        sb.append('\n');
-        indent(sb, depth);
-        sb.append(isObject ? '}' : ']');
-    }
-
-    private static void indent(StringBuilder sb, int depth) {
-        for (int i = 0; i < depth; i++) {
-            sb.append("  ");
-        }
     }
 
     /**
@@ -213,5 +218,126 @@ public final class Json {
             return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
         }
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    /** Reals through {@link Numbers#format(double)}, strings through {@link #quote}. */
+    private static final class MinimalValues extends JacksonJrExtension {
+        @Override
+        protected void register(ExtensionContext context) {
+            context.insertModifier(new ReaderWriterModifier() {
+                @Override
+                public ValueWriter overrideStandardValueWriter(JSONWriter writer, Class<?> type, int stdTypeId) {
+                    if (type == Double.class) {
+                        return new Writer(Double.class, (g, v) -> g.writeNumber(Numbers.format((Double) v)));
+                    }
+                    if (type == String.class) {
+                        return new Writer(String.class, (g, v) -> g.writeRawValue(quote((String) v)));
+                    }
+                    return null;
+                }
+            });
+        }
+    }
+
+    /** How one value is written. */
+    private interface Write {
+        void write(JsonGenerator g, Object value) throws IOException;
+    }
+
+    private record Writer(Class<?> valueType, Write write) implements ValueWriter {
+        @Override
+        public void writeValue(JSONWriter context, JsonGenerator g, Object value) throws IOException {
+            write.write(g, value);
+        }
+    }
+
+    /**
+     * The layout of mcsim's JSON files: a two-space indent, {@code "key": value}, every member and
+     * element on its own line, and {@code {}} / {@code []} for empty containers. jackson-jr takes
+     * a fresh instance for each document ({@link Instantiatable}), so documents may be written
+     * from several threads at once.
+     */
+    private static final class Layout implements PrettyPrinter, Instantiatable<Layout> {
+        private int depth;
+
+        @Override
+        public Layout createInstance() {
+            return new Layout();
+        }
+
+        private void newLine(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+            for (int i = 0; i < depth; i++) {
+                g.writeRaw("  ");
+            }
+        }
+
+        private void open(JsonGenerator g, char bracket) throws IOException {
+            g.writeRaw(bracket);
+            depth++;
+        }
+
+        private void close(JsonGenerator g, int count, char bracket) throws IOException {
+            depth--;
+            if (count > 0) {
+                newLine(g);
+            }
+            g.writeRaw(bracket);
+        }
+
+        private void separate(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            newLine(g);
+        }
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) {
+            // one document per call
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            open(g, '{');
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            newLine(g);
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            separate(g);
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            close(g, entries, '}');
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            open(g, '[');
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            newLine(g);
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            separate(g);
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            close(g, values, ']');
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.mcsim.output;
 
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+
 /**
  * Locale-independent text of the real numbers in mcsim's files: the shortest decimal that reads
  * back to the same double, laid out exactly as {@code Double.toString} does from JDK 19 on
@@ -12,9 +14,11 @@ package org.mcsim.output;
  * digit is used for 10<sup>−3</sup> ≤ |d| &lt; 10<sup>7</sup>, computerized scientific notation
  * {@code d.ddd…E±n} otherwise. On a JDK whose feature version is 19 or more this class calls
  * {@code Double.toString}; on JDK 17 and 18, whose {@code Double.toString} is sometimes not
- * the shortest ({@code 2.0E-3} printed as {@code 0.0020}, {@code 2.0E23} as
- * {@code 1.9999999999999998E23}), it computes the same decimal with the same algorithm, Schubfach
- * (see {@code ShortestDecimal}), in about the time of the JDK's own {@code Double.toString}.
+ * the shortest ({@code 2.0E23} printed as {@code 1.9999999999999998E23}, {@code 1.0E23} as
+ * {@code 9.999999999999999E22}), it takes the same decimal from jackson-core's port of the same
+ * algorithm, Schubfach ({@code DoubleToDecimal}; jackson-core comes with jackson-jr). The
+ * allocation-free writer of samples.csv uses mcsim's own port instead ({@link DecimalText},
+ * {@code ShortestDecimal}).
  *
  * <p>Negative zero is printed {@code -0.0}, as {@code Double.toString} does. Thread-safe.
  */
@@ -52,7 +56,7 @@ public final class Numbers {
 
     /** The JDK 19 text of a finite double, computed without relying on the running JDK. */
     static String shortest(double d) {
-        return ShortestDecimal.toString(d);
+        return DoubleToDecimal.toString(d);
     }
 
     /**

@@ -22,10 +22,11 @@ import java.util.stream.Stream;
 
 /**
  * The registry of output not yet in place (open {@link RunFolder}s, files being written
- * atomically), aborted by one JVM shutdown hook installed on first use, and the file-system
- * helpers they share. Thread-safe.
+ * atomically, the report's staged files), aborted by one JVM shutdown hook installed on first use,
+ * and the file-system helpers they share: the one way mcsim writes a file aside and moves it into
+ * place. Thread-safe.
  */
-final class PendingOutput {
+public final class PendingOutput {
     /** Something that leaves nothing behind when aborted. */
     interface Abortable {
         /** Removes every temporary file; idempotent, never throws. */
@@ -81,7 +82,9 @@ final class PendingOutput {
     }
 
     private static final long PID = ProcessHandle.current().pid();
-    private static final Pattern STALE = Pattern.compile("\\.(.+)\\.(tmp|old)-(?:([0-9]+)-)?[0-9a-z]+");
+    /** {@code .NAME.tmp-<pid>-<random>}, {@code .NAME.old-...}, and {@code .NAME.<digits>.tmp} of older versions. */
+    private static final Pattern STALE =
+        Pattern.compile("\\.(.+)\\.(?:(?:tmp|old)-(?:([0-9]+)-)?[0-9a-z]+|[0-9]+\\.tmp)");
 
     /**
      * Deletes what commands killed outright (SIGKILL, a power cut) left beside {@code name} in
@@ -94,13 +97,27 @@ final class PendingOutput {
      * @param name the file or folder name they belong to
      */
     static void removeStale(Path dir, String name) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "." + name + ".*")) {
+        removeStale(dir, "." + name + ".*", name);
+    }
+
+    /**
+     * As {@link #removeStale(Path, String)}, for the hidden siblings of every name in {@code dir}
+     * (the report, which writes a varying set of charts into a run folder).
+     *
+     * @param dir the folder
+     */
+    public static void removeStale(Path dir) {
+        removeStale(dir, ".*", null);
+    }
+
+    private static void removeStale(Path dir, String glob, String name) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, glob)) {
             for (Path p : entries) {
                 Matcher m = STALE.matcher(p.getFileName().toString());
-                if (!m.matches() || !m.group(1).equals(name)) {
+                if (!m.matches() || name != null && !m.group(1).equals(name)) {
                     continue;
                 }
-                boolean alive = m.group(3) != null && ProcessHandle.of(Long.parseLong(m.group(3)))
+                boolean alive = m.group(2) != null && ProcessHandle.of(Long.parseLong(m.group(2)))
                     .map(ProcessHandle::isAlive).orElse(false);
                 if (!alive) {
                     try {
@@ -175,7 +192,7 @@ final class PendingOutput {
      * first). The caller writes {@link PendingFile#temp()}, then calls
      * {@link PendingFile#replace(Path)} or {@link PendingFile#abort()}.
      */
-    static PendingFile begin(Path target) {
+    public static PendingFile begin(Path target) {
         final Path dir = target.toAbsolutePath().getParent();
         removeStale(dir, target.getFileName().toString());
         PendingFile pending = new PendingFile(sibling(dir, target.getFileName().toString(), "tmp"));
@@ -184,7 +201,7 @@ final class PendingOutput {
     }
 
     /** A file being written aside, to be moved over its target. */
-    static final class PendingFile implements Abortable {
+    public static final class PendingFile implements Abortable {
         private final Path temp;
         private boolean finished;
 
@@ -192,11 +209,13 @@ final class PendingOutput {
             this.temp = temp;
         }
 
-        Path temp() {
+        /** The temporary file to write. */
+        public Path temp() {
             return temp;
         }
 
-        synchronized void replace(Path target) throws IOException {
+        /** Moves the temporary file over {@code target} (atomically where the file system allows). */
+        public synchronized void replace(Path target) throws IOException {
             if (finished) {
                 throw new IOException("aborted while writing " + target);
             }

@@ -68,6 +68,7 @@ public record Provenance(String command, String scenario, String sha256, long se
      */
     void writeFor(Path file) throws IOException {
         String text = json().toString();
-        RunFolder.writeAtomically(file.resolveSibling(fileFor(file.getFileName().toString())), w -> w.write(text + "\n"));
+        RunFolder.writeAtomically(file.resolveSibling(fileFor(file.getFileName().toString())),
+            w -> w.write(text + "\n"));
     }
 }

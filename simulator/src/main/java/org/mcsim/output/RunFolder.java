@@ -154,7 +154,8 @@ public final class RunFolder implements PendingOutput.Abortable {
         Path old = null;
         try {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                old = keep ? keptName() : PendingOutput.sibling(target.getParent(), target.getFileName().toString(), "old");
+                old = keep ? keptName()
+                    : PendingOutput.sibling(target.getParent(), target.getFileName().toString(), "old");
                 move(target, old);
             }
             move(temp, target);

@@ -9,6 +9,13 @@ import java.math.BigInteger;
  * finds the shortest (a length of 2 is used when 1 would do, as the JDK specification asks) and
  * of those the closest, ties to an even last digit.
  *
+ * <p>Why mcsim keeps its own port beside jackson-core's ({@code DoubleToDecimal}, which
+ * {@link Numbers} uses for single numbers): samples.csv prints millions of numbers, and
+ * {@link DecimalText} writes each as bytes into its buffer with no allocation per number, from the
+ * digits and exponent that {@link #decimal} leaves in a reused {@link Decimal}. jackson-core's
+ * port returns a new {@code String} per number (or writes chars, for its own generator), so it
+ * would allocate and then be encoded again. The tests check that both ports give the same text.
+ *
  * <p>The 126-bit approximations g of 10<sup>−k</sup> (the paper's section 9.8.3) are computed
  * once at class initialisation with {@link BigInteger} rather than stored as a literal table.
  * Stateless after initialisation; thread-safe.
@@ -27,21 +34,6 @@ final class ShortestDecimal {
     private static final long[] G = powersOfTen();
 
     private ShortestDecimal() {
-    }
-
-    /**
-     * The JDK 19 text of a finite double.
-     *
-     * @param v a finite double
-     * @return its text as {@code Double.toString} prints it on JDK 19 and later
-     */
-    static String toString(double v) {
-        final Decimal d = new Decimal();
-        decimal(v, d);
-        if (d.digits == 0) {
-            return d.negative ? "-0.0" : "0.0";
-        }
-        return Numbers.layout(d.negative, d.digits, d.exponent);
     }
 
     /** A decimal ±digits·10^exponent, filled by {@link #decimal}; digits 0 for a zero. */

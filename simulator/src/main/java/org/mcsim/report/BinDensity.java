@@ -1,6 +1,6 @@
 package org.mcsim.report;
 
-import org.mcsim.report.RunFolder.Histogram;
+import org.mcsim.report.SavedRun.Bins;
 
 /**
  * Densities from a histogram's bins: the bar heights (count / (n · width)) and a smooth curve
@@ -25,7 +25,7 @@ final class BinDensity {
      * @param h the histogram
      * @return true when every sample had the same value
      */
-    static boolean degenerate(Histogram h) {
+    static boolean degenerate(Bins h) {
         return !(h.highs()[h.highs().length - 1] > h.lows()[0]);
     }
 
@@ -35,7 +35,7 @@ final class BinDensity {
      * @param h a histogram that is not degenerate
      * @return count / (n · width) per bin
      */
-    static double[] bars(Histogram h) {
+    static double[] bars(Bins h) {
         double n = Math.max(1, h.total());
         double[] density = new double[h.counts().length];
         for (int i = 0; i < density.length; i++) {
@@ -53,7 +53,7 @@ final class BinDensity {
      * @param points how many points (at least 2)
      * @return {x values, density values}
      */
-    static double[][] smooth(Histogram h, int points) {
+    static double[][] smooth(Bins h, int points) {
         double a = h.lows()[0];
         double b = h.highs()[h.highs().length - 1];
         double n = Math.max(1, h.total());
@@ -82,7 +82,7 @@ final class BinDensity {
      * @param h a histogram that is not degenerate
      * @return the kernel's standard deviation
      */
-    static double bandwidth(Histogram h) {
+    static double bandwidth(Bins h) {
         double n = Math.max(1, h.total());
         double mean = 0;
         for (int j = 0; j < h.counts().length; j++) {
@@ -110,7 +110,7 @@ final class BinDensity {
      * @param q the level in [0, 1]
      * @return the quantile
      */
-    static double quantile(Histogram h, double q) {
+    static double quantile(Bins h, double q) {
         double target = q * h.total();
         double cumulative = 0;
         for (int j = 0; j < h.counts().length; j++) {

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
-import org.mcsim.report.RunFolder.ClaimResult;
-import org.mcsim.report.RunFolder.Histogram;
-import org.mcsim.report.RunFolder.SensitivityRow;
-import org.mcsim.report.RunFolder.Sweep;
+import org.mcsim.report.SavedRun.ClaimResult;
+import org.mcsim.report.SavedRun.Bins;
+import org.mcsim.report.SavedRun.SensitivityRow;
+import org.mcsim.report.SavedRun.SweepTable;
 
 /**
  * Draws every chart of a run folder and writes each as a PNG through {@link StagedFiles}:
@@ -24,12 +24,12 @@ import org.mcsim.report.RunFolder.Sweep;
  * {@code -2}, {@code -3} suffix. Not thread-safe (one instance per report).
  */
 final class ChartSet {
-    private final RunFolder run;
+    private final SavedRun run;
     private final StagedFiles files;
     private final List<Figure> figures = new ArrayList<>();
     private final Set<String> names = new LinkedHashSet<>();
 
-    private ChartSet(RunFolder run, StagedFiles files) {
+    private ChartSet(SavedRun run, StagedFiles files) {
         this.run = run;
         this.files = files;
     }
@@ -42,7 +42,7 @@ final class ChartSet {
      * @return the figures written, in page order
      * @throws IOException if a file cannot be written
      */
-    static List<Figure> render(RunFolder run, StagedFiles files) throws IOException {
+    static List<Figure> render(SavedRun run, StagedFiles files) throws IOException {
         return render(run, List.of(), files);
     }
 
@@ -55,7 +55,7 @@ final class ChartSet {
      * @return the figures written, in page order
      * @throws IOException if a file cannot be written
      */
-    static List<Figure> render(RunFolder run, List<DiscoverFile.Discovered> discovered, StagedFiles files)
+    static List<Figure> render(SavedRun run, List<DiscoverFile.Discovered> discovered, StagedFiles files)
         throws IOException {
         ChartSet set = new ChartSet(run, files);
         set.distributions();
@@ -95,7 +95,7 @@ final class ChartSet {
     }
 
     private void distributions() throws IOException {
-        for (Histogram h : run.histograms()) {
+        for (Bins h : run.histograms()) {
             List<ClaimThreshold> thresholds = new ArrayList<>();
             for (ClaimResult claim : run.claims()) {
                 ClaimThreshold.parse(claim.name(), claim.expression(), run.info().constants())
@@ -119,7 +119,7 @@ final class ChartSet {
         }
     }
 
-    private void sweeps(Sweep sweep, boolean claims) throws IOException {
+    private void sweeps(SweepTable sweep, boolean claims) throws IOException {
         Set<String> subjects = new LinkedHashSet<>();
         sweep.rows().forEach(r -> subjects.add(r.subject()));
         String statistic = claims ? "probability" : "mean";
@@ -141,7 +141,7 @@ final class ChartSet {
      * A map per pair of swept parameters and subject, on the SWEEP section under the pair's
      * name ({@link #pair}).
      */
-    private void heatmaps(Sweep sweep, boolean claims) throws IOException {
+    private void heatmaps(SweepTable sweep, boolean claims) throws IOException {
         Set<String> subjects = new LinkedHashSet<>();
         sweep.rows().forEach(r -> subjects.add(r.subject()));
         String statistic = claims ? "probability" : "mean";

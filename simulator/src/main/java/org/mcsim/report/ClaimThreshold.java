@@ -51,10 +51,12 @@ record ClaimThreshold(String claim, String variable, double threshold, boolean a
     static Optional<ClaimThreshold> parse(String claim, String expression, Map<String, Double> constants) {
         Matcher c = CONSTANT_SECOND.matcher(expression);
         if (c.matches() && constants.containsKey(c.group(3)) && !constants.containsKey(c.group(1))) {
-            return Optional.of(new ClaimThreshold(claim, c.group(1), constants.get(c.group(3)), c.group(2).startsWith(">")));
+            return Optional.of(
+                new ClaimThreshold(claim, c.group(1), constants.get(c.group(3)), c.group(2).startsWith(">")));
         }
         if (c.matches() && constants.containsKey(c.group(1)) && !constants.containsKey(c.group(3))) {
-            return Optional.of(new ClaimThreshold(claim, c.group(3), constants.get(c.group(1)), c.group(2).startsWith("<")));
+            return Optional.of(
+                new ClaimThreshold(claim, c.group(3), constants.get(c.group(1)), c.group(2).startsWith("<")));
         }
         Matcher m = NAME_FIRST.matcher(expression);
         if (m.matches()) {

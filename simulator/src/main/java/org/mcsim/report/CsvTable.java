@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.mcsim.model.MessageText;
 
 /**
  * One CSV file of a run folder, read whole and checked against its header from cli.md.
@@ -23,10 +24,10 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvTable {
     private final String name;
     private final List<String> header;
-    private final List<Row> rows;
+    private final List<Line> rows;
     private final List<String> middle;
 
-    private CsvTable(String name, List<String> header, List<Row> rows, List<String> middle) {
+    private CsvTable(String name, List<String> header, List<Line> rows, List<String> middle) {
         this.name = name;
         this.header = header;
         this.rows = rows;
@@ -36,10 +37,9 @@ final class CsvTable {
     private static final java.util.regex.Pattern DECIMAL =
         java.util.regex.Pattern.compile("[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?");
 
-    /** At most 40 characters of a cell, for a message. */
+    /** A cell quoted in a message: {@link MessageText#excerpt(String)}. */
     static String shown(String text) {
-        String cut = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        return MessageText.excerpt(text);
     }
 
     /**
@@ -59,9 +59,8 @@ final class CsvTable {
                 return "permission denied";
             }
         }
-        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?i)line:? ?([0-9]+)")
-            .matcher(String.valueOf(t.getMessage()));
-        return "not a valid CSV file" + (line.find() ? " (near line " + line.group(1) + ")" : "")
+        String line = MessageText.csvLine(t);
+        return "not a valid CSV file" + (line == null ? "" : " (near line " + line + ")")
             + ": a quoted field is not closed, or text follows its closing quote";
     }
 
@@ -111,7 +110,7 @@ final class CsvTable {
                 throw new ReportException(name + ":" + record.getRecordNumber() + ": expected "
                     + size + " fields, got " + record.size());
             }
-            table.rows.add(table.new Row(record));
+            table.rows.add(table.new Line(record));
         }
         return table;
     }
@@ -130,15 +129,15 @@ final class CsvTable {
      *
      * @return the rows
      */
-    List<Row> rows() {
+    List<Line> rows() {
         return rows;
     }
 
     /** One data row, with typed access that reports bad fields by file, record and column. */
-    final class Row {
+    final class Line {
         private final CSVRecord record;
 
-        private Row(CSVRecord record) {
+        private Line(CSVRecord record) {
             this.record = record;
         }
 
@@ -146,24 +145,24 @@ final class CsvTable {
             return record.get(header.indexOf(column));
         }
 
-        Decimal decimal(String column) throws ReportException {
+        CsvNumber decimal(String column) throws ReportException {
             String text = text(column).trim();
             if (text.isEmpty()) {
-                return Decimal.UNDEFINED;
+                return CsvNumber.UNDEFINED;
             }
-            // Decimal notation only, as mcsim writes it: Double.parseDouble also takes 1d, 0x1p3
+            // CsvNumber notation only, as mcsim writes it: Double.parseDouble also takes 1d, 0x1p3
             // and Infinity, which the exact form (BigDecimal) of the page cannot show.
             if (DECIMAL.matcher(text).matches()) {
                 double value = Double.parseDouble(text);
                 if (Double.isFinite(value)) {
-                    return new Decimal(text, value);
+                    return new CsvNumber(text, value);
                 }
             }
             throw error(column, "not a finite decimal number: \"" + CsvTable.shown(text) + "\"");
         }
 
         double number(String column) throws ReportException {
-            Decimal decimal = decimal(column);
+            CsvNumber decimal = decimal(column);
             if (!decimal.defined()) {
                 throw error(column, "empty, expected a number");
             }

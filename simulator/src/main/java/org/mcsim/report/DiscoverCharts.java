@@ -69,7 +69,8 @@ final class DiscoverCharts {
             int r = (int) s.get("restricted").value();
             boolean wanted = r != restricted || s.step() % 10 == 0;
             // a label closer than 4% of the unit square to the last one would overprint it
-            boolean room = Double.isNaN(lastX) || Math.abs(c.value() - lastX) > 0.04 || Math.abs(den.value() - lastY) > 0.04;
+            boolean room = Double.isNaN(lastX) || Math.abs(c.value() - lastX) > 0.04
+                || Math.abs(den.value() - lastY) > 0.04;
             if (wanted && room) {
                 labels.add(s.step() + (r != restricted ? " (" + r + ")" : ""));
                 lastX = c.value();

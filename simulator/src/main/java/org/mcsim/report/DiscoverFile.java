@@ -19,9 +19,9 @@ final class DiscoverFile {
     private DiscoverFile() {
     }
 
-    /** A statistic with its interval (undefined ends are {@link Decimal#UNDEFINED}). */
-    record Value(Decimal estimate, Decimal low, Decimal high) {
-        static final Value NONE = new Value(Decimal.UNDEFINED, Decimal.UNDEFINED, Decimal.UNDEFINED);
+    /** A statistic with its interval (undefined ends are {@link CsvNumber#UNDEFINED}). */
+    record Value(CsvNumber estimate, CsvNumber low, CsvNumber high) {
+        static final Value NONE = new Value(CsvNumber.UNDEFINED, CsvNumber.UNDEFINED, CsvNumber.UNDEFINED);
 
         double value() {
             return estimate.value();
@@ -29,7 +29,7 @@ final class DiscoverFile {
     }
 
     /** One box: the trajectory's step, or the chosen box; its statistics and its limits by input. */
-    record Step(int step, Map<String, Value> statistics, Map<String, Decimal[]> limits) {
+    record Step(int step, Map<String, Value> statistics, Map<String, CsvNumber[]> limits) {
         Value get(String statistic) {
             return statistics.getOrDefault(statistic, Value.NONE);
         }
@@ -57,7 +57,7 @@ final class DiscoverFile {
      * @return one entry per claim, empty when there is no file or it is left out
      * @throws ReportException if the file is malformed
      */
-    static List<Discovered> read(Path folder, RunInfo info, List<String> notes) throws ReportException {
+    static List<Discovered> read(Path folder, RunJson info, List<String> notes) throws ReportException {
         Path file = folder.resolve(FILE);
         if (!Files.exists(file)) {
             return List.of();
@@ -72,7 +72,7 @@ final class DiscoverFile {
         CsvTable table = CsvTable.read(file, List.of("claim", "part", "step", "input", "statistic"),
             List.of("estimate", "mc_low", "mc_high"), false);
         Map<String, Builder> byClaim = new LinkedHashMap<>();
-        for (CsvTable.Row row : table.rows()) {
+        for (CsvTable.Line row : table.rows()) {
             byClaim.computeIfAbsent(row.text("claim"), Builder::new).add(row);
         }
         return byClaim.values().stream().map(Builder::build).toList();
@@ -90,7 +90,7 @@ final class DiscoverFile {
             this.claim = claim;
         }
 
-        void add(CsvTable.Row row) throws ReportException {
+        void add(CsvTable.Line row) throws ReportException {
             Value value = new Value(row.decimal("estimate"), row.decimal("mc_low"), row.decimal("mc_high"));
             String statistic = row.text("statistic");
             String input = row.text("input");
@@ -118,8 +118,8 @@ final class DiscoverFile {
             if (input.isEmpty()) {
                 step.statistics().put(statistic, value);
             } else if (statistic.equals("low") || statistic.equals("high")) {
-                Decimal[] limits = step.limits().computeIfAbsent(input, k -> new Decimal[] {Decimal.UNDEFINED,
-                    Decimal.UNDEFINED});
+                CsvNumber[] limits = step.limits().computeIfAbsent(input, k -> new CsvNumber[] {CsvNumber.UNDEFINED,
+                    CsvNumber.UNDEFINED});
                 limits[statistic.equals("low") ? 0 : 1] = value.estimate();
             }
         }

@@ -23,7 +23,7 @@ final class DiscoverSection {
     private DiscoverSection() {
     }
 
-    static void render(StringBuilder out, RunFolder run, List<Discovered> discovered, List<String> notes,
+    static void render(StringBuilder out, SavedRun run, List<Discovered> discovered, List<String> notes,
                        List<Figure> figures) {
         if (discovered.isEmpty() && notes.isEmpty()) {
             return;
@@ -45,7 +45,7 @@ final class DiscoverSection {
         out.append("</section>\n");
     }
 
-    private static void chosen(StringBuilder out, RunFolder run, Discovered d) {
+    private static void chosen(StringBuilder out, SavedRun run, Discovered d) {
         Step b = d.chosen();
         if (b == null) {
             return;
@@ -60,10 +60,10 @@ final class DiscoverSection {
             .append(muted("(check sample of " + HumanNumbers.exact(d.sample().getOrDefault("check_samples",
                 Value.NONE).estimate().text().replaceFirst("\\.0$", "")) + ")")).append("</p>\n");
         List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<String, Decimal[]> e : b.limits().entrySet()) {
+        for (Map.Entry<String, CsvNumber[]> e : b.limits().entrySet()) {
             HumanNumbers numbers = run.numbers(e.getKey());
-            Decimal lo = e.getValue()[0];
-            Decimal hi = e.getValue()[1];
+            CsvNumber lo = e.getValue()[0];
+            CsvNumber hi = e.getValue()[1];
             rows.add(List.of("<strong>" + escape(e.getKey()) + "</strong>",
                 lo.defined() ? escape("\u2265 " + numbers.format(lo.value())) : muted("open"),
                 hi.defined() ? escape("\u2264 " + numbers.format(hi.value())) : muted("open"),
@@ -76,7 +76,7 @@ final class DiscoverSection {
         }
     }
 
-    private static void conditionals(StringBuilder out, RunFolder run, Discovered d) {
+    private static void conditionals(StringBuilder out, SavedRun run, Discovered d) {
         if (d.inputs().isEmpty()) {
             return;
         }

@@ -18,8 +18,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.mcsim.report.RunFolder.ClaimResult;
-import org.mcsim.report.RunFolder.Histogram;
+import org.mcsim.report.SavedRun.ClaimResult;
+import org.mcsim.report.SavedRun.Bins;
 
 /**
  * An output's histogram (as a density, with a smoothed curve) and its empirical CDF with a
@@ -50,9 +50,9 @@ final class DistributionCharts {
      * @param h the output's histogram
      * @return the chart
      */
-    static JFreeChart histogram(RunFolder run, Histogram all) {
+    static JFreeChart histogram(SavedRun run, Bins all) {
         int[] central = central(all, TAIL_SHARE);
-        Histogram h = merged(slice(all, central[0], central[1]), MAX_BARS);
+        Bins h = merged(slice(all, central[0], central[1]), MAX_BARS);
         HumanNumbers numbers = run.numbers(h.variable());
         boolean degenerate = BinDensity.degenerate(h);
         XYIntervalSeries bars = new XYIntervalSeries(degenerate ? "all samples" : "histogram");
@@ -94,7 +94,7 @@ final class DistributionCharts {
      * (the same edges, every {@code k}-th kept), or {@code h} itself when it has no more: a
      * chart cannot show a million bars, and drawing and smoothing them would take minutes.
      */
-    static Histogram merged(Histogram h, int max) {
+    static Bins merged(Bins h, int max) {
         int bins = h.counts().length;
         if (bins <= max) {
             return h;
@@ -113,7 +113,7 @@ final class DistributionCharts {
                 counts[j] += h.counts()[i];
             }
         }
-        return new Histogram(h.variable(), lows, highs, counts);
+        return new Bins(h.variable(), lows, highs, counts);
     }
 
     /** Share of the samples each tail may hold outside the histogram chart's range. */
@@ -124,7 +124,7 @@ final class DistributionCharts {
      * {@code tail} of them lie in the bins left out on each side. The whole range when cutting
      * would narrow the view by less than a third (a short tail is drawn as it is).
      */
-    static int[] central(Histogram h, double tail) {
+    static int[] central(Bins h, double tail) {
         int bins = h.counts().length;
         long allowed = (long) Math.floor(tail * h.total());
         int first = 0;
@@ -143,16 +143,16 @@ final class DistributionCharts {
     }
 
     /** Bins {@code first..last} of {@code h}. */
-    static Histogram slice(Histogram h, int first, int last) {
+    static Bins slice(Bins h, int first, int last) {
         if (first == 0 && last == h.counts().length - 1) {
             return h;
         }
-        return new Histogram(h.variable(), Arrays.copyOfRange(h.lows(), first, last + 1),
+        return new Bins(h.variable(), Arrays.copyOfRange(h.lows(), first, last + 1),
             Arrays.copyOfRange(h.highs(), first, last + 1), Arrays.copyOfRange(h.counts(), first, last + 1));
     }
 
     /** What the chart leaves out: {@code ; 0.4% of samples below 150x (down to 95x) ...}. */
-    private static String outside(Histogram h, int[] central, HumanNumbers numbers) {
+    private static String outside(Bins h, int[] central, HumanNumbers numbers) {
         int bins = h.counts().length;
         if (central[0] == 0 && central[1] == bins - 1) {
             return "";
@@ -186,7 +186,7 @@ final class DistributionCharts {
      * width times the share of all samples that {@code h} holds, so that bars read as shares of
      * the samples, where a density would read 1e-9 per dollar); returns the highest value drawn.
      */
-    private static double densities(Histogram h, XYIntervalSeries bars, XYSeriesCollection curve, double scale) {
+    private static double densities(Bins h, XYIntervalSeries bars, XYSeriesCollection curve, double scale) {
         double[] density = BinDensity.bars(h);
         for (int i = 0; i < density.length; i++) {
             double mid = 0.5 * (h.lows()[i] + h.highs()[i]);
@@ -222,7 +222,7 @@ final class DistributionCharts {
      * @param thresholds the threshold claims about this output
      * @return the chart
      */
-    static JFreeChart cdf(RunFolder run, Histogram h, List<ClaimThreshold> thresholds) {
+    static JFreeChart cdf(SavedRun run, Bins h, List<ClaimThreshold> thresholds) {
         double n = run.info().number("samples") > 0 ? run.info().number("samples") : h.total();
         double eps = Math.sqrt(Math.log(2 / ALPHA) / (2 * n));
         YIntervalSeries cdf = new YIntervalSeries("empirical CDF with 95% DKW band (\u00b1"
@@ -269,7 +269,7 @@ final class DistributionCharts {
             plot, true);
     }
 
-    private static void addThresholds(RunFolder run, XYPlot plot, NumberAxis x,
+    private static void addThresholds(SavedRun run, XYPlot plot, NumberAxis x,
         List<ClaimThreshold> thresholds, double lo, double hi) {
         double min = lo;
         double max = hi;
@@ -290,7 +290,7 @@ final class DistributionCharts {
     }
 
     /** {@code 400x: P = 0.41 [0.40, 0.42]}, from claims.csv. */
-    private static String label(RunFolder run, ClaimThreshold t) {
+    private static String label(SavedRun run, ClaimThreshold t) {
         for (ClaimResult claim : run.claims()) {
             if (claim.name().equals(t.claim())) {
                 // The curve is P(X <= x): at the line it reads the probability of a "<" claim, and
@@ -314,7 +314,7 @@ final class DistributionCharts {
         return 0.1 * Math.max(Math.abs(v), 1);
     }
 
-    private static String meanText(RunFolder run, Histogram h) {
+    private static String meanText(SavedRun run, Bins h) {
         return run.variable(h.variable()).flatMap(v -> v.stat("mean"))
             .map(s -> "; mean " + run.numbers(h.variable()).format(s.estimate().value())).orElse("");
     }

@@ -6,10 +6,10 @@ import static org.mcsim.report.Html.muted;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mcsim.report.RunFolder.ClaimResult;
-import org.mcsim.report.RunFolder.Histogram;
-import org.mcsim.report.RunFolder.Stat;
-import org.mcsim.report.RunFolder.VariableSummary;
+import org.mcsim.report.SavedRun.ClaimResult;
+import org.mcsim.report.SavedRun.Bins;
+import org.mcsim.report.SavedRun.Stat;
+import org.mcsim.report.SavedRun.VariableStats;
 
 /**
  * The report page: one self-contained HTML file (inline CSS, no script, nothing loaded from the
@@ -62,7 +62,7 @@ final class HtmlPage {
      * @param figures the charts written, in page order
      * @return the HTML text
      */
-    static String render(RunFolder run, List<Figure> figures) {
+    static String render(SavedRun run, List<Figure> figures) {
         return render(run, figures, List.of(), List.of());
     }
 
@@ -75,7 +75,7 @@ final class HtmlPage {
      * @param discoverNotes what to say about discover.csv (left out, or of unknown origin)
      * @return the HTML text
      */
-    static String render(RunFolder run, List<Figure> figures, List<DiscoverFile.Discovered> discovered,
+    static String render(SavedRun run, List<Figure> figures, List<DiscoverFile.Discovered> discovered,
                          List<String> discoverNotes) {
         StringBuilder out = new StringBuilder(32 * 1024);
         String name = run.info().text("name").isEmpty() ? run.folder().getFileName().toString()
@@ -103,8 +103,8 @@ final class HtmlPage {
         return out.toString();
     }
 
-    private static void header(StringBuilder out, RunFolder run, String name, boolean discovery) {
-        RunInfo info = run.info();
+    private static void header(StringBuilder out, SavedRun run, String name, boolean discovery) {
+        RunJson info = run.info();
         out.append("<header>\n<h1>").append(escape(name)).append("</h1>\n");
         if (!info.text("description").isEmpty()) {
             out.append("<p class=\"lead\">").append(escape(info.text("description"))).append("</p>\n");
@@ -135,7 +135,7 @@ final class HtmlPage {
         }
     }
 
-    private static void navigation(StringBuilder out, RunFolder run, boolean discovery) {
+    private static void navigation(StringBuilder out, SavedRun run, boolean discovery) {
         out.append("<nav><a href=\"#claims\">Claims</a><a href=\"#outputs\">Outputs</a>");
         if (!run.sensitivity().isEmpty()) {
             out.append("<a href=\"#sensitivity\">Sensitivity</a>");
@@ -155,7 +155,7 @@ final class HtmlPage {
         out.append("<a href=\"#inputs\">Inputs</a><a href=\"#run\">Run</a></nav>\n</header>\n");
     }
 
-    private static void claims(StringBuilder out, RunFolder run) {
+    private static void claims(StringBuilder out, SavedRun run) {
         out.append("<section id=\"claims\">\n<h2>Claims</h2>\n");
         if (run.claims().isEmpty()) {
             out.append("<p class=\"muted\">The scenario makes no claims.</p>\n</section>\n");
@@ -181,9 +181,9 @@ final class HtmlPage {
         out.append("</section>\n");
     }
 
-    private static void outputs(StringBuilder out, RunFolder run, List<Figure> figures) {
+    private static void outputs(StringBuilder out, SavedRun run, List<Figure> figures) {
         out.append("<section id=\"outputs\">\n<h2>Outputs</h2>\n");
-        for (Histogram h : run.histograms()) {
+        for (Bins h : run.histograms()) {
             String name = h.variable();
             out.append("<h3 id=\"output-").append(escape(ChartSet.sanitize(name))).append("\">")
                 .append(escape(name)).append(' ').append(muted(run.unit(name))).append("</h3>\n");
@@ -193,7 +193,7 @@ final class HtmlPage {
         out.append("</section>\n");
     }
 
-    private static void statistics(StringBuilder out, RunFolder run, VariableSummary v) {
+    private static void statistics(StringBuilder out, SavedRun run, VariableStats v) {
         HumanNumbers numbers = run.numbers(v.name());
         List<List<String>> rows = new ArrayList<>();
         for (Stat s : v.stats()) {

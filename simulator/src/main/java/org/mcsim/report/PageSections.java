@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mcsim.report.RunFolder.SensitivityRow;
+import org.mcsim.report.SavedRun.SensitivityRow;
 
 /**
  * The later sections of the report page: sensitivity, sweeps, inputs and run metadata, and the
@@ -48,7 +48,7 @@ final class PageSections {
         }
     }
 
-    static void sensitivity(StringBuilder out, RunFolder run, List<Figure> figures) {
+    static void sensitivity(StringBuilder out, SavedRun run, List<Figure> figures) {
         Map<String, List<SensitivityRow>> byOutput = run.sensitivityByOutput();
         if (byOutput.isEmpty()) {
             return;
@@ -68,7 +68,7 @@ final class PageSections {
         out.append("</section>\n");
     }
 
-    static void sweeps(StringBuilder out, RunFolder run, List<Figure> figures) {
+    static void sweeps(StringBuilder out, SavedRun run, List<Figure> figures) {
         Set<String> parameters = new LinkedHashSet<>(run.sweep().parameters());
         parameters.addAll(run.sweepClaims().parameters());
         if (figures.stream().noneMatch(f -> f.section() == Figure.Section.SWEEP)) {
@@ -105,7 +105,7 @@ final class PageSections {
     }
 
     /** Target and achieved rank correlations, where the scenario has any. */
-    static void correlations(StringBuilder out, RunFolder run) {
+    static void correlations(StringBuilder out, SavedRun run) {
         if (run.correlations().isEmpty()) {
             return;
         }
@@ -113,15 +113,16 @@ final class PageSections {
             + "correlations between inputs, imposed by a Gaussian copula, and the rank correlation the samples "
             + "achieved.</p>\n");
         List<List<String>> rows = new ArrayList<>();
-        for (RunFolder.CorrelationRow c : run.correlations()) {
+        for (SavedRun.CorrelationRow c : run.correlations()) {
             rows.add(List.of(escape(c.a()), escape(c.b()), escape(fixed(c.target())), escape(fixed(c.achieved()))));
         }
-        Html.table(out, List.of("input", "input", "target", "achieved"), new boolean[] {false, false, true, true}, rows);
+        Html.table(out, List.of("input", "input", "target", "achieved"), new boolean[] {false, false, true, true},
+            rows);
         out.append("</section>\n");
     }
 
     /** What solve found, where solve.csv belongs to the run. */
-    static void solve(StringBuilder out, RunFolder run) {
+    static void solve(StringBuilder out, SavedRun run) {
         if (run.solve().isEmpty()) {
             return;
         }
@@ -129,12 +130,13 @@ final class PageSections {
             + "target holds, on common random numbers; its interval is where the ends of the statistic's Monte Carlo "
             + "interval cross the target.</p>\n");
         List<List<String>> rows = new ArrayList<>();
-        for (RunFolder.SolveRow r : run.solve()) {
+        for (SavedRun.SolveRow r : run.solve()) {
             HumanNumbers plain = HumanNumbers.plain();
             String interval = r.low().defined() && r.high().defined()
                 ? "[" + plain.format(r.low().value()) + ", " + plain.format(r.high().value()) + "]" : "none in range";
             String achieved = plain.format(r.achieved().value()) + (r.achievedLow().defined()
-                ? " [" + plain.format(r.achievedLow().value()) + ", " + plain.format(r.achievedHigh().value()) + "]" : "");
+                ? " [" + plain.format(r.achievedLow().value()) + ", " + plain.format(r.achievedHigh().value()) + "]"
+                : "");
             rows.add(List.of("<strong>" + escape(r.parameter()) + "</strong>", code(r.target()),
                 "<span title=\"" + escape(r.value().text()) + "\"><strong>" + escape(plain.format(r.value().value()))
                     + "</strong></span>", escape(interval), escape(achieved)));
@@ -144,14 +146,14 @@ final class PageSections {
         out.append("</section>\n");
     }
 
-    private static String fixed(Decimal d) {
+    private static String fixed(CsvNumber d) {
         return d.defined() ? String.format(java.util.Locale.ROOT, "%.3f", d.value()) : "";
     }
 
-    static void inputs(StringBuilder out, RunFolder run) {
-        Map<String, RunInfo.InputInfo> inputs = new LinkedHashMap<>(run.info().inputs());
+    static void inputs(StringBuilder out, SavedRun run) {
+        Map<String, RunJson.InputInfo> inputs = new LinkedHashMap<>(run.info().inputs());
         run.summary().stream().filter(v -> v.kind().equals("input"))
-            .forEach(v -> inputs.putIfAbsent(v.name(), new RunInfo.InputInfo("", "", "", "", "")));
+            .forEach(v -> inputs.putIfAbsent(v.name(), new RunJson.InputInfo("", "", "", "", "")));
         out.append("<section id=\"inputs\">\n<h2>Inputs</h2>\n");
         List<List<String>> rows = new ArrayList<>();
         inputs.forEach((name, input) -> {
@@ -173,8 +175,8 @@ final class PageSections {
         out.append("</section>\n");
     }
 
-    static void metadata(StringBuilder out, RunFolder run) {
-        RunInfo info = run.info();
+    static void metadata(StringBuilder out, SavedRun run) {
+        RunJson info = run.info();
         out.append("<section id=\"run\">\n<h2>Run</h2>\n");
         List<List<String>> rows = new ArrayList<>();
         METADATA.forEach((key, label) -> {
@@ -223,7 +225,7 @@ final class PageSections {
         Html.table(out, headers, numeric, cells);
     }
 
-    private static String interval(HumanNumbers numbers, Decimal low, Decimal high) {
+    private static String interval(HumanNumbers numbers, CsvNumber low, CsvNumber high) {
         return low.defined() && high.defined()
             ? "[" + numbers.format(low.value()) + ", " + numbers.format(high.value()) + "]" : "";
     }

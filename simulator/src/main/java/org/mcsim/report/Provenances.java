@@ -25,7 +25,7 @@ final class Provenances {
     /** What the check found: whether to show the file, and the note to print, or null. */
     record Verdict(boolean show, String note) { }
 
-    static Verdict check(Path folder, RunInfo run, String file) {
+    static Verdict check(Path folder, RunJson run, String file) {
         Path record = folder.resolve(file + ".json");
         if (!Files.exists(folder.resolve(file))) {
             return new Verdict(false, null);
@@ -42,7 +42,8 @@ final class Provenances {
             return new Verdict(false, file + " is not shown: its record " + file + ".json cannot be read");
         }
         List<String> differences = new ArrayList<>();
-        compare(differences, "the scenario file's contents", text(json.get("scenario_sha256")), run.text("scenario_sha256"),
+        compare(differences, "the scenario file's contents", text(json.get("scenario_sha256")),
+            run.text("scenario_sha256"),
             false);
         compare(differences, "seed", text(json.get("seed")), run.text("seed"), true);
         compare(differences, "method", text(json.get("method")), run.text("method"), true);
@@ -65,14 +66,14 @@ final class Provenances {
     }
 
     private static String text(Object o) {
-        return RunInfo.describe(o);
+        return RunJson.describe(o);
     }
 
     /** The overrides as sorted {@code key=value} text; none is empty. */
     private static String overrides(Object o) {
         Map<String, String> sorted = new TreeMap<>();
         if (o instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> sorted.put(String.valueOf(k), RunInfo.describe(v)));
+            m.forEach((k, v) -> sorted.put(String.valueOf(k), RunJson.describe(v)));
         }
         return String.join(", ", sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }

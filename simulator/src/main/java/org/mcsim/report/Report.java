@@ -64,7 +64,7 @@ public final class Report {
         } catch (IOException e) {
             runJson = new byte[0];
         }
-        RunFolder run = RunFolder.read(runFolder);
+        SavedRun run = SavedRun.read(runFolder);
         run.notes().forEach(notes);
         List<String> discoverNotes = new java.util.ArrayList<>();
         List<DiscoverFile.Discovered> discovered = DiscoverFile.read(runFolder, run.info(), discoverNotes);

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mcsim.report.RunFolder.ClaimResult;
-import org.mcsim.report.RunFolder.Histogram;
-import org.mcsim.report.RunFolder.SensitivityRow;
-import org.mcsim.report.RunFolder.Stat;
-import org.mcsim.report.RunFolder.Sweep;
-import org.mcsim.report.RunFolder.SweepRow;
-import org.mcsim.report.RunFolder.VariableSummary;
+import org.mcsim.report.SavedRun.ClaimResult;
+import org.mcsim.report.SavedRun.Bins;
+import org.mcsim.report.SavedRun.SensitivityRow;
+import org.mcsim.report.SavedRun.Stat;
+import org.mcsim.report.SavedRun.SweepTable;
+import org.mcsim.report.SavedRun.SweepRow;
+import org.mcsim.report.SavedRun.VariableStats;
 
 /**
  * Readers of the CSV files of a run folder, one per file, with the headers of cli.md. Stateless.
@@ -23,25 +23,25 @@ final class RunFiles {
     private RunFiles() {
     }
 
-    static List<VariableSummary> summary(Path file) throws ReportException {
+    static List<VariableStats> summary(Path file) throws ReportException {
         CsvTable table = CsvTable.read(file, List.of("variable", "kind", "statistic"), INTERVAL, false);
-        Map<String, VariableSummary> variables = new LinkedHashMap<>();
-        for (CsvTable.Row row : table.rows()) {
+        Map<String, VariableStats> variables = new LinkedHashMap<>();
+        for (CsvTable.Line row : table.rows()) {
             String name = row.text("variable");
-            VariableSummary variable = variables.computeIfAbsent(name,
-                k -> new VariableSummary(k, row.text("kind"), new ArrayList<>()));
+            VariableStats variable = variables.computeIfAbsent(name,
+                k -> new VariableStats(k, row.text("kind"), new ArrayList<>()));
             variable.stats().add(new Stat(row.text("statistic"), row.decimal("estimate"),
                 row.decimal("mc_low"), row.decimal("mc_high")));
         }
         return variables.values().stream()
-            .map(v -> new VariableSummary(v.name(), v.kind(), List.copyOf(v.stats()))).toList();
+            .map(v -> new VariableStats(v.name(), v.kind(), List.copyOf(v.stats()))).toList();
     }
 
     static List<ClaimResult> claims(Path file) throws ReportException {
         CsvTable table = CsvTable.read(file, List.of("claim", "expression", "probability"),
             List.of("mc_low", "mc_high", "hits", "samples"), false);
         List<ClaimResult> claims = new ArrayList<>();
-        for (CsvTable.Row row : table.rows()) {
+        for (CsvTable.Line row : table.rows()) {
             claims.add(new ClaimResult(row.text("claim"), row.text("expression"),
                 row.decimal("probability"), row.decimal("mc_low"), row.decimal("mc_high"),
                 row.integer("hits"), row.integer("samples")));
@@ -49,16 +49,16 @@ final class RunFiles {
         return List.copyOf(claims);
     }
 
-    static List<Histogram> histograms(Path file) throws ReportException {
+    static List<Bins> histograms(Path file) throws ReportException {
         CsvTable table = CsvTable.read(file, List.of("variable", "bin_low", "bin_high", "count"),
             List.of(), false);
-        Map<String, List<CsvTable.Row>> byVariable = new LinkedHashMap<>();
-        for (CsvTable.Row row : table.rows()) {
+        Map<String, List<CsvTable.Line>> byVariable = new LinkedHashMap<>();
+        for (CsvTable.Line row : table.rows()) {
             byVariable.computeIfAbsent(row.text("variable"), k -> new ArrayList<>()).add(row);
         }
-        List<Histogram> histograms = new ArrayList<>();
-        for (Map.Entry<String, List<CsvTable.Row>> entry : byVariable.entrySet()) {
-            List<CsvTable.Row> rows = entry.getValue();
+        List<Bins> histograms = new ArrayList<>();
+        for (Map.Entry<String, List<CsvTable.Line>> entry : byVariable.entrySet()) {
+            List<CsvTable.Line> rows = entry.getValue();
             double[] lows = new double[rows.size()];
             double[] highs = new double[rows.size()];
             long[] counts = new long[rows.size()];
@@ -78,33 +78,33 @@ final class RunFiles {
                 throw new ReportException(file + ": the bins of " + entry.getKey() + " count no samples; it is not a "
                     + "histogram run wrote");
             }
-            histograms.add(new Histogram(entry.getKey(), lows, highs, counts));
+            histograms.add(new Bins(entry.getKey(), lows, highs, counts));
         }
         return List.copyOf(histograms);
     }
 
-    static List<RunFolder.CorrelationRow> correlations(Path file) throws ReportException {
+    static List<SavedRun.CorrelationRow> correlations(Path file) throws ReportException {
         if (!Files.exists(file)) {
             return List.of();
         }
         CsvTable table = CsvTable.read(file, List.of("a", "b", "target", "achieved"), List.of(), false);
-        List<RunFolder.CorrelationRow> rows = new ArrayList<>();
-        for (CsvTable.Row row : table.rows()) {
-            rows.add(new RunFolder.CorrelationRow(row.text("a"), row.text("b"), row.decimal("target"),
+        List<SavedRun.CorrelationRow> rows = new ArrayList<>();
+        for (CsvTable.Line row : table.rows()) {
+            rows.add(new SavedRun.CorrelationRow(row.text("a"), row.text("b"), row.decimal("target"),
                 row.decimal("achieved")));
         }
         return List.copyOf(rows);
     }
 
-    static List<RunFolder.SolveRow> solve(Path file) throws ReportException {
+    static List<SavedRun.SolveRow> solve(Path file) throws ReportException {
         if (!Files.exists(file)) {
             return List.of();
         }
         CsvTable table = CsvTable.read(file, List.of("parameter", "value", "value_low", "value_high", "target",
             "achieved", "mc_low", "mc_high"), List.of(), false);
-        List<RunFolder.SolveRow> rows = new ArrayList<>();
-        for (CsvTable.Row row : table.rows()) {
-            rows.add(new RunFolder.SolveRow(row.text("parameter"), row.decimal("value"), row.decimal("value_low"),
+        List<SavedRun.SolveRow> rows = new ArrayList<>();
+        for (CsvTable.Line row : table.rows()) {
+            rows.add(new SavedRun.SolveRow(row.text("parameter"), row.decimal("value"), row.decimal("value_low"),
                 row.decimal("value_high"), row.text("target"), row.decimal("achieved"), row.decimal("mc_low"),
                 row.decimal("mc_high")));
         }
@@ -117,7 +117,7 @@ final class RunFiles {
         }
         CsvTable table = CsvTable.read(file, List.of("output", "input", "index"), INTERVAL, false);
         List<SensitivityRow> rows = new ArrayList<>();
-        for (CsvTable.Row row : table.rows()) {
+        for (CsvTable.Line row : table.rows()) {
             rows.add(new SensitivityRow(row.text("output"), row.text("input"), row.text("index"),
                 row.decimal("estimate"), row.decimal("mc_low"), row.decimal("mc_high")));
         }
@@ -128,16 +128,16 @@ final class RunFiles {
      * Reads sweep.csv ({@code point,<params>,variable,statistic,estimate,mc_low,mc_high}) or
      * sweep-claims.csv ({@code point,<params>,claim,probability,mc_low,mc_high}).
      */
-    static Sweep sweep(Path file, boolean claims) throws ReportException {
+    static SweepTable sweep(Path file, boolean claims) throws ReportException {
         if (!Files.exists(file)) {
-            return Sweep.NONE;
+            return SweepTable.NONE;
         }
         List<String> trailing = claims ? List.of("claim", "probability", "mc_low", "mc_high")
             : List.of("variable", "statistic", "estimate", "mc_low", "mc_high");
         CsvTable table = CsvTable.read(file, List.of("point"), trailing, true);
         List<String> parameters = table.middle();
         List<SweepRow> rows = new ArrayList<>();
-        for (CsvTable.Row row : table.rows()) {
+        for (CsvTable.Line row : table.rows()) {
             double[] values = new double[parameters.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = row.number(parameters.get(i));
@@ -148,6 +148,6 @@ final class RunFiles {
                 : new SweepRow(row.integer("point"), values, row.text("variable"), row.text("statistic"),
                     row.decimal("estimate"), row.decimal("mc_low"), row.decimal("mc_high")));
         }
-        return new Sweep(parameters, List.copyOf(rows));
+        return new SweepTable(parameters, List.copyOf(rows));
     }
 }

@@ -1,49 +1,35 @@
 package org.mcsim.report;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.mcsim.output.PendingOutput;
 
 /**
  * Files written aside in their folder and moved into place together at the end, only if the
  * folder still holds the run they describe.
  *
- * <p>Each {@link #write} puts the bytes in a hidden temporary file of the target folder,
- * {@code .NAME.tmp-<pid>-<random>}, created with the same permissions as any other file the
- * process creates (the umask's); {@link #commit} first checks that the folder's {@code run.json}
- * is still the one the report was drawn from (a {@code run} that replaced the folder meanwhile
- * makes the report fail rather than describe files it did not read), then renames the files onto
- * their targets (atomically where the file system allows), in the order written; {@link #close}
- * deletes every temporary file not committed. Temporary files still open at JVM shutdown (Ctrl-C,
- * SIGTERM) are deleted by a shutdown hook, and those that a killed process left are deleted by
- * the next report of the folder. Not thread-safe.
+ * <p>Each {@link #write} puts the bytes in a hidden temporary file of the target folder through
+ * {@link PendingOutput#begin} (the way every mcsim file is written aside: a
+ * {@code .NAME.tmp-<pid>-<random>} sibling with the umask's permissions, deleted by the shutdown
+ * hook on Ctrl-C or SIGTERM); {@link #commit} first checks that the folder's {@code run.json} is
+ * still the one the report was drawn from (a {@code run} that replaced the folder meanwhile makes
+ * the report fail rather than describe files it did not read), then moves the files onto their
+ * targets in the order written; {@link #close} deletes every temporary file not committed.
+ * Temporary files that a killed process left are deleted when the next report of the folder
+ * begins. Not thread-safe.
  */
 final class StagedFiles implements AutoCloseable {
-    private static final long PID = ProcessHandle.current().pid();
-    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.(?:tmp-([0-9]+)-[0-9a-z]+|[0-9]+\\.tmp)");
-    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(StagedFiles::delete), "mcsim-report-cleanup"));
-    }
-
     private final Path folder;
     private final byte[] runJson;
-    private final List<Path> temporaries = new ArrayList<>();
+    private final List<PendingOutput.PendingFile> pending = new ArrayList<>();
     private final List<Path> targets = new ArrayList<>();
+    private int committed;
 
     /**
      * @param folder the run folder
@@ -52,7 +38,7 @@ final class StagedFiles implements AutoCloseable {
     StagedFiles(Path folder, byte[] runJson) {
         this.folder = folder;
         this.runJson = runJson.clone();
-        removeStale(folder);
+        PendingOutput.removeStale(folder);
     }
 
     /**
@@ -63,15 +49,11 @@ final class StagedFiles implements AutoCloseable {
      * @throws IOException if the temporary file cannot be written
      */
     void write(String name, byte[] content) throws IOException {
-        Path temporary;
-        do {
-            temporary = folder.resolve("." + name + ".tmp-" + PID + "-"
-                + Long.toUnsignedString(new SplittableRandom().nextLong(), 36));
-        } while (Files.exists(temporary));
-        OPEN.add(temporary);
-        temporaries.add(temporary);
-        targets.add(folder.resolve(name));
-        Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Path target = folder.resolve(name);
+        PendingOutput.PendingFile file = PendingOutput.begin(target);
+        pending.add(file);
+        targets.add(target);
+        Files.write(file.temp(), content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     /**
@@ -92,17 +74,8 @@ final class StagedFiles implements AutoCloseable {
             throw new ReportException(folder + ": the run folder changed while the report was being written "
                 + "(another command replaced it); nothing was written: run report again");
         }
-        while (!temporaries.isEmpty()) {
-            Path temporary = temporaries.get(0);
-            Path target = targets.get(targets.size() - temporaries.size());
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            OPEN.remove(temporary);
-            temporaries.remove(0);
+        for (; committed < pending.size(); committed++) {
+            pending.get(committed).replace(targets.get(committed));
         }
         return List.copyOf(targets);
     }
@@ -110,39 +83,8 @@ final class StagedFiles implements AutoCloseable {
     /** Deletes the temporary files that were not committed. */
     @Override
     public void close() {
-        for (Path temporary : temporaries) {
-            delete(temporary);
-            OPEN.remove(temporary);
+        for (int i = committed; i < pending.size(); i++) {
+            pending.get(i).abort();
         }
-        temporaries.clear();
-    }
-
-    private static void delete(Path temporary) {
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-            // Best effort: the original failure is the one to report.
-        }
-    }
-
-    /**
-     * Deletes the temporary files of reports whose process is gone (and the
-     * {@code .NAME.<digits>.tmp} files of older versions).
-     */
-    private static void removeStale(Path folder) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, ".*")) {
-            for (Path p : entries) {
-                Matcher m = TEMPORARY.matcher(p.getFileName().toString());
-                if (m.matches() && (m.group(1) == null || !alive(Long.parseLong(m.group(1))))) {
-                    delete(p);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // Best effort: a later report tries again.
-        }
-    }
-
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

@@ -16,8 +16,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.mcsim.report.RunFolder.Sweep;
-import org.mcsim.report.RunFolder.SweepRow;
+import org.mcsim.report.SavedRun.SweepTable;
+import org.mcsim.report.SavedRun.SweepRow;
 
 /**
  * A line chart of one statistic (an output's mean, or a claim's probability) against one swept
@@ -47,7 +47,7 @@ final class SweepChart {
      * @param statistic {@code mean} for a variable, {@code probability} for a claim
      * @return the chart, or empty when the file has no such rows
      */
-    static Optional<JFreeChart> create(RunFolder run, Sweep sweep, int axis, String subject,
+    static Optional<JFreeChart> create(SavedRun run, SweepTable sweep, int axis, String subject,
         String statistic) {
         List<SweepRow> rows = sweep.rows().stream()
             .filter(r -> r.subject().equals(subject) && r.statistic().equals(statistic)).toList();
@@ -147,7 +147,7 @@ final class SweepChart {
     }
 
     /** Rows grouped by the other parameters' values, labelled {@code years = 5, x.sd = 2}. */
-    private static Map<String, List<SweepRow>> lines(RunFolder run, List<String> parameters, int axis,
+    private static Map<String, List<SweepRow>> lines(SavedRun run, List<String> parameters, int axis,
         List<SweepRow> rows) {
         Map<String, List<SweepRow>> lines = new LinkedHashMap<>();
         for (SweepRow r : rows) {
@@ -179,12 +179,12 @@ final class SweepChart {
      * @param parameter the column name, {@code NAME.PARAM} or {@code NAME}
      * @return the unit, empty when none
      */
-    static String unit(RunFolder run, String parameter) {
+    static String unit(SavedRun run, String parameter) {
         int dot = parameter.indexOf('.');
         if (dot < 0) {
             return "";
         }
-        RunInfo.InputInfo input = run.info().inputs().get(parameter.substring(0, dot));
+        RunJson.InputInfo input = run.info().inputs().get(parameter.substring(0, dot));
         String last = parameter.substring(parameter.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         return input != null && SAME_UNIT.contains(last) ? input.unit() : "";
     }

@@ -23,8 +23,8 @@ import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.mcsim.report.RunFolder.Sweep;
-import org.mcsim.report.RunFolder.SweepRow;
+import org.mcsim.report.SavedRun.SweepTable;
+import org.mcsim.report.SavedRun.SweepRow;
 
 /**
  * A heatmap of one statistic (a claim's probability, or an output's mean) over two swept
@@ -64,7 +64,7 @@ final class SweepHeatmap {
      * @param statistic {@code mean} for a variable, {@code probability} for a claim
      * @return the chart, or empty when the file has no such rows or either parameter takes one value
      */
-    static Optional<Chart> create(RunFolder run, Sweep sweep, int xAxis, int yAxis, String subject,
+    static Optional<Chart> create(SavedRun run, SweepTable sweep, int xAxis, int yAxis, String subject,
         String statistic) {
         List<SweepRow> rows = sweep.rows().stream()
             .filter(r -> r.subject().equals(subject) && r.statistic().equals(statistic)).toList();
@@ -114,7 +114,7 @@ final class SweepHeatmap {
     }
 
     /** The other parameters and the values they are held at, {@code years = 4}. */
-    private static List<String> held(RunFolder run, List<String> parameters, double[] first, int xAxis, int yAxis) {
+    private static List<String> held(SavedRun run, List<String> parameters, double[] first, int xAxis, int yAxis) {
         List<String> held = new ArrayList<>();
         for (int k = 0; k < parameters.size(); k++) {
             if (k != xAxis && k != yAxis) {
@@ -274,7 +274,7 @@ final class SweepHeatmap {
     }
 
     /** The axis of a swept parameter, spanning its cells exactly. */
-    private static NumberAxis axis(RunFolder run, String parameter, double[] values) {
+    private static NumberAxis axis(SavedRun run, String parameter, double[] values) {
         String unit = SweepChart.unit(run, parameter);
         NumberAxis axis = ChartStyle.axis(unit.isEmpty() ? parameter : parameter + " (" + unit + ")",
             HumanNumbers.forVariable(parameter, unit));

@@ -16,7 +16,7 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
-import org.mcsim.report.RunFolder.SensitivityRow;
+import org.mcsim.report.SavedRun.SensitivityRow;
 
 /**
  * The tornado chart of one output from sensitivity.csv: per input, a bar from the output's mean
@@ -48,12 +48,12 @@ final class TornadoChart {
      * @param rows its rows of sensitivity.csv
      * @return the chart, or empty when no input has both mean_low and mean_high
      */
-    static Optional<Chart> create(RunFolder run, String output, List<SensitivityRow> rows) {
+    static Optional<Chart> create(SavedRun run, String output, List<SensitivityRow> rows) {
         List<Bar> bars = bars(rows);
         if (bars.isEmpty()) {
             return Optional.empty();
         }
-        Optional<RunFolder.ClaimResult> claim = claimOf(run, output);
+        Optional<SavedRun.ClaimResult> claim = claimOf(run, output);
         Optional<Double> mean = (claim.isPresent() ? claim.map(c -> c.probability().value())
             : run.variable(output).flatMap(v -> v.stat("mean")).map(s -> s.estimate().value()))
             .filter(Double::isFinite);
@@ -84,7 +84,7 @@ final class TornadoChart {
      * The claim whose indicator {@code sensitivity --claim} analysed, for rows whose output is
      * {@code P(NAME)}: the bars then start at its probability from claims.csv.
      */
-    private static Optional<RunFolder.ClaimResult> claimOf(RunFolder run, String output) {
+    private static Optional<SavedRun.ClaimResult> claimOf(SavedRun run, String output) {
         if (!output.startsWith("P(") || !output.endsWith(")") || run.variable(output).isPresent()) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package org.mcsim.scenario;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mcsim.model.Correlation;
@@ -13,10 +12,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * Reads {@code correlations:} (a list of {@code {between: [a, b], rank: r}}), checks each
  * entry (distinct known non-constant inputs, r in [−1, 1], a pair named once in either order),
- * then checks that the targets can hold together: converted to the normal scale by
- * r = 2 sin(πρ/6) (Pearson's relation between rank and linear correlation of a bivariate
- * normal: K. Pearson, 1907; see also Kruskal, JASA 53, 1958), the matrix over the inputs in
- * order of first appearance must be positive definite ({@link Definiteness}). Not thread-safe.
+ * then checks that the targets can hold together: converted to the normal scale
+ * ({@link Correlation#normalScaleMatrix}), the matrix over the inputs in order of first
+ * appearance must be positive definite ({@link Definiteness}). Not thread-safe.
  */
 final class CorrelationCheck {
 
@@ -179,15 +177,5 @@ final class CorrelationCheck {
             return null;
         }
         return name;
-    }
-
-    /** Inputs in order of first appearance, for {@link Definiteness}. */
-    static List<String> order(List<Correlation> cs) {
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        for (Correlation c : cs) {
-            seen.putIfAbsent(c.a(), seen.size());
-            seen.putIfAbsent(c.b(), seen.size());
-        }
-        return new ArrayList<>(seen.keySet());
     }
 }

@@ -1,5 +1,7 @@
 package org.mcsim.scenario;
 
+import static org.mcsim.model.Dist.Truncated.MIN_KEPT;
+
 import org.mcsim.dist.Samplers;
 import org.mcsim.model.Dist;
 import org.mcsim.scenario.Outline.WrittenDist;
@@ -8,14 +10,11 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * Builds the canonical {@link Dist} of a written distribution: required parameters present,
  * the family's range rules ({@link Family#build}), truncation ({@code truncate: [lo, hi]}, null
- * for an open bound; lo &lt; hi; kept probability at least {@value #MIN_KEPT}) and finally the
+ * for an open bound; lo &lt; hi; kept probability at least {@value Dist.Truncated#MIN_KEPT}) and finally the
  * sampler factory of the {@code dist} package as a last check, so that nothing past this point
  * sees a spec it cannot sample. Not thread-safe (one per check).
  */
 final class DistBuilder {
-
-    /** Smallest probability a truncation may keep. */
-    static final double MIN_KEPT = 1e-9;
 
     private final Values values;
     private final Problems problems;

@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.mcsim.expr.Suggestions;
+import org.mcsim.model.MessageText;
 
 /**
  * Reads the data columns of empirical inputs (scenario-format.md, {@code empirical}): a UTF-8
@@ -46,9 +47,9 @@ final class EmpiricalColumns {
         Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
     /** One problem as reported, replayed into each check's {@link Problems}. */
-    private record Report(String otherFile, Pos pos, Pos sortPos, String message) { }
+    private record Finding(String otherFile, Pos pos, Pos sortPos, String message) { }
 
-    private record Outcome(double[] sorted, List<Report> reports) { }
+    private record Outcome(double[] sorted, List<Finding> reports) { }
 
     private final Path dir;
     private final String displayName;
@@ -63,7 +64,7 @@ final class EmpiricalColumns {
     /** The sorted values of the column, or null after reporting its problems. */
     double[] column(String label, Field file, Field column, Problems problems) {
         Outcome o = cache.computeIfAbsent(label, l -> read(l, file, column));
-        for (Report r : o.reports()) {
+        for (Finding r : o.reports()) {
             if (r.otherFile() == null) {
                 problems.at(r.pos(), r.message());
             } else {
@@ -77,13 +78,13 @@ final class EmpiricalColumns {
         String fileText = Nodes.text(file.value());
         String name = Nodes.text(column.value());
         String shown = Path.of(displayName).resolveSibling(fileText).toString();
-        List<Report> reports = new ArrayList<>();
+        List<Finding> reports = new ArrayList<>();
         Path path = dir.resolve(fileText);
         String text;
         try {
             if (Files.exists(path) && !Files.isRegularFile(path)) {
                 // A FIFO, a terminal or a device would block or never end: only files are read.
-                reports.add(new Report(null, file.pos(), file.pos(), label + ".file: cannot read " + shown
+                reports.add(new Finding(null, file.pos(), file.pos(), label + ".file: cannot read " + shown
                     + ": " + (Files.isDirectory(path) ? "is a directory" : "not a regular file")));
                 return new Outcome(null, reports);
             }
@@ -99,18 +100,18 @@ final class EmpiricalColumns {
                 bytes = in.readNBytes((int) MAX_BYTES + 1);
             }
             if (bytes.length > MAX_BYTES) {
-                reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
+                reports.add(new Finding(null, file.pos(), file.pos(), label + ".file: " + shown
                     + " is larger than 64 MiB; an empirical column must be smaller (sample it down)"));
                 return new Outcome(null, reports);
             }
             Problems decoding = new Problems(shown);
             text = YamlSource.decode(bytes, decoding);
         } catch (ScenarioException e) {
-            reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
+            reports.add(new Finding(null, file.pos(), file.pos(), label + ".file: " + shown
                 + " is not valid UTF-8 (" + e.lines().get(0).substring(shown.length() + 1) + ")"));
             return new Outcome(null, reports);
         } catch (IOException e) {
-            reports.add(new Report(null, file.pos(), file.pos(), label + ".file: cannot read " + shown
+            reports.add(new Finding(null, file.pos(), file.pos(), label + ".file: cannot read " + shown
                 + ": " + YamlSource.reason(e, path)));
             return new Outcome(null, reports);
         }
@@ -145,7 +146,7 @@ final class EmpiricalColumns {
      * first problem ends the parse with null and nothing reported.
      */
     private static double[] parse(Reader text, LineIndex lines, String label, String name, String shown,
-                                  Field file, Field column, List<Report> reports) {
+                                  Field file, Field column, List<Finding> reports) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
             .setAllowMissingColumnNames(true).get();
@@ -159,7 +160,7 @@ final class EmpiricalColumns {
                 String why = header.isEmpty() ? shown + " has no header row"
                     : index >= 0 ? "the column '" + name + "' appears more than once in " + shown
                     : unknownColumn(name, header, shown);
-                reports.add(new Report(null, column.pos(), column.pos(), label + ".column: " + why));
+                reports.add(new Finding(null, column.pos(), column.pos(), label + ".column: " + why));
                 return null;
             }
             double[] out = new double[16];
@@ -175,7 +176,7 @@ final class EmpiricalColumns {
                     }
                     if (++bad <= MAX_CELL_PROBLEMS) {
                         int offset = lines.fieldOffset((int) at, index);
-                        reports.add(new Report(shown, lines.pos(offset), file.pos(), label + ": column '" + name
+                        reports.add(new Finding(shown, lines.pos(offset), file.pos(), label + ": column '" + name
                             + "': " + (cell == null ? "the row has no such field"
                             : cell.isEmpty() ? "empty cell; every cell must be a plain decimal number"
                             : "'" + Nodes.abbreviate(cell, QUOTED) + "' is not a plain decimal number")));
@@ -188,7 +189,7 @@ final class EmpiricalColumns {
                 out[n++] = v;
             }
             if (bad > MAX_CELL_PROBLEMS) {
-                reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + (bad - MAX_CELL_PROBLEMS)
+                reports.add(new Finding(null, file.pos(), file.pos(), label + ".file: " + (bad - MAX_CELL_PROBLEMS)
                     + " more cells of column '" + name + "' in " + shown + " are not plain decimal numbers"));
             }
             if (bad > 0) {
@@ -198,7 +199,7 @@ final class EmpiricalColumns {
                 if (lines == null) {
                     return null;
                 }
-                reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
+                reports.add(new Finding(null, file.pos(), file.pos(), label + ".file: " + shown
                     + " has no values in column '" + name + "' (at least one is needed)"));
                 return null;
             }
@@ -209,7 +210,7 @@ final class EmpiricalColumns {
             if (lines == null) {
                 return null;
             }
-            reports.add(new Report(null, file.pos(), file.pos(), label + ".file: " + shown
+            reports.add(new Finding(null, file.pos(), file.pos(), label + ".file: " + shown
                 + " is not valid CSV" + csvLine(e) + ": a quoted field is not closed, or text follows its closing quote"));
             return null;
         }
@@ -217,9 +218,8 @@ final class EmpiricalColumns {
 
     /** " near line N" from a Commons CSV message, which may quote the file's content: only the number is kept. */
     private static String csvLine(Exception e) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line:? ?([0-9]+)", java.util.regex.Pattern.CASE_INSENSITIVE)
-            .matcher(String.valueOf(e.getMessage()));
-        return m.find() ? " near line " + m.group(1) : "";
+        String line = MessageText.csvLine(e);
+        return line == null ? "" : " near line " + line;
     }
 
     private static String unknownColumn(String name, List<String> header, String shown) {

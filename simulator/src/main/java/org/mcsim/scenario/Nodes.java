@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mcsim.expr.Suggestions;
+import org.mcsim.model.MessageText;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -99,37 +100,13 @@ final class Nodes {
         return base;
     }
 
-    /** Text shortened for messages (a hostile file may hold a 1 MB key). */
+    /** Text shortened for messages: {@link MessageText#excerpt(String)}. */
     static String abbreviate(String s) {
-        return abbreviate(s, 60);
+        return MessageText.excerpt(s);
     }
 
-    /**
-     * About {@code max} characters of {@code s} for a message (escapes count as what they print),
-     * then {@code ...}; control
-     * characters, line and paragraph separators and bidirectional overrides are shown escaped
-     * ({@code \n}, {@code \u001B}), so that quoted text cannot steer the user's terminal.
-     */
+    /** {@link MessageText#excerpt(String, int)}. */
     static String abbreviate(String s, int max) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), max) + 8);
-        for (int i = 0; i < s.length(); i++) {
-            if (b.length() >= max) {
-                return b + "...";
-            }
-            char c = s.charAt(i);
-            if (c == '\n') {
-                b.append("\\n");
-            } else if (c == '\t') {
-                b.append("\\t");
-            } else if (c == '\r') {
-                b.append("\\r");
-            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c >= '\u202A' && c <= '\u202E'
-                || c >= '\u2066' && c <= '\u2069') {
-                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return MessageText.excerpt(s, max);
     }
 }

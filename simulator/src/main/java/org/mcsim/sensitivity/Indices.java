@@ -22,16 +22,6 @@ public enum Indices {
         return label;
     }
 
-    /** The constant of that label, or null. */
-    public static Indices parse(String text) {
-        for (Indices i : values()) {
-            if (i.label.equals(text)) {
-                return i;
-            }
-        }
-        return null;
-    }
-
     /** @return whether rank correlations are asked for */
     public boolean rank() {
         return this == ALL || this == RANK;

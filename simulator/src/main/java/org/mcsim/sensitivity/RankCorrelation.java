@@ -7,9 +7,10 @@ import org.mcsim.stats.Spearman;
 /**
  * Spearman's rank correlation with its Fisher-z interval.
  *
- * <p>The coefficient is {@link Spearman}'s (mid-ranks, Pearson's correlation of the ranks). The interval transforms by z = atanh(r) and uses the
- * standard error {@code √(1.06/(n−3))} of Fieller, Hartley &amp; Pearson ("Tests for rank
- * correlation coefficients. I", Biometrika 44, 1957), then maps the ends back with tanh.
+ * <p>The coefficient is {@link Spearman}'s (mid-ranks, Pearson's correlation of the ranks). The
+ * interval transforms by z = atanh(r) and uses the standard error {@code √(1.06/(n−3))} of
+ * Fieller, Hartley &amp; Pearson ("Tests for rank correlation coefficients. I", Biometrika 44,
+ * 1957), then maps the ends back with tanh.
  *
  * <p>Stateless and thread-safe.
  */

@@ -14,5 +14,5 @@ import org.mcsim.engine.Estimate;
  * @param achieved the statistic at {@code value}, with its Monte Carlo interval
  * @param evaluations how many runs the search took
  */
-public record Solution(String parameter, double value, double valueLow, double valueHigh, Target target,
+public record Solution(String parameter, double value, double valueLow, double valueHigh, SolveTarget target,
                        Estimate achieved, int evaluations) { }

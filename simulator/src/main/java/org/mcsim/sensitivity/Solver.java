@@ -1,6 +1,5 @@
 package org.mcsim.sensitivity;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.mcsim.engine.Estimate;
 import org.mcsim.engine.RunResult;
 import org.mcsim.model.QuantileLevel;
 import org.mcsim.model.Scenario;
-import org.mcsim.model.Settings;
 
 /**
  * Finds the value of one parameter at which a target holds, on common random numbers: every
@@ -39,10 +37,10 @@ public final class Solver {
 
     private final PointRunner runner;
     private final String key;
-    private final Target target;
+    private final SolveTarget target;
     private final Map<Double, RunResult> cache = new HashMap<>();
 
-    private Solver(Scenarios scenarios, String key, Target target, int threads) {
+    private Solver(Scenarios scenarios, String key, SolveTarget target, int threads) {
         Scenarios withLevel = target.level() == null ? scenarios
             : values -> withQuantile(scenarios.build(values), target.level());
         this.runner = new PointRunner(withLevel, threads);
@@ -63,7 +61,7 @@ public final class Solver {
      * @throws PointException if a scenario is invalid, a run fails, or the target names nothing
      * @throws NoRootException if the target is on the same side at both ends
      */
-    public static Solution solve(Scenarios scenarios, String key, double lo, double hi, Target target,
+    public static Solution solve(Scenarios scenarios, String key, double lo, double hi, SolveTarget target,
                                  int threads) throws PointException, NoRootException {
         if (!(lo < hi)) {
             throw new IllegalArgumentException("LO must be below HI, got " + lo + ":" + hi);
@@ -110,7 +108,7 @@ public final class Solver {
         // Bisection returns the midpoint of a final bracket of width at most its accuracy; Brent's
         // last iterate lies within about twice its absolute accuracy of the sign change.
         double accuracy = TOLERANCE * (hi - lo);
-        UnivariateSolver solver = target.statistic() == Target.Statistic.PROBABILITY
+        UnivariateSolver solver = target.statistic() == SolveTarget.Statistic.PROBABILITY
             ? new BisectionSolver(accuracy) : new BrentSolver(accuracy / 2);
         try {
             return solver.solve(MAX_EVALUATIONS, x -> {
@@ -138,13 +136,7 @@ public final class Solver {
 
     /** The scenario with {@code level} among its quantiles, so the targeted quantile is computed. */
     static Scenario withQuantile(Scenario s, QuantileLevel level) {
-        Settings t = s.settings();
-        List<QuantileLevel> qs = new ArrayList<>(t.quantiles());
-        if (qs.stream().noneMatch(q -> q.label().equals(level.label()))) {
-            qs.add(level);
-            qs.sort((a, b) -> Double.compare(a.q(), b.q()));
-        }
-        return s.withSettings(new Settings(t.samples(), t.seed(), t.method(), t.confidence(), qs, t.histogramBins()));
+        return s.withSettings(s.settings().withQuantile(level));
     }
 
     /** Carries a failed evaluation out of the solver's function. */

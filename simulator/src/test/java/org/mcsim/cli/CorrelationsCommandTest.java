@@ -80,7 +80,8 @@ class CorrelationsCommandTest {
         assertEquals("", r.out);
         List<String> errors = r.err.lines().toList();
         assertEquals(4, errors.size(), r.err);
-        assertTrue(errors.get(0).startsWith(f + ":8:5: correlations[1]: the pair b, a is already given"), errors.get(0));
+        assertTrue(errors.get(0).startsWith(f + ":8:5: correlations[1]: the pair b, a is already given"),
+            errors.get(0));
         assertTrue(errors.get(1).startsWith(f + ":9:") && errors.get(1).contains("cannot be correlated with itself"),
             errors.get(1));
         assertTrue(errors.get(2).startsWith(f + ":10:") && errors.get(2).contains("unknown input 'zz'"), errors.get(2));

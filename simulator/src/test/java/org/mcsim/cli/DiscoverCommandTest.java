@@ -55,8 +55,10 @@ class DiscoverCommandTest {
         assertTrue(box.stream().anyMatch(l -> l.matches("corner,box,\\d+,x,high,,,")), box.toString());
         assertTrue(box.stream().anyMatch(l -> l.matches("corner,box,\\d+,y,high,0\\.(29|30)\\d*,,")), box.toString());
         assertFalse(box.stream().anyMatch(l -> l.contains(",z,")), box.toString());
-        assertTrue(box.stream().anyMatch(l -> l.matches("corner,box,\\d+,,coverage,1\\.0,0\\.9\\d*,1\\.0")), box.toString());
-        assertTrue(box.stream().anyMatch(l -> l.matches("corner,box,\\d+,,density,1\\.0,0\\.9\\d*,1\\.0")), box.toString());
+        assertTrue(box.stream().anyMatch(l -> l.matches("corner,box,\\d+,,coverage,1\\.0,0\\.9\\d*,1\\.0")),
+            box.toString());
+        assertTrue(box.stream().anyMatch(l -> l.matches("corner,box,\\d+,,density,1\\.0,0\\.9\\d*,1\\.0")),
+            box.toString());
         assertTrue(box.stream().anyMatch(l -> l.matches("corner,box,\\d+,,pasted,1\\.0,,")), box.toString());
         assertTrue(rows.stream().anyMatch(l -> l.startsWith("corner,input,,x,p50_true,")), "conditional rows");
         assertTrue(rows.stream().anyMatch(l -> l.startsWith("corner,input,,z,median_shift,")), "median shift");
@@ -92,7 +94,8 @@ class DiscoverCommandTest {
         List<String> rows = Files.readAllLines(out.resolve("corner/discover.csv"));
         assertTrue(rows.contains("corner,box,3,,pasted,0.0,,"), rows.toString());
         // unpasted, the chosen box is the trajectory's step 3 itself
-        List<String> step3 = rows.stream().filter(l -> l.startsWith("corner,trajectory,3,")).map(l -> l.substring(20)).toList();
+        List<String> step3 = rows.stream().filter(l -> l.startsWith("corner,trajectory,3,"))
+            .map(l -> l.substring(20)).toList();
         List<String> box = rows.stream().filter(l -> l.startsWith("corner,box,3,") && !l.contains("pasted"))
             .map(l -> l.substring(13)).toList();
         assertEquals(step3, box);
@@ -164,7 +167,8 @@ class DiscoverCommandTest {
         assertEquals(0, r.status, r.toString());
         r = Cli.run("report", out.resolve("corner").toString());
         assertEquals(0, r.status, r.toString());
-        assertTrue(r.err.contains("discover.csv is not shown: it was computed with seed 99 (the run: 3)"), r.toString());
+        assertTrue(r.err.contains("discover.csv is not shown: it was computed with seed 99 (the run: 3)"),
+            r.toString());
         page = Files.readString(out.resolve("corner/report.html"));
         assertFalse(page.contains("discover-corner-trajectory.png"), "left out");
     }

@@ -49,7 +49,8 @@ class ExtremeValuesTest {
         Cli r = run("  x: {dist: normal, mean: 0, sd: 1}\n", "  y: x * 1e200\n", "-n", "1000");
         assertEquals(0, r.status, r.toString());
         assertEquals("y,formula,sd,,,", summaryRow("y", "sd"));
-        assertTrue(summaryRow("y", "p50").matches("y,formula,p50,[-0-9.E]+,[-0-9.E]+,[-0-9.E]+"), summaryRow("y", "p50"));
+        assertTrue(summaryRow("y", "p50").matches("y,formula,p50,[-0-9.E]+,[-0-9.E]+,[-0-9.E]+"),
+            summaryRow("y", "p50"));
         assertTrue(r.err.contains("warning: y: sd not representable as a finite double (the values reach "), r.err);
         assertTrue(Cli.read(dir.resolve("out/s/run.json")).contains("y: sd not representable"));
     }

@@ -43,7 +43,8 @@ class LocaleTest {
             throw new AssertionError("timed out");
         }
         assertEquals(0, p.exitValue(), Files.readString(stderr));
-        return new Result(Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+        return new Result(Files.readString(stdout, StandardCharsets.UTF_8),
+            Files.readString(stderr, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -59,7 +60,8 @@ class LocaleTest {
             assertEquals(TIMING.matcher(root.out()).replaceAll(""), TIMING.matcher(r.out()).replaceAll(""), locale[0]);
             assertEquals(root.err(), r.err(), locale[0]);
             for (String file : new String[] {"summary.csv", "claims.csv", "histogram.csv"}) {
-                assertEquals(Files.readString(dir.resolve("root/s").resolve(file)), Files.readString(out.resolve("s").resolve(file)),
+                assertEquals(Files.readString(dir.resolve("root/s").resolve(file)),
+                    Files.readString(out.resolve("s").resolve(file)),
                     locale[0] + " " + file);
             }
             String json = Files.readString(out.resolve("s/run.json"));

@@ -24,7 +24,8 @@ class MainTest {
 
     @Test
     void aCommandLineStartingWithACommandGetsThatCommandAlone() {
-        assertEquals(List.of("run"), List.copyOf(Main.commandLine(new String[] {"run", "x.yaml"}).getSubcommands().keySet()));
+        assertEquals(List.of("run"),
+            List.copyOf(Main.commandLine(new String[] {"run", "x.yaml"}).getSubcommands().keySet()));
         for (String[] args : new String[][] {{"help", "run"}, {"--help"}, {"runn"}, {"RUN"}, {"--version", "run"}}) {
             assertEquals(Main.COMMANDS.length, Main.commandLine(args).getSubcommands().size(), String.join(" ", args));
         }

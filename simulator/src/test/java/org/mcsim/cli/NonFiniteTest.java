@@ -36,7 +36,8 @@ class NonFiniteTest {
         assertEquals(1, r.status, r.toString());
         // exp overflows above ln(Double.MAX_VALUE) = 709.78, i.e. for about 11% of the samples
         // z and unused are used by no formula here: their warnings come first
-        assertTrue(r.err.matches("(?s)(?:[^\n]*: warning: [^\n]*\n)*" + dir.resolve("s.yaml").toString().replace("\\", "\\\\")
+        assertTrue(r.err.matches("(?s)(?:[^\n]*: warning: [^\n]*\n)*"
+            + dir.resolve("s.yaml").toString().replace("\\", "\\\\")
             + ": formula big is Infinity at sample \\d+: x = 7(09\\.[89]|[1-9]\\d)[0-9.E]*\\n"), r.err);
         assertFalse(r.err.substring(r.err.indexOf(": formula big")).contains("unused"), r.err);
         assertFalse(Files.exists(dir.resolve("out").resolve("s")));

@@ -101,7 +101,8 @@ class OutOfMemoryTest {
         // 64 MB heap; streamed, only the values are held and 32 MB is enough
         StringBuilder csv = new StringBuilder("v\n");
         for (int i = 0; i < 1_000_000; i++) {
-            csv.append(i % 1000).append('.').append(String.format(java.util.Locale.ROOT, "%06d", i % 999_983)).append('\n');
+            csv.append(i % 1000).append('.')
+                .append(String.format(java.util.Locale.ROOT, "%06d", i % 999_983)).append('\n');
         }
         Files.writeString(dir.resolve("mid.csv"), csv);
         Path f = Cli.write(dir, "mid.yaml", "name: mid\ninputs:\n  x: {dist: empirical, file: mid.csv, column: v}\n");

@@ -52,8 +52,10 @@ class ProvenanceTest {
         run("sensitivity", s.toString(), "--output", "y", "-n", "500", "-o", out, "--quiet", "--seed", "7");
         run("sweep", s.toString(), "--vary", "x.mean=0:1:3", "-n", "500", "-o", out, "--quiet", "--set", "w.max=3");
         Cli r = run("report", dir.resolve("out/demo").toString());
-        assertTrue(r.err.contains("warning: sensitivity.csv is not shown: it was computed with seed 7 (the run: 1)"), r.err);
-        assertTrue(r.err.contains("warning: sweep.csv is not shown: it was computed with --set w.max=3 (the run: none)"),
+        assertTrue(r.err.contains("warning: sensitivity.csv is not shown: it was computed with seed 7 (the run: 1)"),
+            r.err);
+        assertTrue(
+            r.err.contains("warning: sweep.csv is not shown: it was computed with --set w.max=3 (the run: none)"),
             r.err);
         String html = Cli.read(dir.resolve("out/demo/report.html"));
         assertTrue(html.contains("sensitivity.csv is not shown: it was computed with seed 7"), "note on the page");
@@ -87,7 +89,8 @@ class ProvenanceTest {
         assertTrue(again.err.contains("warning: " + Path.of(out, "demo") + " held results of other commands"),
             again.err);
         try (var kept = Files.list(dir.resolve("out"))) {
-            Path copy = kept.filter(p -> p.getFileName().toString().startsWith("demo.previous-")).findFirst().orElseThrow();
+            Path copy = kept.filter(p -> p.getFileName().toString().startsWith("demo.previous-")).findFirst()
+                .orElseThrow();
             assertTrue(Files.exists(copy.resolve("solve.csv")));
             assertTrue(Files.exists(copy.resolve("solve.csv.json")));
         }
@@ -97,7 +100,8 @@ class ProvenanceTest {
     @Test
     void theReportShowsSolveAndCorrelationsThatBelongToTheRun() throws IOException {
         Path s = Cli.write(dir, "cs.yaml", "name: cs\ninputs:\n  a: {dist: normal, mean: 0, sd: 1}\n"
-            + "  b: {dist: uniform, min: 0, max: 2}\nformulas:\n  y: a + b\ncorrelations:\n  - {between: [a, b], rank: 0.5}\n");
+            + "  b: {dist: uniform, min: 0, max: 2}\nformulas:\n  y: a + b\n"
+            + "correlations:\n  - {between: [a, b], rank: 0.5}\n");
         String out = dir.resolve("out").toString();
         run("run", s.toString(), "-n", "5000", "-o", out, "--quiet");
         run("solve", s.toString(), "--vary", "b.max", "--between", "1:5", "--target", "mean(y)=1.5", "-n", "5000",

@@ -16,7 +16,8 @@ class ReportInputsTest {
 
     @Test
     void aLognormalGivenByItsRangeIsShownByItsRangeThenItsMuAndSigma() throws IOException {
-        Path s = Cli.write(dir, "w.yaml", "name: w\ninputs:\n  p: {dist: lognormal, low: 20000, high: 40000, unit: USD}\n"
+        Path s = Cli.write(dir, "w.yaml", "name: w\ninputs:\n"
+            + "  p: {dist: lognormal, low: 20000, high: 40000, unit: USD}\n"
             + "  t: {dist: normal, mean: 0, sd: 1, truncate: [0, null]}\nformulas:\n  y: p + t\n");
         Cli r = Cli.run("run", s.toString(), "-n", "2000", "-o", dir.resolve("out").toString(), "--quiet", "--report");
         assertEquals(0, r.status, r.toString());

@@ -395,7 +395,8 @@ class ScenarioLibraryTest {
                     default -> 1;
                 };
                 int decimals = text.contains(".") ? text.length() - text.indexOf('.') - 1 : 0;
-                String rounded = new BigDecimal(row[0] * scale).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+                String rounded = new BigDecimal(row[0] * scale).setScale(decimals, RoundingMode.HALF_EVEN)
+                    .toPlainString();
                 assertEquals(rounded, text, where + ": " + refs.get(i));
                 double halfWidth = (row[2] - row[1]) / 2 * scale;
                 assertTrue(halfWidth <= 0.5 * Math.pow(10, -decimals),

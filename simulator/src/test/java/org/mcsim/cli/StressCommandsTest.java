@@ -161,7 +161,8 @@ class StressCommandsTest {
         String[] f = rows.get(1).split(",");
         assertEquals("a.mean", f[0]);
         assertEquals(10, Double.parseDouble(f[1]), 0.1, "E s = a.mean + 2·2 = 14");
-        assertTrue(Double.parseDouble(f[2]) < Double.parseDouble(f[1]) && Double.parseDouble(f[1]) < Double.parseDouble(f[3]));
+        assertTrue(Double.parseDouble(f[2]) < Double.parseDouble(f[1])
+            && Double.parseDouble(f[1]) < Double.parseDouble(f[3]));
         assertEquals("mean(s)=14", f[4]);
         assertEquals(14, Double.parseDouble(f[5]), 1e-4);
     }
@@ -179,10 +180,11 @@ class StressCommandsTest {
     @Test
     void solveUsageAndNameErrors() throws IOException {
         Path f = model();
-        assertEquals(2, Cli.run("solve", f.toString(), "--vary", "a.mean", "--between", "2:1", "--target", "mean(s)=1").status);
-        assertEquals(2, Cli.run("solve", f.toString(), "--vary", "a.mean", "--between", "1", "--target", "mean(s)=1").status);
-        assertEquals(2, Cli.run("solve", f.toString(), "--vary", "a.mean", "--between", "0:1", "--target", "sd(s)=1").status);
-        assertEquals(2, Cli.run("solve", f.toString(), "--vary", "a.mean=3", "--between", "0:1", "--target", "mean(s)=1").status);
+        String s = f.toString();
+        assertEquals(2, Cli.run("solve", s, "--vary", "a.mean", "--between", "2:1", "--target", "mean(s)=1").status);
+        assertEquals(2, Cli.run("solve", s, "--vary", "a.mean", "--between", "1", "--target", "mean(s)=1").status);
+        assertEquals(2, Cli.run("solve", s, "--vary", "a.mean", "--between", "0:1", "--target", "sd(s)=1").status);
+        assertEquals(2, Cli.run("solve", s, "--vary", "a.mean=3", "--between", "0:1", "--target", "mean(s)=1").status);
         Cli r = Cli.run("solve", f.toString(), "--vary", "a.mean", "--between", "0:1", "--target", "mean(t)=1");
         assertEquals(1, r.status);
         assertTrue(r.err.contains("unknown variable 't'"), r.err);

@@ -84,7 +84,8 @@ class DiscoveryTest {
                 Box b = step.box();
                 for (int j = 0; j < r.inputs().size(); j++) {
                     if (j != x && j != y) {
-                        assertFalse(b.restricted(j), "irrelevant input " + r.inputs().get(j) + " at step " + step.step());
+                        assertFalse(b.restricted(j),
+                            "irrelevant input " + r.inputs().get(j) + " at step " + step.step());
                     }
                 }
                 double xl = Math.max(0, b.low(x));

@@ -54,6 +54,13 @@ class JsonTest {
     }
 
     @Test
+    void jacksonJrWritesMcsimsNumbersAndStrings() {
+        // JDK 17's Double.toString prints 1.9999999999999998E23; an unpaired surrogate has no UTF-8
+        assertEquals("{\n  \"r\": 2.0E23,\n  \"s\": \"a\\ud800\\u0001\"\n}",
+            Json.object().put("r", 2e23).put("s", "a\ud800\u0001").toJson());
+    }
+
+    @Test
     void refusesNonFiniteNumbersDuplicateKeysAndMixedUse() {
         assertThrows(IllegalArgumentException.class, () -> Json.object().put("x", Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> Json.array().add(Double.POSITIVE_INFINITY));

@@ -84,7 +84,8 @@ class NumbersTest {
             }
             if (Double.isFinite(d)) {
                 double v = d;
-                assertEquals(ShortestDecimalReference.toString(v), Numbers.shortest(v), () -> "bits " + Long.toHexString(Double.doubleToRawLongBits(v)));
+                assertEquals(ShortestDecimalReference.toString(v), Numbers.shortest(v),
+                    () -> "bits " + Long.toHexString(Double.doubleToRawLongBits(v)));
             }
         }
     }

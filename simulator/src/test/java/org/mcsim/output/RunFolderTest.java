@@ -123,7 +123,8 @@ class RunFolderTest {
         Path scenario = out.resolve("proj/proj.yaml");
         Files.createDirectories(scenario.getParent());
         Files.writeString(scenario, "name: proj\n");
-        RefusedException e = assertThrows(RefusedException.class, () -> RunFolder.begin(out, "proj", List.of(scenario)));
+        RefusedException e =
+            assertThrows(RefusedException.class, () -> RunFolder.begin(out, "proj", List.of(scenario)));
         assertTrue(e.getMessage().endsWith(": holds " + scenario + "; mcsim will not replace it (choose another -o)"),
             e.getMessage());
         Path cwd = Path.of("").toAbsolutePath();
@@ -161,7 +162,8 @@ class RunFolderTest {
         write(third.file("run.json"), "{}");
         Path again = third.commit();
         assertFalse(again.equals(kept), "an earlier kept copy is never overwritten");
-        assertEquals(List.of("demo", again.getFileName().toString(), kept.getFileName().toString()).stream().sorted().toList(),
+        assertEquals(
+            List.of("demo", again.getFileName().toString(), kept.getFileName().toString()).stream().sorted().toList(),
             names(out));
     }
 
@@ -255,7 +257,8 @@ class RunFolderTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 RunFolderTest.class.getName() + "$Child", dir.toString(), mode).redirectErrorStream(true).start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                     new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 assertEquals("ready", r.readLine());
                 if (mode.equals("wait")) {
                     p.destroy(); // SIGTERM on POSIX

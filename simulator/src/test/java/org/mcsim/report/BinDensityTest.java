@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.mcsim.report.RunFolder.Histogram;
+import org.mcsim.report.SavedRun.Bins;
 
 class BinDensityTest {
-    private static Histogram bins(double lo, double hi, long[] counts) {
+    private static Bins bins(double lo, double hi, long[] counts) {
         int b = counts.length;
         double[] lows = new double[b];
         double[] highs = new double[b];
@@ -16,14 +16,14 @@ class BinDensityTest {
             lows[i] = lo + (hi - lo) * i / b;
             highs[i] = lo + (hi - lo) * (i + 1) / b;
         }
-        return new Histogram("x", lows, highs, counts);
+        return new Bins("x", lows, highs, counts);
     }
 
     @Test
     void flatHistogramSmoothsToItsHeightUpToTheEdges() {
         long[] counts = new long[100];
         java.util.Arrays.fill(counts, 100);
-        Histogram h = bins(0, 10, counts);
+        Bins h = bins(0, 10, counts);
         // Uniform on [0, 10]: density 0.1; reflection at both ends keeps it flat there too.
         for (double d : BinDensity.bars(h)) {
             assertEquals(0.1, d, 1e-12);
@@ -46,7 +46,7 @@ class BinDensityTest {
             double p = normal.probability(-5 + 10.0 * i / b, -5 + 10.0 * (i + 1) / b);
             counts[i] = Math.round(1e6 * p);
         }
-        Histogram h = bins(-5, 5, counts);
+        Bins h = bins(-5, 5, counts);
         double bandwidth = BinDensity.bandwidth(h);
         // Silverman: 0.9 * 1 * n^(-1/5) = 0.0568 for n = 1e6, floored at the bin width 0.05.
         assertEquals(0.0568, bandwidth, 0.002);
@@ -59,7 +59,7 @@ class BinDensityTest {
 
     @Test
     void aSingleValueIsDegenerate() {
-        Histogram single = new Histogram("x", new double[] {3}, new double[] {3}, new long[] {7});
+        Bins single = new Bins("x", new double[] {3}, new double[] {3}, new long[] {7});
         assertTrue(BinDensity.degenerate(single));
         assertFalse(BinDensity.degenerate(bins(0, 1, new long[] {1, 2})));
     }

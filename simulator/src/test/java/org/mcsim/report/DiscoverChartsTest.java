@@ -19,7 +19,7 @@ import org.mcsim.report.DiscoverFile.Value;
 class DiscoverChartsTest {
 
     private static Value value(double v) {
-        return new Value(new Decimal(Double.toString(v), v), Decimal.UNDEFINED, Decimal.UNDEFINED);
+        return new Value(new CsvNumber(Double.toString(v), v), CsvNumber.UNDEFINED, CsvNumber.UNDEFINED);
     }
 
     private static Step step(int k, double coverage, double density, int restricted) {

@@ -21,9 +21,9 @@ class FineHistogramTest {
 
     @Test
     void adjacentBinsAreMergedToAtMostTheLimitKeepingEdgesAndCounts() {
-        RunFolder.Histogram h = new RunFolder.Histogram("x", new double[] {0, 1, 2, 3, 4}, new double[] {1, 2, 3, 4, 5},
+        SavedRun.Bins h = new SavedRun.Bins("x", new double[] {0, 1, 2, 3, 4}, new double[] {1, 2, 3, 4, 5},
             new long[] {1, 2, 3, 4, 5});
-        RunFolder.Histogram m = DistributionCharts.merged(h, 2);
+        SavedRun.Bins m = DistributionCharts.merged(h, 2);
         assertArrayEquals(new double[] {0, 3}, m.lows());
         assertArrayEquals(new double[] {3, 5}, m.highs());
         assertArrayEquals(new long[] {6, 9}, m.counts());
@@ -66,17 +66,17 @@ class FineHistogramTest {
             lows[i] = i;
             highs[i] = i + 1;
         }
-        RunFolder.Histogram h = new RunFolder.Histogram("x", lows, highs, counts);
+        SavedRun.Bins h = new SavedRun.Bins("x", lows, highs, counts);
         int[] c = DistributionCharts.central(h, 0.005);
         // at most 5 samples (0.5%) may be left out on each side: the 3 below could go, the 7 above
         // stay, and a view of 10..100 would narrow the chart by less than a third: all is drawn
         assertArrayEquals(new int[] {0, 99}, c);
-        RunFolder.Histogram both = new RunFolder.Histogram("x", lows, highs,
+        SavedRun.Bins both = new SavedRun.Bins("x", lows, highs,
             java.util.stream.IntStream.range(0, 100).mapToLong(i -> i == 99 ? 4 : counts[i]).toArray());
         assertArrayEquals(new int[] {10, 19}, DistributionCharts.central(both, 0.005));
         long[] even = new long[100];
         java.util.Arrays.fill(even, 10);
         assertArrayEquals(new int[] {0, 99},
-            DistributionCharts.central(new RunFolder.Histogram("x", lows, highs, even), 0.005), "no tail: all drawn");
+            DistributionCharts.central(new SavedRun.Bins("x", lows, highs, even), 0.005), "no tail: all drawn");
     }
 }

@@ -34,7 +34,8 @@ class StagedFilesTest {
             files.write("report.html", "<p>seed 1</p>".getBytes(StandardCharsets.UTF_8));
             Files.writeString(folder.resolve("run.json"), "{\"seed\": 101}");
             ReportException e = assertThrows(ReportException.class, files::commit);
-            assertTrue(e.getMessage().startsWith(folder + ": the run folder changed while the report was being written"),
+            assertTrue(
+                e.getMessage().startsWith(folder + ": the run folder changed while the report was being written"),
                 e.getMessage());
         }
         assertEquals(List.of("run.json"), names());
@@ -51,8 +52,9 @@ class StagedFilesTest {
             files.commit();
         }
         String expected = PosixFilePermissions.toString(Files.getPosixFilePermissions(csv));
-        assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("report.html"))));
-        assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("hist-x.png"))));
+        for (String file : new String[] {"report.html", "hist-x.png"}) {
+            assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(file))));
+        }
     }
 
     @Test

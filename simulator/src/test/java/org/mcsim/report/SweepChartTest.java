@@ -26,7 +26,8 @@ class SweepChartTest {
     void aLineVaryingInTheFifthDigitGetsARangeOfATenthOfItsLevel() {
         NumberAxis y = new NumberAxis();
         assertTrue(SweepChart.honestRange(y, line(1000.0, 1000.001, 1000.002), false));
-        assertEquals(0.1 * (1000.002 + 1e-6), y.getUpperBound() - y.getLowerBound(), 1e-9); // a tenth of the top of the band
+        // a tenth of the top of the band
+        assertEquals(0.1 * (1000.002 + 1e-6), y.getUpperBound() - y.getLowerBound(), 1e-9);
         assertTrue(y.getLowerBound() < 1000 && y.getUpperBound() > 1000.002);
     }
 

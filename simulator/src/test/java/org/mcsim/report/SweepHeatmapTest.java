@@ -20,7 +20,7 @@ import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcsim.report.RunFolder.SweepRow;
+import org.mcsim.report.SavedRun.SweepRow;
 
 /**
  * The map of a claim's probability over two swept parameters: its grid, its 0.5 line where the
@@ -32,8 +32,8 @@ class SweepHeatmapTest {
         return new SweepRow(point, new double[] {x, y}, "c", "probability", decimal(p), decimal(low), decimal(high));
     }
 
-    private static Decimal decimal(double v) {
-        return new Decimal(Double.toString(v), v);
+    private static CsvNumber decimal(double v) {
+        return new CsvNumber(Double.toString(v), v);
     }
 
     /** z = (x + y) / 2 on {0, 0.5, 1}²: the 0.5 line is the diagonal x + y = 1. */
@@ -100,7 +100,8 @@ class SweepHeatmapTest {
         assertEquals(2, segments.size());
         // corner (0, 0) at 0.8: the bottom side crosses at x = 0.6, the left side at y = 0.3 / 0.7
         double[] a = segments.get(0);
-        assertEquals(List.of(0.0, round(0.3 / 0.7), 0.6, 0.0), List.of(round(a[0]), round(a[1]), round(a[2]), round(a[3])));
+        assertEquals(List.of(0.0, round(0.3 / 0.7), 0.6, 0.0),
+            List.of(round(a[0]), round(a[1]), round(a[2]), round(a[3])));
         // corner (1, 1) at 0.6: the right side crosses at y = 1 − 0.1/0.3, the top side at x = 1 − 0.1/0.5
         double[] b = segments.get(1);
         assertEquals(List.of(1.0, round(1 - 0.1 / 0.3), round(1 - 0.1 / 0.5), 1.0),
@@ -133,7 +134,7 @@ class SweepHeatmapTest {
         }
         Files.writeString(folder.resolve("sweep-claims.csv"), csv, StandardCharsets.UTF_8);
         Files.delete(folder.resolve("sweep.csv"));
-        RunFolder run = RunFolder.read(folder);
+        SavedRun run = SavedRun.read(folder);
         Chart chart = SweepHeatmap.create(run, run.sweepClaims(), 0, 1, "60x", "probability").orElseThrow();
         XYPlot plot = chart.chart().getXYPlot();
         List<XYAnnotation> annotations = plot.getAnnotations();
@@ -162,7 +163,7 @@ class SweepHeatmapTest {
             0,1.0,5.0,60x,0.2,0.1,0.3
             1,2.0,5.0,60x,0.7,0.6,0.8
             """, StandardCharsets.UTF_8);
-        RunFolder run = RunFolder.read(folder);
+        SavedRun run = SavedRun.read(folder);
         assertTrue(SweepHeatmap.create(run, run.sweepClaims(), 0, 1, "60x", "probability").isEmpty());
     }
 }

@@ -24,7 +24,7 @@ class TornadoChartTest {
             P(60x),rent,mean_low,0.5,0.48,0.52
             P(60x),rent,mean_high,0.8,0.78,0.82
             """, StandardCharsets.UTF_8);
-        RunFolder run = RunFolder.read(folder);
+        SavedRun run = SavedRun.read(folder);
         Chart chart = TornadoChart.create(run, "P(60x)", run.sensitivityByOutput().get("P(60x)")).orElseThrow();
         XYPlot plot = chart.chart().getXYPlot();
         ValueMarker marker = (ValueMarker) plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next();

@@ -220,11 +220,14 @@ class ClaimSensitivityTest {
         RunFailedException e = assertThrows(RunFailedException.class,
             () -> SensitivityAnalysis.runClaim(plan, "always", Indices.ALL, 500, 1));
         assertEquals("claim always holds in every sample; what moves its probability is undefined", e.getMessage());
-        e = assertThrows(RunFailedException.class, () -> SensitivityAnalysis.runClaim(plan, "never", Indices.SOBOL, 500, 1));
+        e = assertThrows(RunFailedException.class,
+            () -> SensitivityAnalysis.runClaim(plan, "never", Indices.SOBOL, 500, 1));
         assertEquals("claim never holds in no sample; what moves its probability is undefined", e.getMessage());
-        e = assertThrows(RunFailedException.class, () -> SensitivityAnalysis.runClaim(plan, "fixed", Indices.ALL, 500, 1));
+        e = assertThrows(RunFailedException.class,
+            () -> SensitivityAnalysis.runClaim(plan, "fixed", Indices.ALL, 500, 1));
         assertTrue(e.getMessage().startsWith("claim fixed names no input or formula"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SensitivityAnalysis.runClaim(plan, "nope", Indices.ALL, 500, 1));
+        assertThrows(IllegalArgumentException.class,
+            () -> SensitivityAnalysis.runClaim(plan, "nope", Indices.ALL, 500, 1));
     }
 
     @Test

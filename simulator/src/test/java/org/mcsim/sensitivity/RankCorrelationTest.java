@@ -38,7 +38,8 @@ class RankCorrelationTest {
 
     @Test
     void aConstantSampleHasNoCorrelation() {
-        assertTrue(Double.isNaN(RankCorrelation.of(new double[] {1, 1, 1, 1}, new double[] {1, 2, 3, 4}, 0.95).value()));
+        double[] flat = {1, 1, 1, 1};
+        assertTrue(Double.isNaN(RankCorrelation.of(flat, new double[] {1, 2, 3, 4}, 0.95).value()));
     }
 
     /**

@@ -90,7 +90,8 @@ class SensitivityAnalysisTest {
         assertEquals(-tail, x.meanLow().value(), 5 * (x.meanLow().high() - x.meanLow().low()) / 3.92);
         assertEquals(tail, x.meanHigh().value(), 5 * (x.meanHigh().high() - x.meanHigh().low()) / 3.92);
         double rho = 6 / Math.PI * Math.asin(3 / Math.sqrt(10) / 2);
-        assertEquals(rho, x.rankCorrelation().value(), 5 * (x.rankCorrelation().high() - x.rankCorrelation().low()) / 3.92);
+        assertEquals(rho, x.rankCorrelation().value(),
+            5 * (x.rankCorrelation().high() - x.rankCorrelation().low()) / 3.92);
         assertIndex(0.9, x.sobolFirst(), "S_x");
         assertIndex(0.1, row(r, "e").sobolTotal(), "ST_e");
         assertEquals("x", r.inputs().get(0).input());

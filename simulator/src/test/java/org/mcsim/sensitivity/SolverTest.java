@@ -35,7 +35,7 @@ class SolverTest {
 
     @Test
     void meanTargetFindsTheSamplesExactRoot() throws Exception {
-        Solution s = Solver.solve(SweepTest.scenarios(MODEL), "x.mean", -5, 10, Target.parse("mean(y)=3"), 2);
+        Solution s = Solver.solve(SweepTest.scenarios(MODEL), "x.mean", -5, 10, SolveTarget.parse("mean(y)=3"), 2);
         double mean0 = at(0).variable("y").mean().value();
         assertEquals(3 - mean0, s.value(), 1e-6 * 15);
         assertEquals(2.5, s.value(), 5 * Math.sqrt(1 + 1 / 12.0) / Math.sqrt(20_000));
@@ -49,7 +49,7 @@ class SolverTest {
 
     @Test
     void quantileTargetOfALevelNotInTheSettings() throws Exception {
-        Solution s = Solver.solve(SweepTest.scenarios(MODEL), "x.mean", -5, 10, Target.parse("p90(y)=4"), 1);
+        Solution s = Solver.solve(SweepTest.scenarios(MODEL), "x.mean", -5, 10, SolveTarget.parse("p90(y)=4"), 1);
         // p90 of normal(m,1) + uniform(0,1) is m + 1.8344, solving ∫0^1 Φ(t − u) du = 0.9
         // numerically; the density there is Φ(1.8344) − Φ(0.8344) = 0.169, so one standard error
         // of the 90% quantile at n = 20000 is √(0.09/20000)/0.169 = 0.0126.
@@ -60,7 +60,7 @@ class SolverTest {
     /** P(y ≥ 3) = 0.5 where the median of y is 3: m = 2.5, and on the sample where its median crosses 3. */
     @Test
     void probabilityTargetIsSolvedWhereTheEmpiricalProbabilityCrosses() throws Exception {
-        Solution s = Solver.solve(SweepTest.scenarios(MODEL), "x.mean", 0, 5, Target.parse("P(high)=0.5"), 2);
+        Solution s = Solver.solve(SweepTest.scenarios(MODEL), "x.mean", 0, 5, SolveTarget.parse("P(high)=0.5"), 2);
         double median0 = at(0).variable("y").quantiles().get(0).estimate().value();
         assertEquals(3 - median0, s.value(), 1e-3);
         assertEquals(2.5, s.value(), 0.05);
@@ -70,7 +70,7 @@ class SolverTest {
 
     @Test
     void aConstantCanBeSolvedFor() throws Exception {
-        Solution s = Solver.solve(SweepTest.scenarios(MODEL), "c", 0.1, 10, Target.parse("mean(w)=2"), 1);
+        Solution s = Solver.solve(SweepTest.scenarios(MODEL), "c", 0.1, 10, SolveTarget.parse("mean(w)=2"), 1);
         double mean1 = at(0).variable("w").mean().value();
         assertEquals(2 / mean1, s.value(), 1e-6 * 10);
     }
@@ -78,7 +78,7 @@ class SolverTest {
     @Test
     void noRootReportsTheValuesAtBothEnds() {
         NoRootException e = assertThrows(NoRootException.class,
-            () -> Solver.solve(SweepTest.scenarios(MODEL), "x.mean", 0, 1, Target.parse("mean(y)=30"), 1));
+            () -> Solver.solve(SweepTest.scenarios(MODEL), "x.mean", 0, 1, SolveTarget.parse("mean(y)=30"), 1));
         assertEquals(0.5, e.atLow(), 0.05);
         assertEquals(1.5, e.atHigh(), 0.05);
         assertTrue(e.getMessage().contains("mean(y) = ") && e.getMessage().contains("at x.mean=0"), e.getMessage());
@@ -87,28 +87,28 @@ class SolverTest {
     @Test
     void unknownNamesAreReported() {
         PointException e = assertThrows(PointException.class,
-            () -> Solver.solve(SweepTest.scenarios(MODEL), "x.mean", 0, 1, Target.parse("mean(yy)=3"), 1));
+            () -> Solver.solve(SweepTest.scenarios(MODEL), "x.mean", 0, 1, SolveTarget.parse("mean(yy)=3"), 1));
         assertTrue(e.lines().get(0).contains("unknown variable 'yy'; did you mean 'y'?"), e.lines().toString());
         e = assertThrows(PointException.class,
-            () -> Solver.solve(SweepTest.scenarios(MODEL), "x.mean", 0, 1, Target.parse("P(hihg)=0.5"), 1));
+            () -> Solver.solve(SweepTest.scenarios(MODEL), "x.mean", 0, 1, SolveTarget.parse("P(hihg)=0.5"), 1));
         assertTrue(e.lines().get(0).contains("unknown claim 'hihg'"), e.lines().toString());
         e = assertThrows(PointException.class,
-            () -> Solver.solve(SweepTest.scenarios(MODEL), "q.mean", 0, 1, Target.parse("mean(y)=3"), 1));
+            () -> Solver.solve(SweepTest.scenarios(MODEL), "q.mean", 0, 1, SolveTarget.parse("mean(y)=3"), 1));
         assertTrue(e.lines().get(0).startsWith("--vary q.mean: "), e.lines().toString());
     }
 
     @Test
     void targetsAreParsed() {
-        Target t = Target.parse("p2.5(ratio)=400");
-        assertEquals(Target.Statistic.QUANTILE, t.statistic());
+        SolveTarget t = SolveTarget.parse("p2.5(ratio)=400");
+        assertEquals(SolveTarget.Statistic.QUANTILE, t.statistic());
         assertEquals("p2.5", t.level().label());
         assertEquals(0.025, t.level().q(), 1e-15);
         assertEquals(400, t.value(), 0);
-        assertEquals(Target.Statistic.PROBABILITY, Target.parse("P(400x)=0.5").statistic());
-        assertEquals("400x", Target.parse("P(400x)=0.5").name());
-        assertEquals(2e9, Target.parse("mean(total)=2e9").value(), 0);
+        assertEquals(SolveTarget.Statistic.PROBABILITY, SolveTarget.parse("P(400x)=0.5").statistic());
+        assertEquals("400x", SolveTarget.parse("P(400x)=0.5").name());
+        assertEquals(2e9, SolveTarget.parse("mean(total)=2e9").value(), 0);
         for (String bad : List.of("mean(total)", "sd(total)=1", "P(x)=1.5", "p100(x)=1", "mean(total)=abc", "p(x)=1")) {
-            assertThrows(IllegalArgumentException.class, () -> Target.parse(bad), bad);
+            assertThrows(IllegalArgumentException.class, () -> SolveTarget.parse(bad), bad);
         }
     }
 }

@@ -80,7 +80,8 @@ class SweepTest {
             assertEquals(y0.mean().value() + d, y.mean().value(), 1e-12);
             assertEquals(y0.sd().value(), y.sd().value(), 1e-12);
             for (int q = 0; q < y.quantiles().size(); q++) {
-                assertEquals(y0.quantiles().get(q).estimate().value() + d, y.quantiles().get(q).estimate().value(), 1e-12);
+                assertEquals(y0.quantiles().get(q).estimate().value() + d, y.quantiles().get(q).estimate().value(),
+                    1e-12);
             }
         }
         assertEquals(1.0 / 2 + 0 + 4.0 / 3, y0.mean().value(), 5 * y0.sd().value() / Math.sqrt(20_000));

@@ -8,7 +8,10 @@ import org.mcsim.engine.Estimate;
 
 class TornadoTest {
 
-    /** x = 0..999, y = 2x: the lowest tenth (x ≤ 99.9, i.e. 0..99) has mean 99, the highest (x ≥ 899.1: 900..999) 1899. */
+    /**
+     * x = 0..999, y = 2x: the lowest tenth (x ≤ 99.9, i.e. 0..99) has mean 99, the highest
+     * (x ≥ 899.1: 900..999) 1899.
+     */
     @Test
     void endsAreTheMeansOfTheTails() {
         int n = 1000;

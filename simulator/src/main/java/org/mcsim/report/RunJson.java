@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
  * about its inputs. Every key is optional here: a missing one reads as empty, so the report omits
  * that part rather than failing. Immutable and thread-safe.
  */
-final class RunInfo {
+final class RunJson {
     /** What run.json says about one input; empty strings where absent. */
     record InputInfo(String unit, String description, String source, String distribution, String written) { }
 
     private final Map<String, Object> json;
 
-    private RunInfo(Map<String, Object> json) {
+    private RunJson(Map<String, Object> json) {
         this.json = Collections.unmodifiableMap(json);
     }
 
@@ -33,7 +33,7 @@ final class RunInfo {
      * @return its contents
      * @throws ReportException if it cannot be read or is not a JSON object
      */
-    static RunInfo read(Path file) throws ReportException {
+    static RunJson read(Path file) throws ReportException {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             Object value = JSON.std.anyFrom(text);
@@ -42,7 +42,7 @@ final class RunInfo {
             }
             Map<String, Object> json = new LinkedHashMap<>();
             map.forEach((k, v) -> json.put(String.valueOf(k), v));
-            return new RunInfo(json);
+            return new RunJson(json);
         } catch (ReportException e) {
             throw e;
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -82,7 +82,7 @@ final class RunInfo {
      */
     List<String> texts(String key) {
         if (json.get(key) instanceof List<?> list) {
-            return list.stream().map(RunInfo::describe).collect(Collectors.toUnmodifiableList());
+            return list.stream().map(RunJson::describe).collect(Collectors.toUnmodifiableList());
         }
         return List.of();
     }
@@ -144,7 +144,7 @@ final class RunInfo {
             double d = ((Number) value).doubleValue();
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : value.toString();
         } else if (value instanceof List<?> list) {
-            return list.stream().map(RunInfo::describe).collect(Collectors.joining(", ", "[", "]"));
+            return list.stream().map(RunJson::describe).collect(Collectors.joining(", ", "[", "]"));
         } else if (value instanceof Map<?, ?> map) {
             Object dist = map.get("dist");
             String fields = map.entrySet().stream().filter(e -> !"dist".equals(e.getKey()))

@@ -7,9 +7,9 @@ package org.mcsim.report;
  * @param text the field as written, empty when undefined
  * @param value its value, NaN when undefined
  */
-record Decimal(String text, double value) {
+record CsvNumber(String text, double value) {
     /** The undefined value (an empty field). */
-    static final Decimal UNDEFINED = new Decimal("", Double.NaN);
+    static final CsvNumber UNDEFINED = new CsvNumber("", Double.NaN);
 
     /**
      * Whether the field had a value.

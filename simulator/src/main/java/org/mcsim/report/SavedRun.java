@@ -27,33 +27,33 @@ import java.util.Optional;
  * @param notes what the page and stderr must say about files left out or of unknown origin
  *     ({@link Provenances})
  */
-record RunFolder(Path folder, RunInfo info, List<VariableSummary> summary, List<ClaimResult> claims,
-    List<Histogram> histograms, List<SensitivityRow> sensitivity, Sweep sweep, Sweep sweepClaims,
+record SavedRun(Path folder, RunJson info, List<VariableStats> summary, List<ClaimResult> claims,
+    List<Bins> histograms, List<SensitivityRow> sensitivity, SweepTable sweep, SweepTable sweepClaims,
     List<CorrelationRow> correlations, List<SolveRow> solve, List<String> notes) {
 
     /** One row of correlations.csv: a target rank correlation and the one achieved. */
-    record CorrelationRow(String a, String b, Decimal target, Decimal achieved) { }
+    record CorrelationRow(String a, String b, CsvNumber target, CsvNumber achieved) { }
 
     /** One row of solve.csv. */
-    record SolveRow(String parameter, Decimal value, Decimal low, Decimal high, String target, Decimal achieved,
-        Decimal achievedLow, Decimal achievedHigh) { }
+    record SolveRow(String parameter, CsvNumber value, CsvNumber low, CsvNumber high, String target, CsvNumber achieved,
+        CsvNumber achievedLow, CsvNumber achievedHigh) { }
 
     /** One statistic of a variable with its Monte Carlo interval. */
-    record Stat(String name, Decimal estimate, Decimal low, Decimal high) { }
+    record Stat(String name, CsvNumber estimate, CsvNumber low, CsvNumber high) { }
 
     /** A variable's rows of summary.csv. */
-    record VariableSummary(String name, String kind, List<Stat> stats) {
+    record VariableStats(String name, String kind, List<Stat> stats) {
         Optional<Stat> stat(String statistic) {
             return stats.stream().filter(s -> s.name().equals(statistic)).findFirst();
         }
     }
 
     /** One row of claims.csv. */
-    record ClaimResult(String name, String expression, Decimal probability, Decimal low, Decimal high,
+    record ClaimResult(String name, String expression, CsvNumber probability, CsvNumber low, CsvNumber high,
         long hits, long samples) { }
 
     /** One output's bins, in file order. */
-    record Histogram(String variable, double[] lows, double[] highs, long[] counts) {
+    record Bins(String variable, double[] lows, double[] highs, long[] counts) {
         long total() {
             long total = 0;
             for (long c : counts) {
@@ -64,8 +64,8 @@ record RunFolder(Path folder, RunInfo info, List<VariableSummary> summary, List<
     }
 
     /** One row of sensitivity.csv. */
-    record SensitivityRow(String output, String input, String index, Decimal estimate, Decimal low,
-        Decimal high) { }
+    record SensitivityRow(String output, String input, String index, CsvNumber estimate, CsvNumber low,
+        CsvNumber high) { }
 
     /**
      * sweep.csv or sweep-claims.csv.
@@ -73,13 +73,13 @@ record RunFolder(Path folder, RunInfo info, List<VariableSummary> summary, List<
      * @param parameters the swept parameters' column names, in file order
      * @param rows the rows; a claim row's subject is the claim and its statistic {@code probability}
      */
-    record Sweep(List<String> parameters, List<SweepRow> rows) {
-        static final Sweep NONE = new Sweep(List.of(), List.of());
+    record SweepTable(List<String> parameters, List<SweepRow> rows) {
+        static final SweepTable NONE = new SweepTable(List.of(), List.of());
     }
 
     /** One row of a sweep file: the grid point, its parameter values and one statistic. */
-    record SweepRow(long point, double[] values, String subject, String statistic, Decimal estimate,
-        Decimal low, Decimal high) { }
+    record SweepRow(long point, double[] values, String subject, String statistic, CsvNumber estimate,
+        CsvNumber low, CsvNumber high) { }
 
     private static final List<String> REQUIRED = List.of("summary.csv", "claims.csv", "histogram.csv",
         "run.json");
@@ -92,7 +92,7 @@ record RunFolder(Path folder, RunInfo info, List<VariableSummary> summary, List<
      * @throws ReportException {@code FOLDER: not a run folder: summary.csv is missing} and the like,
      *     or a malformed file
      */
-    static RunFolder read(Path folder) throws ReportException {
+    static SavedRun read(Path folder) throws ReportException {
         if (!Files.isDirectory(folder)) {
             throw new ReportException(folder + ": not a run folder: "
                 + (Files.exists(folder) ? "not a directory" : "no such directory"));
@@ -102,23 +102,24 @@ record RunFolder(Path folder, RunInfo info, List<VariableSummary> summary, List<
                 throw new ReportException(folder + ": not a run folder: " + file + " is missing");
             }
         }
-        RunInfo info = RunInfo.read(folder.resolve("run.json"));
+        RunJson info = RunJson.read(folder.resolve("run.json"));
         List<String> notes = new java.util.ArrayList<>();
-        return new RunFolder(folder, info,
+        return new SavedRun(folder, info,
             RunFiles.summary(folder.resolve("summary.csv")), RunFiles.claims(folder.resolve("claims.csv")),
             RunFiles.histograms(folder.resolve("histogram.csv")),
             belongs(folder, info, "sensitivity.csv", notes) ? RunFiles.sensitivity(folder.resolve("sensitivity.csv"))
                 : List.of(),
-            belongs(folder, info, "sweep.csv", notes) ? RunFiles.sweep(folder.resolve("sweep.csv"), false) : Sweep.NONE,
+            belongs(folder, info, "sweep.csv", notes) ? RunFiles.sweep(folder.resolve("sweep.csv"), false)
+                : SweepTable.NONE,
             belongs(folder, info, "sweep-claims.csv", notes) ? RunFiles.sweep(folder.resolve("sweep-claims.csv"), true)
-                : Sweep.NONE,
+                : SweepTable.NONE,
             RunFiles.correlations(folder.resolve("correlations.csv")),
             belongs(folder, info, "solve.csv", notes) ? RunFiles.solve(folder.resolve("solve.csv")) : List.of(),
             List.copyOf(notes));
     }
 
     /** Whether a derived file is to be shown; a note on it, if any, goes to {@code notes}. */
-    private static boolean belongs(Path folder, RunInfo info, String file, List<String> notes) {
+    private static boolean belongs(Path folder, RunJson info, String file, List<String> notes) {
         Provenances.Verdict v = Provenances.check(folder, info, file);
         if (v.note() != null) {
             notes.add(v.note());
@@ -132,7 +133,7 @@ record RunFolder(Path folder, RunInfo info, List<VariableSummary> summary, List<
      * @param name the variable
      * @return its rows, if summary.csv has any
      */
-    Optional<VariableSummary> variable(String name) {
+    Optional<VariableStats> variable(String name) {
         return summary.stream().filter(v -> v.name().equals(name)).findFirst();
     }
 
@@ -144,7 +145,7 @@ record RunFolder(Path folder, RunInfo info, List<VariableSummary> summary, List<
      */
     String unit(String name) {
         boolean formula = variable(name).map(v -> v.kind().equals("formula")).orElse(false);
-        RunInfo.InputInfo input = info.inputs().get(name);
+        RunJson.InputInfo input = info.inputs().get(name);
         return formula || input == null ? "" : input.unit();
     }
 

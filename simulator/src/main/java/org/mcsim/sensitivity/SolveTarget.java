@@ -25,7 +25,7 @@ import org.mcsim.scenario.NumberSyntax;
  * @param level the quantile level, or null
  * @param value the value the statistic should take
  */
-public record Target(String text, Statistic statistic, String name, QuantileLevel level, double value) {
+public record SolveTarget(String text, Statistic statistic, String name, QuantileLevel level, double value) {
 
     private static final Pattern SYNTAX = Pattern.compile(
         "\\s*(mean|p[0-9][0-9_.]*|P)\\s*\\(\\s*([A-Za-z0-9_][A-Za-z0-9_.,\\[\\]-]*)\\s*\\)\\s*=\\s*(\\S+)\\s*");
@@ -47,7 +47,7 @@ public record Target(String text, Statistic statistic, String name, QuantileLeve
      * @return the target
      * @throws IllegalArgumentException with a message saying what is wrong
      */
-    public static Target parse(String text) {
+    public static SolveTarget parse(String text) {
         Matcher m = SYNTAX.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException(
@@ -56,15 +56,15 @@ public record Target(String text, Statistic statistic, String name, QuantileLeve
         double value = NumberSyntax.parse(m.group(3));
         String stat = m.group(1);
         if (stat.equals("mean")) {
-            return new Target(text.trim(), Statistic.MEAN, m.group(2), null, value);
+            return new SolveTarget(text.trim(), Statistic.MEAN, m.group(2), null, value);
         }
         if (stat.equals("P")) {
             if (value < 0 || value > 1) {
                 throw new IllegalArgumentException("a probability target must be in [0, 1], got " + m.group(3));
             }
-            return new Target(text.trim(), Statistic.PROBABILITY, m.group(2), null, value);
+            return new SolveTarget(text.trim(), Statistic.PROBABILITY, m.group(2), null, value);
         }
-        return new Target(text.trim(), Statistic.QUANTILE, m.group(2), level(stat), value);
+        return new SolveTarget(text.trim(), Statistic.QUANTILE, m.group(2), level(stat), value);
     }
 
     private static QuantileLevel level(String stat) {
