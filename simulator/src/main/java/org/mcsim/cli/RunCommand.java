@@ -127,8 +127,8 @@ final class RunCommand implements Callable<Integer> {
                 v.constants(), v.inputs(), v.formulas(), v.outputs(), v.claims(), v.correlations(), v.variants(),
                 v.evaluationOrder());
             return new ScenarioFiles.Loaded(l.given(), l.document(), named);
-        } catch (ScenarioException e) {
-            e.lines().forEach(err::println);
+        } catch (ScenarioException | RuntimeException e) {
+            Failures.report(e, l.given(), null, err, options.debug);
             return null;
         }
     }

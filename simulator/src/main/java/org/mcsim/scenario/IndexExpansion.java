@@ -236,10 +236,11 @@ final class IndexExpansion {
                 } else if (having.isEmpty()) {
                     List<String> known = new ArrayList<>(indexing.indexes().keySet());
                     dims.forEach(d -> known.addAll(d.elements()));
-                    String near = item.name().length() > 100 ? null : org.mcsim.expr.Suggestions.nearest(item.name(), known);
-                    error(item.offset(), "'" + Nodes.abbreviate(item.name()) + "' is neither an index nor an element of "
-                        + r.name() + describe(new LinkedHashSet<>(dims)) + (near == null ? "" : "; did you mean '" + near
-                        + "'?"));
+                    String near = item.name().length() > 100 ? null
+                        : org.mcsim.expr.Suggestions.nearest(item.name(), known);
+                    error(item.offset(), "'" + Nodes.abbreviate(item.name()) + "' is neither an index nor an element"
+                        + " of " + r.name() + describe(new LinkedHashSet<>(dims))
+                        + (near == null ? "" : "; did you mean '" + near + "'?"));
                 } else {
                     error(item.offset(), "'" + item.name() + "' is an element of " + having.get(0).name() + " and of "
                         + having.get(1).name() + "; write " + r.name() + "[" + having.get(0).name() + "=" + item.name()

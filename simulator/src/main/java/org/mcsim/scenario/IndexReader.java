@@ -279,7 +279,8 @@ final class IndexReader {
             }
         } else if (items != null && items.size() == ix.size()) {
             for (int k = 0; k < items.size(); k++) {
-                byElement.put(ix.elements().get(k), new Field(ix.elements().get(k), Pos.of(items.get(k)), items.get(k)));
+                String e = ix.elements().get(k);
+                byElement.put(e, new Field(e, Pos.of(items.get(k)), items.get(k)));
             }
         } else {
             problems.at(f.pos(), label + ": must be a map by element of index " + ix.name() + (items == null

@@ -92,7 +92,7 @@ record IndexSyntax(String text, Map<Integer, Subscript> subscripts, Map<Integer,
                 continue;
             }
             int start = i;
-            while (i < n && (text.charAt(i) == '_' || text.charAt(i) < 128 && Character.isLetterOrDigit(text.charAt(i)))) {
+            while (i < n && word(text.charAt(i))) {
                 i++;
             }
             String word = text.substring(start, i);
@@ -122,6 +122,11 @@ record IndexSyntax(String text, Map<Integer, Subscript> subscripts, Map<Integer,
             }
         }
         return new IndexSyntax(new String(out), subscripts, operations, errors);
+    }
+
+    /** Whether {@code c} continues a name (the expression language's names are ASCII). */
+    private static boolean word(char c) {
+        return c == '_' || c < 128 && Character.isLetterOrDigit(c);
     }
 
     private static boolean nextIsParen(String text, int i) {

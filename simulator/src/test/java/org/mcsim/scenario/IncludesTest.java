@@ -48,9 +48,11 @@ class IncludesTest {
             formulas:
               cost: sum(kw * hours * kwh_cost, gpu)
             """);
-        assertEquals(List.of("price_kwh", "pue[a100]", "pue[h800]", "kw"), s.inputs().stream().map(Input::name).toList());
+        assertEquals(List.of("price_kwh", "pue[a100]", "pue[h800]", "kw"),
+            s.inputs().stream().map(Input::name).toList());
         assertEquals(Map.of("hours", 8766.0), s.constants());
-        assertEquals(List.of("kwh_cost[a100]", "kwh_cost[h800]", "cost"), s.formulas().stream().map(f -> f.name()).toList());
+        assertEquals(List.of("kwh_cost[a100]", "kwh_cost[h800]", "cost"),
+            s.formulas().stream().map(f -> f.name()).toList());
         // nothing of a library is reported unused
         assertEquals(List.of(), ScenarioDocument.read(dir.resolve(Scenarios.NAME), Scenarios.NAME).warnings(s));
     }
@@ -90,8 +92,8 @@ class IncludesTest {
     void aBrokenIncludedFileIsReportedUnderItsName() throws Exception {
         lib("broken.yaml", "inputs:\n\tx: 1\n");
         String lib = Path.of(Scenarios.NAME).resolveSibling("lib/broken.yaml").toString();
-        List<String> e = Scenarios.errors(dir, "name: t\ninclude: lib/broken.yaml\ninputs:\n  x: {dist: normal, mean: 0,"
-            + " sd: 1}\n");
+        List<String> e = Scenarios.errors(dir,
+            "name: t\ninclude: lib/broken.yaml\ninputs:\n  x: {dist: normal, mean: 0, sd: 1}\n");
         assertEquals(1, e.size(), e.toString());
         assertEquals(true, e.get(0).startsWith(lib + ":2:1: invalid YAML"), e.get(0));
     }

@@ -149,7 +149,8 @@ class IndexesTest {
         Scenario base = build(dir, text);
         assertTrue(!base.input("price[a100]").dist().equals(s.input("price[a100]").dist()));
         assertEquals(base.input("price[h800]").dist(), s.input("price[h800]").dist());
-        Scenario dear = ScenarioDocument.read(dir.resolve(Scenarios.NAME), Scenarios.NAME).buildVariant("dear", Map.of());
+        Scenario dear = ScenarioDocument.read(dir.resolve(Scenarios.NAME), Scenarios.NAME)
+            .buildVariant("dear", Map.of());
         assertTrue(!base.input("price[h800]").dist().equals(dear.input("price[h800]").dist()));
         assertEquals(List.of("--set price.high: price is indexed by gpu; set one element at a time, as in"
             + " price[a100].high"), errors(dir, text, Map.of("price.high", 1.0)));

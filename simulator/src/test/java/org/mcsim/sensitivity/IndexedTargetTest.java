@@ -9,8 +9,8 @@ class IndexedTargetTest {
 
     @Test
     void aTargetNamesAnElement() {
-        assertEquals("yearly[2023]", Target.parse("mean(yearly[2023])=2e8").name());
-        assertEquals("capex[h800,2024]", Target.parse("p95(capex[h800,2024])=1e9").name());
-        assertEquals("big[h800]", Target.parse("P(big[h800])=0.5").name());
+        assertEquals("yearly[2023]", SolveTarget.parse("mean(yearly[2023])=2e8").name());
+        assertEquals("capex[h800,2024]", SolveTarget.parse("p95(capex[h800,2024])=1e9").name());
+        assertEquals("big[h800]", SolveTarget.parse("P(big[h800])=0.5").name());
     }
 }
