@@ -1,6 +1,5 @@
 package org.mcsim.engine;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -43,24 +42,8 @@ final class Dependence {
         if (s.correlations().isEmpty()) {
             return null;
         }
-        List<String> names = new ArrayList<>();
-        for (Correlation c : s.correlations()) {
-            for (String n : List.of(c.a(), c.b())) {
-                if (!names.contains(n)) {
-                    names.add(n);
-                }
-            }
-        }
-        int m = names.size();
-        double[][] r = new double[m][m];
-        for (int i = 0; i < m; i++) {
-            r[i][i] = 1;
-        }
-        for (Correlation c : s.correlations()) {
-            int a = names.indexOf(c.a());
-            int b = names.indexOf(c.b());
-            r[a][b] = r[b][a] = 2 * Math.sin(Math.PI * c.rank() / 6);
-        }
+        List<String> names = Correlation.inputs(s.correlations());
+        double[][] r = Correlation.normalScaleMatrix(s.correlations());
         double[][] l = new CholeskyDecomposition(new Array2DRowRealMatrix(r), 1e-12, 1e-12).getL().getData();
         List<String> inputs = s.inputs().stream().map(in -> in.name()).toList();
         return new Dependence(names.stream().mapToInt(inputs::indexOf).toArray(), l);
