@@ -15,8 +15,14 @@ final class Problems {
     /** One problem: where it sorts, the full line, and its message for re-prefixing. */
     record Problem(Pos sortPos, int seq, String line, String message) { }
 
+    /** A message about one element of an indexed input: {@code x[a].sd: ...}. */
+    private static final java.util.regex.Pattern ELEMENT = java.util.regex.Pattern.compile(
+        "([A-Za-z_][A-Za-z0-9_]*)\\[[A-Za-z0-9_,]*\\](.*)", java.util.regex.Pattern.DOTALL);
+
     private final String file;
     private final List<Problem> list = new ArrayList<>();
+    /** Element messages already reported, with the element left out, by position. */
+    private final java.util.Set<String> elementMessages = new java.util.HashSet<>();
 
     Problems(String file) {
         this.file = file;
@@ -27,8 +33,16 @@ final class Problems {
         return file;
     }
 
-    /** A problem at a position of the scenario file. */
+    /**
+     * A problem at a position of the scenario file. The same problem of another element at the
+     * same place ({@code x[b].sd} after {@code x[a].sd}, where one written parameter serves every
+     * element of an indexed input) is reported once.
+     */
     void at(Pos pos, String message) {
+        java.util.regex.Matcher m = ELEMENT.matcher(message);
+        if (m.matches() && !elementMessages.add(pos + " " + m.group(1) + m.group(2))) {
+            return;
+        }
         list.add(new Problem(pos, list.size(), (pos.file() == null ? file : pos.file()) + ":" + pos.line() + ":"
             + pos.column() + ": " + message, message));
     }

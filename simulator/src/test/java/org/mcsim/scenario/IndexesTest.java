@@ -251,6 +251,12 @@ class IndexesTest {
     }
 
     @Test
+    void aParameterWrittenOnceForEveryElementIsReportedOnce() {
+        assertEquals(List.of("s.yaml:5:40: x[a].sd: must be positive, got -1"), errors(dir, "name: t\nindexes:\n"
+            + "  g: [a, b, c]\ninputs:\n  x: {index: g, dist: normal, mean: 0, sd: -1, draw: independent}\n"));
+    }
+
+    @Test
     void aTableNamesEveryElementOnce() {
         List<String> e = errors(dir, FLEET.replace("      h20: {low: 8000, high: 12000, ci: 0.8}\n", "")
             + "formulas:\n  f: price + mult + count + growth\n");
