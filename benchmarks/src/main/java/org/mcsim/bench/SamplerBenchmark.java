@@ -2,6 +2,7 @@ package org.mcsim.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.mcsim.dist.BlockRandom;
 import org.mcsim.dist.InputSampler;
 import org.mcsim.dist.Samplers;
@@ -21,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Nanoseconds per sample of each sampler filling one block, through the fast path
- * ({@code sample}) and the inversion path ({@code inverse}), beside a baseline that only draws
+ * ({@code sample}) and the inversion path ({@code inverse} on a sorted grid, {@code randomInverse}
+ * on fresh uniforms), beside a baseline that only draws
  * uniforms from the same generator (the engine's {@link BlockRandom}, as in a run).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -35,7 +37,8 @@ public class SamplerBenchmark {
     static final int BLOCK = 2048;
 
     @Param({"uniform", "normal", "lognormal", "triangular", "pert", "beta", "gamma", "exponential",
-        "poisson", "binomial", "discrete", "mixture", "truncated-normal"})
+        "poisson", "binomial", "discrete", "mixture", "mixture-1000", "truncated-normal",
+        "truncated-lognormal"})
     public String family;
 
     private InputSampler sampler;
@@ -69,7 +72,11 @@ public class SamplerBenchmark {
             case "discrete" -> new Dist.Discrete(new double[] {1, 2, 5, 10}, new double[] {1, 2, 3, 4});
             case "mixture" -> new Dist.Mixture(List.of(new Dist.Component(1, new Dist.Normal(0, 1)),
                 new Dist.Component(2, new Dist.Normal(5, 2))));
+            case "mixture-1000" -> new Dist.Mixture(IntStream.range(0, 1000)
+                .mapToObj(i -> new Dist.Component(1 + i % 7, new Dist.Normal(i * 0.37, 1 + i % 5)))
+                .toList());
             case "truncated-normal" -> new Dist.Truncated(new Dist.Normal(0, 1), -1, 2);
+            case "truncated-lognormal" -> new Dist.Truncated(new Dist.LogNormal(10.2, 0.21), 20000, 40000);
             default -> throw new IllegalArgumentException(family);
         };
     }
@@ -90,6 +97,18 @@ public class SamplerBenchmark {
     @Benchmark
     public double[] inverse() {
         sampler.inverse(u, out, BLOCK);
+        return out;
+    }
+
+    /**
+     * Open uniforms in random order mapped through the quantile function: what Latin hypercube,
+     * Sobol points, the copula and common random numbers cost per value (their uniforms come in
+     * no sorted order, so table look-ups and branches are not favoured as in {@link #inverse}).
+     */
+    @Benchmark
+    public double[] randomInverse() {
+        rng.openUniforms(out, BLOCK);
+        sampler.inverse(out, out, BLOCK);
         return out;
     }
 }
