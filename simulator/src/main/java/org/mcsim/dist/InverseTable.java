@@ -2,8 +2,8 @@ package org.mcsim.dist;
 
 /**
  * A tabulated quantile function for the families whose exact inversion is slow (beta, PERT, gamma,
- * truncated laws, mixtures): a monotone piecewise-cubic interpolant of F⁻¹ with a stated, checked
- * bound on its error, evaluated in a few nanoseconds without any search.
+ * truncated laws, mixtures): a monotone piecewise-cubic interpolant Q̂ of F⁻¹ with a stated,
+ * checked bound on its error, evaluated in a few nanoseconds without any search.
  *
  * <p><b>Knots.</b> u &lt; 1/2 is tabulated on the lower side, u &gt;= 1/2 through v = 1 − u (exact
  * there) on the upper side, whose knots are the law's inverse survival function, so far upper
@@ -18,20 +18,24 @@ package org.mcsim.dist;
  * density where it has one (three-point differences of the knots otherwise) limited to the de
  * Boor–Swartz box 0 &lt;= slope &lt;= 3 · secant, which makes every cubic non-decreasing; the
  * value is then clamped into the interval's two knot values, so the whole function is
- * non-decreasing across intervals and at the fallbacks below.
+ * non-decreasing across intervals and at the fallbacks below (within an interval, up to the
+ * rounding of the cubic's evaluation).
  *
  * <p><b>Error bound.</b> Let e(u) = |F(Q̂(u)) − u| for u &lt; 1/2 and |S(Q̂(u)) − (1 − u)|
- * above, the error measured in probability. Proven: e(u) &lt;= the width of u's interval,
- * at most min(u, 1 − u)/{@value #PER_BINADE}, since Q̂ and F⁻¹ both lie between the interval's
- * knot values. Checked: at construction every interval is evaluated at three interior points
- * (t = 1/4, 1/2, 3/4); an interval where e exceeds {@value #TOLERANCE} · min(u, 1 − u) there is
- * marked, and uniforms falling in it are inverted exactly (clamped into the interval), as are
- * uniforms below 2^−{@value #BINADES} or above 1 − 2^−{@value #BINADES}. Where the quantile
- * function is flat (an atom of a mixture component) both knots agree and the value is exact.
- * The tests check the bound over a dense grid and in both tails for every family that uses it.
+ * above, the error measured in probability. Stated: e(u) &lt;= {@value #TOLERANCE} · min(u, 1 − u).
+ * Checked: at construction every interval is evaluated at three interior points (t = 1/4, 1/2,
+ * 3/4) against a quarter of that ({@link #CHECKED}); an interval that misses is split into
+ * {@value #SUB} sub-intervals checked the same way, and a sub-interval that still misses is
+ * inverted exactly (clamped into its knots), as are uniforms below 2^−{@value #BINADES} or above
+ * 1 − 2^−{@value #BINADES}. Near a finite end of the support, where one ulp of x moves F by more
+ * than the bound, values are the exact quantile to within a few ulps. Proven regardless of the
+ * checks: e(u) &lt;= the width of u's interval, at most min(u, 1 − u)/{@value #PER_BINADE}, since
+ * Q̂ and F⁻¹ both lie between the interval's knot values. Where the quantile function is flat
+ * (an atom of a mixture component) both knots agree and the value is exact. The tests check the
+ * stated bound over a dense grid and in both tails for every family that uses it.
  *
- * <p>Immutable and thread-safe; about {@value #INTERVALS_PER_SIDE} intervals per side, four
- * doubles each (64 KiB).
+ * <p>Immutable and thread-safe; {@value #INTERVALS_PER_SIDE} intervals per side, four doubles
+ * each (127 KiB for both sides), plus 16 × 4 doubles for each split interval.
  */
 final class InverseTable {
     /** Equally spaced intervals per binade (a power of two). */
