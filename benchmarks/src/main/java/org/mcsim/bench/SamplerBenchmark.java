@@ -2,6 +2,7 @@ package org.mcsim.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.mcsim.dist.BlockRandom;
 import org.mcsim.dist.InputSampler;
 import org.mcsim.dist.Samplers;
@@ -21,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Nanoseconds per sample of each sampler filling one block, through the fast path
- * ({@code sample}) and the inversion path ({@code inverse}), beside a baseline that only draws
+ * ({@code sample}) and the inversion path ({@code inverse} on a sorted grid, {@code randomInverse}
+ * on fresh uniforms), beside a baseline that only draws
  * uniforms from the same generator (the engine's {@link BlockRandom}, as in a run).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -53,7 +55,19 @@ public class SamplerBenchmark {
                     new Dist.Component(2, new Dist.Normal(5, 2))));
             }
         },
-        TRUNCATED_NORMAL { Dist dist() { return new Dist.Truncated(new Dist.Normal(0, 1), -1, 2); } };
+        MIXTURE_1000 {
+            Dist dist() {
+                return new Dist.Mixture(IntStream.range(0, 1000)
+                    .mapToObj(i -> new Dist.Component(1 + i % 7, new Dist.Normal(i * 0.37, 1 + i % 5)))
+                    .toList());
+            }
+        },
+        TRUNCATED_NORMAL { Dist dist() { return new Dist.Truncated(new Dist.Normal(0, 1), -1, 2); } },
+        TRUNCATED_LOGNORMAL {
+            Dist dist() {
+                return new Dist.Truncated(new Dist.LogNormal(10.2, 0.21), 20000, 40000);
+            }
+        };
 
         /** The law this family is measured on. */
         abstract Dist dist();
@@ -95,6 +109,18 @@ public class SamplerBenchmark {
     @Benchmark
     public double[] inverse() {
         sampler.inverse(u, out, BLOCK);
+        return out;
+    }
+
+    /**
+     * Open uniforms in random order mapped through the quantile function: what Latin hypercube,
+     * Sobol points, the copula and common random numbers cost per value (their uniforms come in
+     * no sorted order, so table look-ups and branches are not favoured as in {@link #inverse}).
+     */
+    @Benchmark
+    public double[] randomInverse() {
+        rng.openUniforms(out, BLOCK);
+        sampler.inverse(out, out, BLOCK);
         return out;
     }
 }

@@ -35,6 +35,11 @@ final class ExponentialLaw extends Law {
     }
 
     @Override
+    double density(double x) {
+        return x < 0 ? 0 : Math.exp(-x / mean) / mean;
+    }
+
+    @Override
     public double cdf(double x) {
         return x <= 0 ? 0 : -Math.expm1(-x / mean);
     }

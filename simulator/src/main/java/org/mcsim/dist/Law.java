@@ -19,6 +19,9 @@ abstract class Law implements InputSampler {
         throw new IllegalStateException("prototype sampler used without a generator");
     };
 
+    /** See {@link #table()}; null until first used. */
+    private volatile InverseTable table;
+
     /** Default: inversion of open uniforms, one uniform per draw. */
     @Override
     public void sample(UniformRandomProvider rng, double[] out, int n) {
@@ -31,6 +34,28 @@ abstract class Law implements InputSampler {
         for (int i = 0; i < n; i++) {
             out[i] = quantile(u[i]);
         }
+    }
+
+    /**
+     * The density f(x), or NaN where this law has none (atoms); used for the slopes of
+     * {@link InverseTable}.
+     */
+    double density(double x) {
+        return Double.NaN;
+    }
+
+    /**
+     * This law's {@link InverseTable}, built on first use (a race builds identical tables, and
+     * the table is immutable, so any thread may publish it): components of a mixture and bases of
+     * a truncation never pay for one.
+     */
+    final InverseTable table() {
+        InverseTable t = table;
+        if (t == null) {
+            t = InverseTable.of(this);
+            table = t;
+        }
+        return t;
     }
 
     @Override
@@ -52,6 +77,19 @@ abstract class Law implements InputSampler {
      */
     double inverseSurvival(double q) {
         return quantile(1 - q);
+    }
+
+    /**
+     * {@link #quantile} where the caller knows the result lies in [lo, hi] (up to rounding); laws
+     * that search (mixtures) start from that bracket.
+     */
+    double quantileWithin(double p, double lo, double hi) {
+        return quantile(p);
+    }
+
+    /** {@link #inverseSurvival} where the caller knows the result lies in [lo, hi]. */
+    double inverseSurvivalWithin(double q, double lo, double hi) {
+        return inverseSurvival(q);
     }
 
     /**

@@ -35,6 +35,11 @@ final class LogNormalLaw extends Law {
     }
 
     @Override
+    double density(double x) {
+        return x <= 0 ? 0 : NormalLaw.STANDARD.density(standardize(x)) / (sigma * x);
+    }
+
+    @Override
     public double cdf(double x) {
         return x <= 0 ? 0 : NormalLaw.STANDARD.cumulativeProbability(standardize(x));
     }

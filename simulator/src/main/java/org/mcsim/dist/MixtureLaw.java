@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * A finite mixture with CDF F(x) = Σ w_i F_i(x) / Σ w_i, sampled by inverting that CDF (one
  * uniform per value, monotone), as scenario-format.md requires, so LHS, Sobol points, copulas and
- * common random numbers apply to it. Plain draws ({@link #sample}) invert open uniforms too: a
- * composition draw would be faster (about 13 ns against 3 µs per value) but is not what the
- * format specifies.
+ * common random numbers apply to it. Plain draws ({@link #sample}) invert open uniforms too.
+ * Both go through the mixture's {@link InverseTable}, built on first use from the exact quantiles
+ * below (a few ns per value whatever the number of components, against about 2 µs for two
+ * components and far more for hundreds by the search); {@link #quantile} stays exact.
  *
  * <p>The quantile F⁻¹(u) lies between the smallest and the largest component quantile
  * F_i⁻¹(u) (below the smallest every F_i is under u, at the largest every F_i has reached u).
@@ -122,6 +123,20 @@ final class MixtureLaw extends Law {
     }
 
     @Override
+    public void inverse(double[] u, double[] out, int n) {
+        table().map(u, out, n);
+    }
+
+    @Override
+    double density(double x) {
+        double s = 0;
+        for (int i = 0; i < components.length; i++) {
+            s += weights[i] * components[i].density(x);
+        }
+        return s / total;
+    }
+
+    @Override
     public double quantile(double p) {
         int j = p > 0 && p < 1 ? tableBracket(p, false) : -1;
         if (j > 0) {
@@ -138,6 +153,18 @@ final class MixtureLaw extends Law {
             return hi;
         }
         return p <= 0 || lo == hi ? lo : search(p, lo, hi, false);
+    }
+
+    @Override
+    double quantileWithin(double p, double lo, double hi) {
+        return p > 0 && p < 1 && lo < hi && Double.isFinite(lo) && Double.isFinite(hi)
+            ? search(p, lo, hi, false) : quantile(p);
+    }
+
+    @Override
+    double inverseSurvivalWithin(double q, double lo, double hi) {
+        return q > 0 && q < 1 && lo < hi && Double.isFinite(lo) && Double.isFinite(hi)
+            ? search(q, lo, hi, true) : inverseSurvival(q);
     }
 
     @Override

@@ -37,6 +37,11 @@ final class NormalLaw extends Law {
     }
 
     @Override
+    double density(double x) {
+        return STANDARD.density((x - mean) / sd) / sd;
+    }
+
+    @Override
     public double cdf(double x) {
         return STANDARD.cumulativeProbability((x - mean) / sd);
     }

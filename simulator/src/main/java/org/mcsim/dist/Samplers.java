@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
-import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.MarsagliaTsangWangDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
@@ -115,9 +114,7 @@ public final class Samplers {
         Parameters.positive("beta", beta);
         Parameters.below("min", min, "max", max);
         String name = family + "(alpha " + alpha + ", beta " + beta + ", [" + min + ", " + max + "])";
-        return new ScaledLaw(name,
-                BetaDistribution.of(alpha, beta), ChengBetaSampler.of(Law.UNBOUND, alpha, beta),
-                min, max - min);
+        return new ScaledLaw(name, BetaDistribution.of(alpha, beta), null, min, max - min);
     }
 
     private static Law gamma(Dist.Gamma d) {

@@ -64,6 +64,14 @@ final class TriangularLaw extends Law {
     }
 
     @Override
+    double density(double x) {
+        if (x < min || x > max) {
+            return 0;
+        }
+        return x < mode ? 2 * (x - min) / lowerScale : 2 * (max - x) / upperScale;
+    }
+
+    @Override
     public double cdf(double x) {
         if (x <= min) {
             return 0;

@@ -39,6 +39,11 @@ final class UniformLaw extends Law {
     }
 
     @Override
+    double density(double x) {
+        return x >= min && x <= max ? 1 / width : 0;
+    }
+
+    @Override
     public double cdf(double x) {
         return clamp((x - min) / width, 0, 1);
     }
