@@ -38,6 +38,15 @@ final class MixtureLaw extends Law {
     private final double[] knots;
     private final double[] knotCdf;
     private final double[] knotSurvival;
+    /**
+     * Per component, where its CDF and survival are exactly 0 or 1 (found once by a search over
+     * the doubles): the mixture's CDF and survival skip those components' evaluations, which are
+     * most of them far from a component's centre when there are hundreds.
+     */
+    private final double[] cdfZeroTo;
+    private final double[] cdfOneFrom;
+    private final double[] survivalOneTo;
+    private final double[] survivalZeroFrom;
 
     /** Components from which a table brackets the search. */
     static final int TABLE_FROM = 16;
@@ -65,6 +74,18 @@ final class MixtureLaw extends Law {
         for (int i = 0; i < this.weights.length; i++) {
             c += this.weights[i];
             cumulative[i] = c;
+        }
+        int k = components.length;
+        cdfZeroTo = new double[k];
+        cdfOneFrom = new double[k];
+        survivalOneTo = new double[k];
+        survivalZeroFrom = new double[k];
+        for (int i = 0; i < k; i++) {
+            Law law = this.components[i];
+            cdfZeroTo[i] = lastWhere(x -> law.cdf(x) == 0);
+            cdfOneFrom[i] = Math.nextUp(lastWhere(x -> law.cdf(x) < 1));
+            survivalOneTo[i] = lastWhere(x -> law.survival(x) == 1);
+            survivalZeroFrom[i] = Math.nextUp(lastWhere(x -> law.survival(x) > 0));
         }
         if (components.length >= TABLE_FROM) {
             knots = knots(components);
@@ -190,7 +211,11 @@ final class MixtureLaw extends Law {
     public double cdf(double x) {
         double s = 0;
         for (int i = 0; i < components.length; i++) {
-            s += weights[i] * components[i].cdf(x);
+            if (x >= cdfOneFrom[i]) {
+                s += weights[i];
+            } else if (x > cdfZeroTo[i]) {
+                s += weights[i] * components[i].cdf(x);
+            }
         }
         return s / total;
     }
@@ -199,9 +224,38 @@ final class MixtureLaw extends Law {
     double survival(double x) {
         double s = 0;
         for (int i = 0; i < components.length; i++) {
-            s += weights[i] * components[i].survival(x);
+            if (x <= survivalOneTo[i]) {
+                s += weights[i];
+            } else if (x < survivalZeroFrom[i]) {
+                s += weights[i] * components[i].survival(x);
+            }
         }
         return s / total;
+    }
+
+    /**
+     * The largest double x at which {@code holds} (a down-set of the doubles: true up to some
+     * point, false after it), −∞ if it holds nowhere and +∞ if everywhere: a bisection in the
+     * ordering of the doubles, at most 64 steps plus the ends.
+     */
+    static double lastWhere(java.util.function.DoublePredicate holds) {
+        double a = -Double.MAX_VALUE;
+        double b = Double.MAX_VALUE;
+        if (!holds.test(a)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (holds.test(b)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        while (Math.nextUp(a) < b) {
+            double m = ordinalMidpoint(a, b);
+            if (holds.test(m)) {
+                a = m;
+            } else {
+                b = m;
+            }
+        }
+        return a;
     }
 
     @Override

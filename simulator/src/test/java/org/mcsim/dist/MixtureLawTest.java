@@ -73,4 +73,41 @@ class MixtureLawTest {
         }
         assertEquals(Double.NEGATIVE_INFINITY, m.quantile(0), "p = 0 is the lowest component quantile, not the table");
     }
+
+    @Test
+    void skippingComponentsThatAreExactlyZeroOrOneChangesNoBit() {
+        // far from a component its CDF and survival are exactly 0 or 1, and the mixture skips
+        // evaluating them: the sums must be those of evaluating every component
+        double[] weights = new double[300];
+        Law[] components = new Law[300];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int i = 0; i < components.length; i++) {
+            weights[i] = 0.5 + rng.nextDouble();
+            components[i] = (Law) Samplers.of(i % 3 == 0 ? new Dist.Uniform(i, i + 2)
+                : i % 3 == 1 ? new Dist.Normal(i * 0.37, 1 + i % 5) : new Dist.LogNormal(1 + i % 4, 0.5));
+        }
+        MixtureLaw m = new MixtureLaw(weights, components);
+        double largest = java.util.Arrays.stream(weights).max().orElseThrow();
+        for (int j = -2000; j <= 4000; j++) {
+            double x = j * 0.0731;
+            double cdf = 0;
+            double survival = 0;
+            double sum = 0;
+            for (int i = 0; i < components.length; i++) {
+                cdf += weights[i] / largest * components[i].cdf(x);
+                survival += weights[i] / largest * components[i].survival(x);
+                sum += weights[i] / largest;
+            }
+            assertEquals(Double.doubleToLongBits(cdf / sum), Double.doubleToLongBits(m.cdf(x)), "F at " + x);
+            assertEquals(Double.doubleToLongBits(survival / sum), Double.doubleToLongBits(m.survival(x)), "S at " + x);
+        }
+    }
+
+    @Test
+    void lastWhereFindsTheEdgeOfADownSetOfDoubles() {
+        assertEquals(2.5, MixtureLaw.lastWhere(x -> x <= 2.5));
+        assertEquals(Math.nextDown(0.0), MixtureLaw.lastWhere(x -> x < 0), 0.0);
+        assertEquals(Double.NEGATIVE_INFINITY, MixtureLaw.lastWhere(x -> false));
+        assertEquals(Double.POSITIVE_INFINITY, MixtureLaw.lastWhere(x -> true));
+    }
 }
