@@ -22,11 +22,14 @@ final class Table {
         List<VariableSummary> outs = r.variables().stream().filter(VariableSummary::output).toList();
         if (!outs.isEmpty()) {
             List<VariableSummary.QuantileEstimate> shown = pick(outs.get(0).quantiles());
-            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-16s %12s", "output", "mean"));
+            // names longer than 16 characters widen the column rather than push their row out of line
+            int width = Math.max(16, outs.stream().mapToInt(v -> v.name().length()).max().orElse(0));
+            String first = "  %-" + width + "s %12s";
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, first, "output", "mean"));
             shown.forEach(q -> head.append(String.format(Locale.ROOT, " %12s", q.label())));
             out.println(head);
             for (VariableSummary v : outs) {
-                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-16s %12s",
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, first,
                     v.name(), human(v.mean().value())));
                 for (VariableSummary.QuantileEstimate q : pick(v.quantiles())) {
                     row.append(String.format(Locale.ROOT, " %12s", human(q.estimate().value())));
@@ -34,9 +37,10 @@ final class Table {
                 out.println(row);
             }
         }
+        int claimWidth = Math.max(10, r.claims().stream().mapToInt(c -> c.name().length()).max().orElse(0));
         for (ClaimSummary c : r.claims()) {
             String p = probability(c.probability().value());
-            out.printf(Locale.ROOT, "  claim %-10s P %s  %s  (%s)%n", c.name(),
+            out.printf(Locale.ROOT, "  claim %-" + claimWidth + "s P %s  %s  (%s)%n", c.name(),
                 p.startsWith("<") || p.startsWith(">") ? p : "= " + p, interval(c.probability()), c.expression());
         }
         out.flush();
