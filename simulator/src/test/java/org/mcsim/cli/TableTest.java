@@ -41,4 +41,19 @@ class TableTest {
         assertEquals("1.427B", Table.human(1.4271e9));
         assertEquals("939.4M", Table.human(939.4e6));
     }
+
+    @Test
+    void longNamesWidenTheirColumnSoEveryRowStaysInLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+        throws java.io.IOException {
+        java.nio.file.Path f = Cli.write(dir, "s.yaml", "name: s\ninputs:\n  x: {dist: uniform, min: 1, max: 2}\n"
+            + "formulas:\n  a_rather_long_output_name: x * 2\n  y: x\noutputs: [a_rather_long_output_name, y]\n"
+            + "claims:\n  a-long-claim-name: y > 1.5\n  c: y > 1\n");
+        Cli r = Cli.run("run", f.toString(), "-n", "1000", "-o", dir.resolve("out").toString());
+        assertEquals(0, r.status, r.toString());
+        java.util.List<String> lines = r.out.lines().toList();
+        // numbers are right-aligned in fixed fields: rows in line have the header's length
+        assertEquals(lines.get(1).length(), lines.get(2).length(), r.out);
+        assertEquals(lines.get(2).length(), lines.get(3).length(), r.out);
+        assertEquals(lines.get(4).indexOf(" P "), lines.get(5).indexOf(" P "), r.out);
+    }
 }
