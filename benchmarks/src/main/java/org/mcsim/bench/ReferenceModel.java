@@ -20,9 +20,14 @@ final class ReferenceModel {
 
     /** The reference scenario, validated. */
     static Scenario scenario() {
-        try (InputStream in = ReferenceModel.class.getResourceAsStream("/fleet-tco.yaml")) {
+        return scenario("fleet-tco.yaml");
+    }
+
+    /** A scenario packed beside the reference model ({@code fleet-tco-indexed.yaml}), validated. */
+    static Scenario scenario(String file) {
+        try (InputStream in = ReferenceModel.class.getResourceAsStream("/" + file)) {
             byte[] bytes = in.readAllBytes();
-            return ScenarioDocument.of(bytes, Path.of("fleet-tco.yaml"), "fleet-tco.yaml").build(Map.of());
+            return ScenarioDocument.of(bytes, Path.of(file), file).build(Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ScenarioException e) {
