@@ -245,6 +245,33 @@ public final class ScenarioDocument {
         return requireBuilt(s);
     }
 
+    /**
+     * The keys among {@code keys} that variant {@code variant} sets itself: its values are applied
+     * after the command line's, so a sweep or solve that varied one of these keys would vary
+     * nothing. Keys that name nothing settable, and an unknown variant, are left to
+     * {@link #buildVariant} to report.
+     *
+     * @param variant the variant's name
+     * @param keys {@code --set} keys, as written
+     * @return the keys the variant sets, in the given order
+     */
+    public List<String> setByVariant(String variant, java.util.Collection<String> keys) {
+        Problems ignored = new Problems(displayName);
+        Map<String, Map<String, Double>> resolved = new LinkedHashMap<>();
+        Map<String, Map<String, WrittenInput>> replaced = new LinkedHashMap<>();
+        variants(ignored, resolved, replaced);
+        Map<String, Double> set = resolved.getOrDefault(variant, Map.of());
+        Outline swapped = outline.withInputs(replaced.getOrDefault(variant, Map.of()));
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            String path = Overrides.path(k, swapped, new String[1]);
+            if (path != null && set.containsKey(path)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
     /** The variants' names, in file order. */
     public List<String> variantNames() {
         return new ArrayList<>(outline.variants().keySet());
