@@ -40,7 +40,8 @@ final class VariantOption {
 
     /**
      * What is wrong with varying {@code keys} (sweep and solve's --vary) on the loaded variant, or
-     * null: a key the variant sets itself, whose value the variant's would replace at every point.
+     * null: a key the variant sets itself, or a parameter of a distribution it replaces, which
+     * the variant's values would replace at every point.
      */
     static String variedKeysSetByVariant(ScenarioFiles.Loaded l, java.util.List<String> keys) {
         if (l.variant() == null) {
@@ -51,7 +52,9 @@ final class VariantOption {
             return null;
         }
         return "--vary " + String.join(", ", fixed) + ": variant " + l.variant() + " sets "
-            + (fixed.size() == 1 ? "it" : "them") + " itself, and a variant's values replace the command line's, "
+            + (fixed.size() == 1 ? "it" : "them") + " itself (or replaces "
+            + (fixed.size() == 1 ? "its distribution" : "their distributions")
+            + "), and a variant's values replace the command line's, "
             + "so every point would be the same; vary " + (fixed.size() == 1 ? "it" : "them")
             + " on the scenario, or on a variant that leaves " + (fixed.size() == 1 ? "it" : "them") + " alone";
     }

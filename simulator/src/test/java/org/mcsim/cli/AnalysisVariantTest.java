@@ -35,6 +35,8 @@ class AnalysisVariantTest {
           triple: {k: 3}
           flat:
             x: {dist: constant, value: 100}
+          wide:
+            x: {dist: uniform, min: 0, max: 20}
         """;
 
     @TempDir
@@ -124,7 +126,7 @@ class AnalysisVariantTest {
         String s = scenario().toString();
         Cli sweep = Cli.run("sweep", s, "--vary", "k=1:3:3", "-n", "500", "-o", out(), "--variant", "triple");
         assertEquals(1, sweep.status);
-        assertEquals(List.of(s + ": --vary k: variant triple sets it itself, and a variant's values replace the "
+        assertEquals(List.of(s + ": --vary k: variant triple sets it itself (or replaces its distribution), and a variant's values replace the "
             + "command line's, so every point would be the same; vary it on the scenario, or on a variant that "
             + "leaves it alone"), sweep.err.lines().toList());
         Cli solve = Cli.run("solve", s, "--vary", "k", "--between", "0:5", "--target", "mean(f)=20", "-n", "500",
@@ -134,6 +136,21 @@ class AnalysisVariantTest {
         assertFalse(Files.exists(dir.resolve("out")));
         // the other variant leaves k alone
         ok("sweep", s, "--vary", "k=1:3:3", "-n", "500", "-o", out(), "--quiet", "--variant", "flat");
+    }
+
+    @Test
+    void aReplacedDistributionsOwnParametersAreVaried() throws IOException {
+        String s = scenario().toString();
+        // wide makes x uniform on [0, 20]: its max is a parameter to vary, its old mean is not
+        ok("sweep", s, "--vary", "x.max=10:30:2", "-n", "2000", "-o", out(), "--quiet", "--variant", "wide");
+        Path sweep = dir.resolve("out/demo@wide/sweep.csv");
+        assertEquals(6.5, estimate(sweep, "0,10.0,f,mean,", 4), 0.3);
+        assertEquals(16.5, estimate(sweep, "1,30.0,f,mean,", 4), 0.6);
+        Cli r = Cli.run("sweep", s, "--vary", "x.mean=9:11:3", "-n", "500", "-o", out(), "--variant", "flat");
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("--vary x.mean: variant flat sets it itself (or replaces its distribution)"),
+            r.err);
+        assertFalse(Files.exists(dir.resolve("out/demo@flat")));
     }
 
     @Test
