@@ -253,8 +253,9 @@ public final class ScenarioDocument {
     /**
      * The keys among {@code keys} that variant {@code variant} sets itself, or that name a
      * parameter of a distribution it replaces by one without it: its values are applied after the
-     * command line's, so a sweep or solve that varied one of these keys would vary nothing. Keys that name nothing settable, and an unknown variant, are left to
-     * {@link #buildVariant} to report.
+     * command line's, so a sweep or solve that varied one of these keys would vary nothing. Keys
+     * that name nothing settable, and an unknown variant, are left to {@link #buildVariant} to
+     * report.
      *
      * @param variant the variant's name
      * @param keys {@code --set} keys, as written

@@ -126,9 +126,9 @@ class AnalysisVariantTest {
         String s = scenario().toString();
         Cli sweep = Cli.run("sweep", s, "--vary", "k=1:3:3", "-n", "500", "-o", out(), "--variant", "triple");
         assertEquals(1, sweep.status);
-        assertEquals(List.of(s + ": --vary k: variant triple sets it itself (or replaces its distribution), and a variant's values replace the "
-            + "command line's, so every point would be the same; vary it on the scenario, or on a variant that "
-            + "leaves it alone"), sweep.err.lines().toList());
+        assertEquals(List.of(s + ": --vary k: variant triple sets it itself (or replaces its distribution), and a "
+            + "variant's values replace the command line's, so every point would be the same; vary it on the "
+            + "scenario, or on a variant that leaves it alone"), sweep.err.lines().toList());
         Cli solve = Cli.run("solve", s, "--vary", "k", "--between", "0:5", "--target", "mean(f)=20", "-n", "500",
             "-o", out(), "--variant", "triple");
         assertEquals(1, solve.status);
