@@ -66,6 +66,9 @@ final class DiscoverCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions options;
 
+    @Mixin
+    VariantOption variant;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,7 +77,8 @@ final class DiscoverCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         options.checkThreads(spec);
-        ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
+        ScenarioFiles.Loaded l = variant.apply(ScenarioFiles.load(file, options.overrides(), err, options.debug),
+            options.overrides(), err, options.debug);
         if (l == null) {
             return Failures.FAILED;
         }

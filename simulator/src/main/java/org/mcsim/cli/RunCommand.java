@@ -19,7 +19,6 @@ import org.mcsim.output.RunFolder;
 import org.mcsim.output.RunInfo;
 import org.mcsim.output.RunWriter;
 import org.mcsim.report.Report;
-import org.mcsim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,10 +58,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Also write report.html and its PNG charts into the run folder.")
     boolean report;
 
-    @Option(names = "--variant", paramLabel = "NAME",
-        description = {"Run the scenario's variant NAME (its overrides and distributions, then --set) instead of "
-            + "the scenario;", "the run folder is OUT/SCENARIO@NAME."})
-    String variant;
+    @Mixin
+    VariantOption variant;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,10 +81,8 @@ final class RunCommand implements Callable<Integer> {
         List<String> failed = new ArrayList<>();
         List<ScenarioFiles.Loaded> valid = new ArrayList<>();
         for (String f : files) {
-            ScenarioFiles.Loaded l = ScenarioFiles.load(f, options.overrides(), err, options.debug);
-            if (l != null && variant != null) {
-                l = variantOf(l, err);
-            }
+            ScenarioFiles.Loaded l = variant.apply(ScenarioFiles.load(f, options.overrides(), err, options.debug),
+                options.overrides(), err, options.debug);
             if (l == null) {
                 failed.add(f);
             } else {
@@ -116,23 +111,6 @@ final class RunCommand implements Callable<Integer> {
         return ScenarioFiles.summarize(files, failed, err);
     }
 
-    /**
-     * The variant's scenario, named {@code NAME@VARIANT} so that its run folder is its own; null
-     * after printing why not (an unknown variant, or its problems).
-     */
-    private ScenarioFiles.Loaded variantOf(ScenarioFiles.Loaded l, PrintWriter err) {
-        try {
-            Scenario v = l.document().buildVariant(variant, options.overrides());
-            Scenario named = new Scenario(v.name() + "@" + variant, v.description(), v.sources(), v.settings(),
-                v.constants(), v.inputs(), v.formulas(), v.outputs(), v.claims(), v.correlations(), v.variants(),
-                v.evaluationOrder());
-            return new ScenarioFiles.Loaded(l.given(), l.document(), named);
-        } catch (ScenarioException | RuntimeException e) {
-            Failures.report(e, l.given(), null, err, options.debug);
-            return null;
-        }
-    }
-
     private boolean runOne(ScenarioFiles.Loaded l, BlockExecutor executor, PrintWriter out, PrintWriter err) {
         Precisions.Prepared prepared = Precisions.prepare(l.scenario(), options, until);
         if (prepared.problem() != null) {
@@ -144,11 +122,11 @@ final class RunCommand implements Callable<Integer> {
         Instant started = Instant.now();
         try {
             RunFolder.checkReplaceable(options.out, s.name(), List.of(Path.of(l.given())));
-            Plan plan = engineOptions.plan(s, l.document(), options.overrides(), variant);
+            Plan plan = engineOptions.plan(s, l.document(), options.overrides(), l.variant());
             RunResult r = Engine.run(plan, new RunOptions(samples, options.threads,
                 writeSamples != null, ProgressPrinter.of(err, s.name(), options.quiet)).withUntil(until), executor);
             RunInfo info = new RunInfo(l.given(), l.document().sha256(), Version.get(), executor.name(), started,
-                options.overrides(), l.document().writtenDistributions());
+                options.overrides(), l.variant(), l.document().writtenDistributions());
             Path kept = RunWriter.write(r, info, options.out, writeSamples, folder -> {
                 if (report) {
                     Report.write(folder);

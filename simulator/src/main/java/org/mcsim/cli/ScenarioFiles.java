@@ -13,8 +13,16 @@ final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
-    /** A scenario file as given on the command line, with its document and validated model. */
-    record Loaded(String given, ScenarioDocument document, Scenario scenario) { }
+    /**
+     * A scenario file as given on the command line, with its document and validated model.
+     *
+     * @param variant the variant the model is of ({@code --variant}), or null for the scenario itself
+     */
+    record Loaded(String given, ScenarioDocument document, Scenario scenario, String variant) {
+        Loaded(String given, ScenarioDocument document, Scenario scenario) {
+            this(given, document, scenario, null);
+        }
+    }
 
     /**
      * Reads {@code given}, applies {@code overrides} and validates; prints the problems and

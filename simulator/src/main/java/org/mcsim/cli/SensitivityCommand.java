@@ -55,6 +55,9 @@ final class SensitivityCommand implements Callable<Integer> {
     SamplingOptions options;
 
     @Mixin
+    VariantOption variant;
+
+    @Mixin
     EngineOptions engineOptions;
 
     @CommandLine.Spec
@@ -70,7 +73,8 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                 "give exactly one of --output NAME and --claim NAME");
         }
-        ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
+        ScenarioFiles.Loaded l = variant.apply(ScenarioFiles.load(file, options.overrides(), err, options.debug),
+            options.overrides(), err, options.debug);
         if (l == null) {
             return Failures.FAILED;
         }
@@ -81,7 +85,7 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         warnOfCost(s, err);
         try (BlockExecutor executor = engineOptions.open(options.threads)) {
-            org.mcsim.engine.Plan plan = engineOptions.plan(s, l.document(), options.overrides(), null);
+            org.mcsim.engine.Plan plan = engineOptions.plan(s, l.document(), options.overrides(), l.variant());
             SensitivityResult r = claim == null
                 ? SensitivityAnalysis.run(plan, output, indices, s.settings().samples(), executor)
                 : SensitivityAnalysis.runClaim(plan, claim, indices, s.settings().samples(), executor);

@@ -2,6 +2,7 @@ package org.mcsim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mcsim.engine.Estimate;
@@ -46,6 +47,9 @@ final class SolveCommand implements Callable<Integer> {
 
     @Mixin
     SamplingOptions options;
+
+    @Mixin
+    VariantOption variant;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -93,9 +97,14 @@ final class SolveCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                 "--vary: expected NAME.PARAM (the range goes in --between), got '" + key + "'");
         }
-        ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
+        ScenarioFiles.Loaded l = variant.apply(ScenarioFiles.load(file, options.overrides(), err, options.debug),
+            options.overrides(), err, options.debug);
         if (l == null) {
             return Failures.FAILED;
+        }
+        String fixed = VariantOption.variedKeysSetByVariant(l, List.of(k));
+        if (fixed != null) {
+            return Failures.refuse(file, fixed, err);
         }
         String name = l.scenario().name();
         try {

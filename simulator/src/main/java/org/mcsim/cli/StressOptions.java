@@ -14,7 +14,10 @@ final class StressOptions {
     private StressOptions() {
     }
 
-    /** The loaded file with the --set overrides, then the point's values, then the command's settings. */
+    /**
+     * The loaded file with the --set overrides, then the point's values, then (with --variant) the
+     * variant's, then the command's settings.
+     */
     static Scenarios scenarios(ScenarioFiles.Loaded loaded, SamplingOptions options) {
         return scenarios(loaded, options, null);
     }
@@ -25,14 +28,16 @@ final class StressOptions {
         return new Scenarios() {
             @Override
             public Scenario build(Map<String, Double> values) throws ScenarioException {
-                Scenario s = loaded.document().build(merged(values));
+                Scenario s = loaded.variant() == null ? loaded.document().build(merged(values))
+                    : VariantOption.named(loaded.document().buildVariant(loaded.variant(), merged(values)),
+                        loaded.variant());
                 return s.withSettings(options.apply(s.settings()));
             }
 
             @Override
             public PlanSource source(Map<String, Double> values) throws RunFailedException {
                 return engine == null || engine.isLocal() ? null
-                    : PlanSource.of(loaded.document(), merged(values), null);
+                    : PlanSource.of(loaded.document(), merged(values), loaded.variant());
             }
 
             private Map<String, Double> merged(Map<String, Double> values) {
@@ -45,12 +50,12 @@ final class StressOptions {
 
     /**
      * What produced the file a command adds to the run folder: the scenario as loaded, with the
-     * command's settings and {@code --set} overrides (sweeps and solves vary parameters on top
+     * command's settings, {@code --set} overrides and variant (sweeps and solves vary parameters on top
      * of these, and their CSVs name the varied values).
      */
     static Provenance provenance(String command, ScenarioFiles.Loaded loaded, SamplingOptions options) {
         org.mcsim.model.Settings set = options.apply(loaded.scenario().settings());
         return new Provenance(command, loaded.given(), loaded.document().sha256(), set.seed(), set.samples(),
-            set.method().label(), options.overrides());
+            set.method().label(), options.overrides(), loaded.variant());
     }
 }

@@ -45,6 +45,9 @@ final class SweepCommand implements Callable<Integer> {
     SamplingOptions options;
 
     @Mixin
+    VariantOption variant;
+
+    @Mixin
     EngineOptions engineOptions;
 
     @CommandLine.Spec
@@ -69,9 +72,14 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        ScenarioFiles.Loaded l = ScenarioFiles.load(file, options.overrides(), err, options.debug);
+        ScenarioFiles.Loaded l = variant.apply(ScenarioFiles.load(file, options.overrides(), err, options.debug),
+            options.overrides(), err, options.debug);
         if (l == null) {
             return Failures.FAILED;
+        }
+        String fixed = VariantOption.variedKeysSetByVariant(l, axes.stream().map(SweepAxis::key).toList());
+        if (fixed != null) {
+            return Failures.refuse(file, fixed, err);
         }
         String name = l.scenario().name();
         SweepWriter.Open[] files = {null};

@@ -8,10 +8,10 @@ import java.util.TreeMap;
 /**
  * What produced a file that a command adds to a run folder ({@code sensitivity.csv},
  * {@code sweep.csv}, {@code solve.csv}): the command, the scenario file and the SHA-256 of its
- * bytes, the seed, the sample count, the method and the {@code --set} overrides. It is written
+ * bytes, the seed, the sample count, the method, the {@code --set} overrides and the variant. It is written
  * beside the file as {@code FILE.json} (the CSV's columns are a contract and stay as they are),
  * and {@code run.json} records the same for the run, so that {@code report} can tell a file that
- * belongs to the run from one produced by another scenario, seed or override and say so instead
+ * belongs to the run from one produced by another scenario, seed, override or variant and say so instead
  * of drawing them together.
  *
  * @param command the command that wrote the file
@@ -21,9 +21,11 @@ import java.util.TreeMap;
  * @param samples the sample count (for {@code sensitivity}, the base sample size N)
  * @param method the sampling method's name
  * @param overrides the {@code --set} overrides, by key
+ * @param variant the variant the command worked on ({@code --variant}), or null for the scenario
+ *     itself; recorded only when there is one, as run.json does
  */
 public record Provenance(String command, String scenario, String sha256, long seed, long samples, String method,
-                         Map<String, Double> overrides) {
+                         Map<String, Double> overrides, String variant) {
 
     public Provenance {
         overrides = java.util.Collections.unmodifiableMap(new TreeMap<>(overrides));
@@ -36,8 +38,9 @@ public record Provenance(String command, String scenario, String sha256, long se
 
     /** The JSON object of the record (the keys of run.json where they mean the same). */
     Json json() {
-        return Json.object().put("command", command).put("scenario", scenario).put("scenario_sha256", sha256)
+        Json j = Json.object().put("command", command).put("scenario", scenario).put("scenario_sha256", sha256)
             .put("seed", seed).put("samples", samples).put("method", method).put("overrides", overridesJson(overrides));
+        return variant == null ? j : j.put("variant", variant);
     }
 
     /** The overrides sorted by key, so that records of the same --set compare equal. */

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param engine {@code local} or {@code spark}
  * @param started when the run started
  * @param overrides the {@code --set} overrides, by key (recorded as {@code overrides})
+ * @param variant the variant run ({@code --variant}), or null for the scenario itself (recorded as
+ *     {@code variant} when there is one)
  * @param written each input's distribution as the file writes it (recorded as its {@code written})
  */
 public record RunInfo(String scenarioPath, String sha256, String version, String engine, Instant started,
-                      Map<String, Double> overrides, Map<String, String> written) {
+                      Map<String, Double> overrides, String variant, Map<String, String> written) {
 
     public RunInfo {
         overrides = Map.copyOf(overrides);

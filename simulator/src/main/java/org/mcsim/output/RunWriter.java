@@ -231,6 +231,9 @@ public final class RunWriter {
             .put("samples_per_second", r.samplesPerSecond())
             .put("stop_reason", r.stopReason())
             .put("overrides", Provenance.overridesJson(info.overrides()));
+        if (info.variant() != null) {
+            root.put("variant", info.variant());
+        }
         if (r.sketch() == null) {
             root.put("quantiles", r.quantileMethod());
         } else {

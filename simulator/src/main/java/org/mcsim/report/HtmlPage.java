@@ -116,6 +116,9 @@ final class HtmlPage {
             out.append("</ul>\n");
         }
         List<String> facts = new ArrayList<>();
+        if (!info.text("variant").isEmpty()) {
+            facts.add("variant " + info.text("variant"));
+        }
         double samples = info.number("samples");
         if (samples >= 0) {
             facts.add(HumanNumbers.exact(info.text("samples")) + " samples");

@@ -25,7 +25,8 @@ final class PageSections {
 
     static {
         for (String[] pair : new String[][] {{"name", "name"}, {"scenario", "scenario file"},
-            {"scenario_sha256", "scenario SHA-256"}, {"seed", "seed"}, {"samples", "samples drawn"},
+            {"scenario_sha256", "scenario SHA-256"}, {"variant", "variant"}, {"seed", "seed"},
+            {"samples", "samples drawn"},
             {"samples_requested", "samples requested"}, {"method", "method"}, {"threads", "threads"},
             {"engine", "engine"}, {"version", "mcsim version"}, {"java", "Java"},
             {"started", "started (UTC)"},

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * Whether a file that another command added to the run folder ({@code sensitivity.csv},
  * {@code sweep.csv}, {@code sweep-claims.csv}, {@code solve.csv}) belongs to the run: its record
  * {@code FILE.json} (written beside it) must name the same scenario bytes, seed, method and
- * {@code --set} overrides as {@code run.json}. A file that does not belong is left out of the
+ * {@code --set} overrides and variant as {@code run.json} (a record without a variant is of the
+ * scenario itself). A file that does not belong is left out of the
  * report with a note saying why; a file without a record (written by an older mcsim, or whose
  * writing was interrupted) is shown with a note that its origin is unknown. Stateless.
  */
@@ -32,7 +33,7 @@ final class Provenances {
         }
         if (!Files.isRegularFile(record)) {
             return new Verdict(true, file + " has no record of what produced it (" + file + ".json); it is shown, "
-                + "but it may come from another scenario, seed or --set than the run");
+                + "but it may come from another scenario, seed, --set or variant than the run");
         }
         Map<?, ?> json;
         try {
@@ -48,6 +49,7 @@ final class Provenances {
         compare(differences, "seed", text(json.get("seed")), run.text("seed"), true);
         compare(differences, "method", text(json.get("method")), run.text("method"), true);
         compare(differences, "--set", overrides(json.get("overrides")), overrides(run.raw("overrides")), true);
+        compare(differences, "variant", text(json.get("variant")), run.text("variant"), true);
         if (differences.isEmpty()) {
             return new Verdict(true, null);
         }

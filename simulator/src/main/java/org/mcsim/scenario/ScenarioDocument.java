@@ -234,15 +234,54 @@ public final class ScenarioDocument {
                 + (near == null ? "" : "; did you mean '" + near + "'?"));
             problems.throwIfAny();
         }
-        Map<String, Double> paths = Overrides.resolve(overrides, outline,
-            (k, m) -> problems.line("--set " + k + ": " + m));
         Map<String, Map<String, Double>> resolved = new LinkedHashMap<>();
         Map<String, Map<String, WrittenInput>> replaced = new LinkedHashMap<>();
         List<Variant> variants = variants(problems, resolved, replaced);
+        // keys are resolved against the variant's distributions (x.max where it makes x uniform);
+        // one of a distribution the variant replaced does not apply to it, as the variant's values win
+        Outline swapped = outline.withInputs(replaced.get(variant));
+        Map<String, Double> applying = new LinkedHashMap<>(overrides);
+        applying.keySet().removeIf(k -> replacedAway(k, swapped));
+        Map<String, Double> paths = Overrides.resolve(applying, swapped,
+            (k, m) -> problems.line("--set " + k + ": " + m));
         paths.putAll(resolved.getOrDefault(variant, Map.of()));
-        Scenario s = builder(outline.withInputs(replaced.get(variant)), problems).check(paths, variants);
+        Scenario s = builder(swapped, problems).check(paths, variants);
         problems.throwIfAny();
         return requireBuilt(s);
+    }
+
+    /**
+     * The keys among {@code keys} that variant {@code variant} sets itself, or that name a
+     * parameter of a distribution it replaces by one without it: its values are applied after the
+     * command line's, so a sweep or solve that varied one of these keys would vary nothing. Keys
+     * that name nothing settable, and an unknown variant, are left to {@link #buildVariant} to
+     * report.
+     *
+     * @param variant the variant's name
+     * @param keys {@code --set} keys, as written
+     * @return the keys the variant sets, in the given order
+     */
+    public List<String> setByVariant(String variant, java.util.Collection<String> keys) {
+        Problems ignored = new Problems(displayName);
+        Map<String, Map<String, Double>> resolved = new LinkedHashMap<>();
+        Map<String, Map<String, WrittenInput>> replaced = new LinkedHashMap<>();
+        variants(ignored, resolved, replaced);
+        Map<String, Double> set = resolved.getOrDefault(variant, Map.of());
+        Outline swapped = outline.withInputs(replaced.getOrDefault(variant, Map.of()));
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            String path = Overrides.path(k, swapped, new String[1]);
+            if (path != null && set.containsKey(path) || replacedAway(k, swapped)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code key} names a parameter of a distribution that {@code swapped} replaced by one without it. */
+    private boolean replacedAway(String key, Outline swapped) {
+        return swapped != outline && Overrides.path(key, swapped, new String[1]) == null
+            && Overrides.path(key, outline, new String[1]) != null;
     }
 
     /** The variants' names, in file order. */
