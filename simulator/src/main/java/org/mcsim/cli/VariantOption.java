@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 final class VariantOption {
 
     @Option(names = "--variant", paramLabel = "NAME",
-        description = {"Use the scenario's variant NAME (--set first, then its overrides and distributions) instead "
-            + "of the scenario;", "the folder is OUT/SCENARIO@NAME."})
+        description = {"Use the scenario's variant NAME (--set first, then its overrides and distributions; a --set "
+            + "of what it sets is refused) instead of the scenario;", "the folder is OUT/SCENARIO@NAME."})
     String name;
 
     /**
@@ -30,8 +30,19 @@ final class VariantOption {
             return l;
         }
         try {
-            return new ScenarioFiles.Loaded(l.given(), l.document(),
-                named(l.document().buildVariant(name, overrides), name), name);
+            Scenario built = l.document().buildVariant(name, overrides);
+            java.util.List<String> overridden = l.document().setByVariant(name,
+                overrides.keySet().stream().sorted().toList());
+            if (!overridden.isEmpty()) {
+                // the variant's value would silently win over the one given on the command line
+                Failures.refuse(l.given(), "--set " + String.join(", ", overridden) + ": variant " + name
+                    + " sets " + (overridden.size() == 1 ? "it" : "them") + " itself (or replaces "
+                    + (overridden.size() == 1 ? "its distribution" : "their distributions")
+                    + "), and a variant's values replace the command line's; drop the --set or change the variant",
+                    err);
+                return null;
+            }
+            return new ScenarioFiles.Loaded(l.given(), l.document(), named(built, name), name);
         } catch (ScenarioException | RuntimeException e) {
             Failures.report(e, l.given(), null, err, debug);
             return null;

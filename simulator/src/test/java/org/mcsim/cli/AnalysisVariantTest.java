@@ -139,6 +139,23 @@ class AnalysisVariantTest {
     }
 
     @Test
+    void aSetOfAKeyTheVariantSetsIsRefusedRatherThanSilentlyReplaced() throws IOException {
+        String s = scenario().toString();
+        Cli run = Cli.run("run", s, "--set", "k=2", "-n", "500", "-o", out(), "--variant", "triple");
+        assertEquals(1, run.status, run.toString());
+        assertEquals(List.of(s + ": --set k: variant triple sets it itself (or replaces its distribution), and a "
+            + "variant's values replace the command line's; drop the --set or change the variant"),
+            run.err.lines().toList());
+        Cli sensitivity = Cli.run("sensitivity", s, "--output", "f", "--set", "x.sd=2", "-n", "500", "-o", out(),
+            "--variant", "flat");
+        assertEquals(1, sensitivity.status, sensitivity.toString());
+        assertTrue(sensitivity.err.contains("--set x.sd: variant flat sets it itself"), sensitivity.err);
+        assertFalse(Files.exists(dir.resolve("out")));
+        // a key the variant leaves alone is applied
+        ok("run", s, "--set", "w.max=3", "-n", "500", "-o", out(), "--quiet", "--variant", "triple");
+    }
+
+    @Test
     void aReplacedDistributionsOwnParametersAreVaried() throws IOException {
         String s = scenario().toString();
         // wide makes x uniform on [0, 20]: its max is a parameter to vary, its old mean is not
