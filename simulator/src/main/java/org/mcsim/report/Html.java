@@ -48,7 +48,8 @@ final class Html {
      * @param rows the cells, as HTML
      */
     static void table(StringBuilder out, List<String> headers, boolean[] numeric, List<List<String>> rows) {
-        out.append("<table>\n");
+        // a table wider than the page (many intervals) scrolls within its box, not the page
+        out.append("<div class=\"wide\"><table>\n");
         if (headers.stream().anyMatch(h -> !h.isEmpty())) {
             out.append("<thead><tr>");
             for (int i = 0; i < headers.size(); i++) {
@@ -65,7 +66,7 @@ final class Html {
             }
             out.append("</tr>\n");
         }
-        out.append("</tbody>\n</table>\n");
+        out.append("</tbody>\n</table></div>\n");
     }
 
     /**

@@ -38,6 +38,7 @@ final class HtmlPage {
         code { font: .9em ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
           background: #f1f3f5; padding: .05em .3em; border-radius: 3px; }
         table { border-collapse: collapse; margin: .6rem 0 1.2rem; font-size: .95rem; }
+        .wide { overflow-x: auto; }
         th, td { padding: .35rem .7rem; border-bottom: 1px solid #e3e6ea; vertical-align: top;
           text-align: left; }
         th { background: #f6f7f9; font-weight: 600; }
