@@ -205,7 +205,8 @@ class BlockExecutorTest {
         Files.writeString(dir.resolve("lib.yaml"), "inputs:\n  b: {dist: lognormal, mu: 1, sigma: 0.5}\n");
         StringBuilder csv = new StringBuilder("id,load\n");
         for (int i = 0; i < 500; i++) {
-            csv.append(i).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", Math.sin(i) * 3 + 4)).append('\n');
+            csv.append(i).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", Math.sin(i) * 3 + 4))
+                .append('\n');
         }
         Files.writeString(dir.resolve("data.csv"), csv);
         Path file = dir.resolve("shipped.yaml");
