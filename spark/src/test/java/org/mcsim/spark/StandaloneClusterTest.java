@@ -65,7 +65,8 @@ class StandaloneClusterTest {
             StandardCharsets.UTF_8);
         StringBuilder csv = new StringBuilder("day,load\n");
         for (int i = 0; i < 2000; i++) {
-            csv.append(i).append(',').append(String.format(Locale.ROOT, "%.4f", 5 + 3 * Math.sin(i * 0.37))).append('\n');
+            csv.append(i).append(',').append(String.format(Locale.ROOT, "%.4f", 5 + 3 * Math.sin(i * 0.37)))
+                .append('\n');
         }
         Files.writeString(project.resolve("data/load.csv"), csv, StandardCharsets.UTF_8);
         Path scenario = project.resolve("cluster.yaml");
@@ -78,18 +79,19 @@ class StandaloneClusterTest {
         Path sparkHome = Files.createDirectories(dir.resolve("spark-home/jars"));
         Path work = Files.createDirectories(dir.resolve("work"));
         int masterPort = freePort();
+        int masterUi = freePort();
         List<Process> started = new ArrayList<>();
         Map<String, String> saved = new HashMap<>();
         try {
             Process master = start(started, dir.resolve("master.log"), sparkHome.getParent(),
                 "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", Integer.toString(masterPort),
-                "--webui-port", Integer.toString(freePort()));
+                "--webui-port", Integer.toString(masterUi));
             String url = "spark://127.0.0.1:" + masterPort;
-            waitFor(master, dir.resolve("master.log"), "Starting Spark master at");
+            waitFor(master, dir.resolve("master.log"), masterUi, "\"status\" : \"ALIVE\"");
             Process worker = start(started, dir.resolve("worker.log"), sparkHome.getParent(),
                 "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "2", "--memory", "1g",
                 "--webui-port", Integer.toString(freePort()), "--work-dir", work.toString(), url);
-            waitFor(worker, dir.resolve("worker.log"), "Successfully registered with master");
+            waitFor(worker, dir.resolve("worker.log"), masterUi, "\"aliveworkers\" : 1");
 
             set(saved, "spark.driver.host", "127.0.0.1");
             set(saved, "spark.driver.bindAddress", "127.0.0.1");
@@ -179,12 +181,20 @@ class StandaloneClusterTest {
         return p;
     }
 
-    /** Waits until {@code log} says {@code what}; fails with the log if the process ends first. */
-    private static void waitFor(Process p, Path log, String what) throws Exception {
+    /**
+     * Waits until the master's state ({@code /json} of its web UI) says {@code what}; fails with
+     * the daemon's log if it ends first.
+     */
+    private static void waitFor(Process p, Path log, int masterUi, String what) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < until) {
-            if (Files.exists(log) && Files.readString(log).contains(what)) {
-                return;
+            try (java.io.InputStream in = java.net.URI.create("http://127.0.0.1:" + masterUi + "/json/").toURL()
+                .openStream()) {
+                if (new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(what)) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
             }
             assertTrue(p.isAlive(), "the daemon ended:\n" + tail(log));
             Thread.sleep(100);
