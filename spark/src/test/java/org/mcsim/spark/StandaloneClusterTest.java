@@ -132,9 +132,13 @@ class StandaloneClusterTest {
                     System.setProperty(k, v);
                 }
             });
-            for (Process p : started) {
-                p.destroyForcibly();
-                p.waitFor(20, TimeUnit.SECONDS);
+            // The worker first (its shutdown hook ends any executor it started), then the master.
+            for (int i = started.size() - 1; i >= 0; i--) {
+                Process p = started.get(i);
+                p.destroy();
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
             }
         }
     }
