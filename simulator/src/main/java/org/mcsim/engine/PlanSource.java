@@ -20,9 +20,11 @@ import org.mcsim.scenario.ScenarioException;
  * Spark engine) ships this text rather than the compiled plan, and every task rebuilds the same
  * validated scenario with {@link ScenarioDocument#of} and {@link ScenarioDocument#build}.
  *
- * <p>Empirical data files are read again where the scenario is rebuilt, resolved against the
- * scenario file's directory: on a cluster that directory must be visible at the same path (a
- * shared file system).
+ * <p>A source made from a document ({@link #of(ScenarioDocument, Map, String)}) also carries the
+ * bytes of every file the scenario read besides itself ({@code include:} files and empirical
+ * data files), read once on the driver, and the rebuild reads those bytes, not the driver's
+ * paths: executors need no shared file system. A source made from bytes alone reads such files
+ * where it is rebuilt.
  *
  * <p>Immutable and thread-safe.
  */
@@ -34,13 +36,17 @@ public final class PlanSource implements Serializable {
     private final String displayName;
     private final Map<String, Double> overrides;
     private final String variant;
+    /** Absolute, normalized path to the bytes of each file the scenario read besides itself. */
+    private final Map<String, byte[]> files;
 
-    private PlanSource(byte[] bytes, String file, String displayName, Map<String, Double> overrides, String variant) {
+    private PlanSource(byte[] bytes, String file, String displayName, Map<String, Double> overrides, String variant,
+                       Map<String, byte[]> files) {
         this.bytes = bytes;
         this.file = file;
         this.displayName = displayName;
         this.overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
         this.variant = variant;
+        this.files = files;
     }
 
     /**
@@ -55,14 +61,16 @@ public final class PlanSource implements Serializable {
      */
     public static PlanSource of(byte[] bytes, Path file, String displayName, Map<String, Double> overrides,
                                 String variant) {
-        return new PlanSource(bytes.clone(), file.toAbsolutePath().toString(), displayName, overrides, variant);
+        return new PlanSource(bytes.clone(), file.toAbsolutePath().toString(), displayName, overrides, variant,
+            Map.of());
     }
 
     /**
-     * The source of a document that was read from its file: the file is read again and must
-     * still have the bytes the document was read from.
+     * The source of a document that was read from its file and built: the file is read again and
+     * must still have the bytes the document was read from, and every file the document has read
+     * besides itself ({@link ScenarioDocument#filesRead}) is read again to be shipped with it.
      *
-     * @throws RunFailedException when the file cannot be read or has changed since
+     * @throws RunFailedException when a file cannot be read or the scenario has changed since
      */
     public static PlanSource of(ScenarioDocument doc, Map<String, Double> overrides, String variant)
         throws RunFailedException {
@@ -75,19 +83,38 @@ public final class PlanSource implements Serializable {
         if (!sha256(b).equals(doc.sha256())) {
             throw new RunFailedException("the scenario file changed while mcsim was running");
         }
-        return new PlanSource(b, doc.file().toAbsolutePath().toString(), doc.displayName(), overrides, variant);
+        try {
+            // Built here too, so that every file the scenario reads has been read, whatever the caller did.
+            if (variant == null) {
+                doc.build(overrides);
+            } else {
+                doc.buildVariant(variant, overrides);
+            }
+        } catch (ScenarioException e) {
+            throw new RunFailedException(String.join("\n", e.lines()));
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (Path p : doc.filesRead()) {
+            try {
+                files.put(p.toString(), Files.readAllBytes(p));
+            } catch (IOException e) {
+                throw new RunFailedException("cannot read " + p + " again to ship it: " + e.getMessage());
+            }
+        }
+        return new PlanSource(b, doc.file().toAbsolutePath().toString(), doc.displayName(), overrides, variant,
+            Collections.unmodifiableMap(files));
     }
 
     /** The same source with more overrides applied over these (a sweep's point, for example). */
     public PlanSource withOverrides(Map<String, Double> more) {
         Map<String, Double> all = new LinkedHashMap<>(overrides);
         all.putAll(more);
-        return new PlanSource(bytes, file, displayName, all, variant);
+        return new PlanSource(bytes, file, displayName, all, variant, files);
     }
 
     /** The same source for one of the scenario's variants (null: the scenario itself). */
     public PlanSource withVariant(String name) {
-        return new PlanSource(bytes, file, displayName, overrides, name);
+        return new PlanSource(bytes, file, displayName, overrides, name, files);
     }
 
     /** The overrides, in the order given. */
@@ -100,14 +127,19 @@ public final class PlanSource implements Serializable {
         return variant;
     }
 
+    /** The paths of the files shipped with the scenario, in the order the scenario read them. */
+    public java.util.Set<String> shippedFiles() {
+        return files.keySet();
+    }
+
     /**
      * Builds the validated scenario, with the settings as written in the file.
      *
      * @throws ScenarioException as {@link ScenarioDocument#build} (for example when an empirical
-     *     file is not visible here)
+     *     file that was not shipped is not visible here)
      */
     public Scenario scenario() throws ScenarioException {
-        ScenarioDocument doc = ScenarioDocument.of(bytes, Path.of(file), displayName);
+        ScenarioDocument doc = ScenarioDocument.of(bytes, Path.of(file), displayName, files);
         return variant == null ? doc.build(overrides) : doc.buildVariant(variant, overrides);
     }
 

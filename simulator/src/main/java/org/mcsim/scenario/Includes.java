@@ -36,7 +36,7 @@ final class Includes {
     }
 
     /** Reads every file {@code include:} names; problems go to {@code problems}. */
-    static Read read(Field f, Path scenario, Problems problems) {
+    static Read read(Field f, Path scenario, DataFiles files, Problems problems) {
         Map<String, List<Field>> sections = new HashMap<>();
         KEYS.forEach(k -> sections.put(k, new ArrayList<>()));
         Map<String, String[]> lines = new HashMap<>();
@@ -59,7 +59,7 @@ final class Includes {
                 problems.at(Pos.of(item), "include: " + Nodes.abbreviate(rel) + " is included twice");
                 continue;
             }
-            Node root = compose(path, shown, item, problems, lines);
+            Node root = compose(path, shown, item, files, problems, lines);
             if (root == null) {
                 continue;
             }
@@ -83,10 +83,12 @@ final class Includes {
     }
 
     /** The root node of an included file, or null after reporting why not. */
-    private static Node compose(Path path, String shown, Node item, Problems problems, Map<String, String[]> lines) {
+    private static Node compose(Path path, String shown, Node item, DataFiles files, Problems problems,
+                                Map<String, String[]> lines) {
         Problems own = new Problems(shown);
         try {
-            byte[] bytes = YamlSource.readBytes(path, shown);
+            byte[] shipped = files.open(path);
+            byte[] bytes = shipped != null ? shipped : YamlSource.readBytes(path, shown);
             String text = YamlSource.decode(bytes, own);
             lines.put(shown, text.split("\r\n|\r|\n", -1));
             return YamlSource.compose(text, own, Pos.INCLUDED + shown);

@@ -41,18 +41,18 @@ final class OutlineReader {
 
     /** Reads the outline of a composed document, reporting what is wrong with its structure. */
     static Outline read(Node root, Problems problems) {
-        return read(root, problems, null);
+        return read(root, problems, null, DataFiles.disk());
     }
 
     /**
      * Reads the outline of a composed document and of the files it includes (paths relative to
      * {@code file}; the working directory when null).
      */
-    static Outline read(Node root, Problems problems, java.nio.file.Path file) {
-        return new OutlineReader(problems).outline(root, file);
+    static Outline read(Node root, Problems problems, java.nio.file.Path file, DataFiles files) {
+        return new OutlineReader(problems).outline(root, file, files);
     }
 
-    private Outline outline(Node root, java.nio.file.Path file) {
+    private Outline outline(Node root, java.nio.file.Path file, DataFiles files) {
         if (!(root instanceof MappingNode map)) {
             problems.at(Pos.of(root), "a scenario is a map with the keys name, inputs, ...; found "
                 + Nodes.kind(root));
@@ -60,7 +60,7 @@ final class OutlineReader {
                 Map.of(), null, Map.of(), Indexing.NONE, Map.of());
         }
         Map<String, Field> top = topFields(map);
-        Includes.Read included = Includes.read(top.get("include"), file, problems);
+        Includes.Read included = Includes.read(top.get("include"), file, files, problems);
         List<Field> indexFields = new ArrayList<>(included.sections().get("indexes"));
         indexFields.add(top.get("indexes"));
         IndexReader indexes = new IndexReader(indexFields, problems);

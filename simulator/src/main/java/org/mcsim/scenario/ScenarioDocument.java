@@ -37,15 +37,17 @@ public final class ScenarioDocument {
     private final String[] sourceLines;
     private final Outline outline;
     private final EmpiricalColumns columns;
+    private final DataFiles files;
 
     private ScenarioDocument(Path file, String displayName, String sha256, String[] sourceLines,
-                             Outline outline) {
+                             Outline outline, DataFiles files) {
         this.file = file;
         this.displayName = displayName;
         this.sha256 = sha256;
         this.sourceLines = sourceLines;
         this.outline = outline;
-        this.columns = new EmpiricalColumns(file, displayName);
+        this.files = files;
+        this.columns = new EmpiricalColumns(file, displayName, files);
     }
 
     /**
@@ -69,6 +71,25 @@ public final class ScenarioDocument {
      * @throws ScenarioException as {@link #read}
      */
     public static ScenarioDocument of(byte[] bytes, Path file, String displayName) throws ScenarioException {
+        return of(bytes, file, displayName, DataFiles.disk());
+    }
+
+    /**
+     * Reads a scenario from its bytes and the bytes of the files it reads, as {@link #of(byte[],
+     * Path, String)} does, where those files are not (a cluster's executor): a file named in
+     * {@code shipped} is read from there, any other from disk.
+     *
+     * @param shipped absolute, normalized paths (as {@link #filesRead} gives them) to the files'
+     *     bytes, as they were read where the scenario was first read
+     * @throws ScenarioException as {@link #read}
+     */
+    public static ScenarioDocument of(byte[] bytes, Path file, String displayName, Map<String, byte[]> shipped)
+        throws ScenarioException {
+        return of(bytes, file, displayName, DataFiles.shipped(shipped));
+    }
+
+    private static ScenarioDocument of(byte[] bytes, Path file, String displayName, DataFiles files)
+        throws ScenarioException {
         Problems problems = new Problems(displayName);
         if (bytes.length > YamlSource.MAX_BYTES) {
             problems.at(Pos.START, "the file is larger than 8 MiB; a scenario must be smaller");
@@ -76,9 +97,9 @@ public final class ScenarioDocument {
         }
         String text = YamlSource.decode(bytes, problems);
         Node root = YamlSource.compose(text, problems);
-        Outline outline = OutlineReader.read(root, problems, file);
+        Outline outline = OutlineReader.read(root, problems, file, files);
         ScenarioDocument doc = new ScenarioDocument(file, displayName, hash(bytes),
-            text.split("\r\n|\r|\n", -1), outline);
+            text.split("\r\n|\r|\n", -1), outline, files);
         if (!problems.isEmpty()) {
             doc.check(Map.of(), problems); // to report every problem of the file at once
             problems.throwIfAny();
@@ -302,6 +323,15 @@ public final class ScenarioDocument {
     /** The file read. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * The files this document has read besides itself so far ({@code include:} files when it was
+     * read, empirical data files when it was built), absolute and normalized, in the order first
+     * read: what a remote executor must be sent to build the same scenario.
+     */
+    public List<Path> filesRead() {
+        return files.read();
     }
 
     private ModelBuilder builder(Outline o, Problems problems) {

@@ -11,16 +11,19 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mcsim.model.Method;
 import org.mcsim.model.Scenario;
+import org.mcsim.scenario.ScenarioDocument;
 
 /**
  * The executor SPI: a job shipped as bytes (Java serialization, as Spark ships it), rebuilt from
@@ -190,6 +193,46 @@ class BlockExecutorTest {
         String shipped = assertThrows(RunFailedException.class,
             () -> Engine.run(plan, options, new ShippingExecutor())).getMessage();
         assertEquals(local, shipped);
+    }
+
+    /**
+     * An executor never reads the driver's paths: the job carries the bytes of the included file
+     * and of the empirical CSV, and copies rebuilt after both files are deleted compute the local
+     * result exactly.
+     */
+    @Test
+    void includedAndEmpiricalFilesTravelWithTheJob(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("lib.yaml"), "inputs:\n  b: {dist: lognormal, mu: 1, sigma: 0.5}\n");
+        StringBuilder csv = new StringBuilder("id,load\n");
+        for (int i = 0; i < 500; i++) {
+            csv.append(i).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", Math.sin(i) * 3 + 4))
+                .append('\n');
+        }
+        Files.writeString(dir.resolve("data.csv"), csv);
+        Path file = dir.resolve("shipped.yaml");
+        Files.writeString(file, """
+            name: shipped
+            settings: {seed: 5, histogram_bins: 10}
+            include: [lib.yaml]
+            inputs:
+              a: {dist: empirical, file: data.csv, column: load}
+            formulas:
+              s: a * b
+            outputs: [s]
+            """);
+        ScenarioDocument doc = ScenarioDocument.read(file, "shipped.yaml");
+        PlanSource source = PlanSource.of(doc, Map.of(), null);
+        Plan plan = Plan.of(doc.build(Map.of()), source);
+        assertEquals(List.of(dir.resolve("lib.yaml").toAbsolutePath().normalize().toString(),
+            dir.resolve("data.csv").toAbsolutePath().normalize().toString()), List.copyOf(source.shippedFiles()));
+        RunOptions options = new RunOptions(20_001, 2, true, RunOptions.Progress.NONE);
+        RunResult local = Engine.run(plan, options);
+        Files.delete(dir.resolve("data.csv"));
+        Files.delete(dir.resolve("lib.yaml"));
+        RunResult shipped = Engine.run(plan, options, new ShippingExecutor());
+        assertEquals(fingerprint(local), fingerprint(shipped));
+        Scenario rebuilt = ((PlanSource) deserialize(serialize(source))).scenario();
+        assertEquals(plan.scenario().inputs(), rebuilt.inputs());
     }
 
     @Test
