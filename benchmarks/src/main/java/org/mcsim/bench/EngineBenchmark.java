@@ -23,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Nanoseconds per sample of the whole engine on the reference model: sampling, formulas, moments
  * of every variable, exact quantiles and histograms of the outputs, the claim. Compare with
  * {@link HandWrittenBaseline#model} (the same work written by hand) at one thread, and between
- * thread counts for the parallel speed-up.
+ * thread counts for the parallel speed-up. {@code -p model=fleet-tco.yaml,fleet-tco-indexed.yaml}
+ * adds the same model written over a {@code gpu} index, which should cost the same per sample (it
+ * is expanded into the same scalar columns before planning).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -38,11 +40,15 @@ public class EngineBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** The model, packed beside the reference model; by default the reference model alone. */
+    @Param({"fleet-tco.yaml"})
+    public String model;
+
     private Plan plan;
 
     @Setup
     public void setUp() {
-        plan = Plan.of(ReferenceModel.scenario());
+        plan = Plan.of(ReferenceModel.scenario(model));
     }
 
     @Benchmark
