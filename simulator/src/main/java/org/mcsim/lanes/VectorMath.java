@@ -1,0 +1,253 @@
+package org.mcsim.lanes;
+
+import static org.mcsim.lanes.LaneMath.A0;
+import static org.mcsim.lanes.LaneMath.A1;
+import static org.mcsim.lanes.LaneMath.A2;
+import static org.mcsim.lanes.LaneMath.A3;
+import static org.mcsim.lanes.LaneMath.A4;
+import static org.mcsim.lanes.LaneMath.A5;
+import static org.mcsim.lanes.LaneMath.A6;
+import static org.mcsim.lanes.LaneMath.A7;
+import static org.mcsim.lanes.LaneMath.B1;
+import static org.mcsim.lanes.LaneMath.B2;
+import static org.mcsim.lanes.LaneMath.B3;
+import static org.mcsim.lanes.LaneMath.B4;
+import static org.mcsim.lanes.LaneMath.B5;
+import static org.mcsim.lanes.LaneMath.B6;
+import static org.mcsim.lanes.LaneMath.B7;
+import static org.mcsim.lanes.LaneMath.C0;
+import static org.mcsim.lanes.LaneMath.C1;
+import static org.mcsim.lanes.LaneMath.C2;
+import static org.mcsim.lanes.LaneMath.C3;
+import static org.mcsim.lanes.LaneMath.C4;
+import static org.mcsim.lanes.LaneMath.C5;
+import static org.mcsim.lanes.LaneMath.C6;
+import static org.mcsim.lanes.LaneMath.C7;
+import static org.mcsim.lanes.LaneMath.CONST1;
+import static org.mcsim.lanes.LaneMath.CONST2;
+import static org.mcsim.lanes.LaneMath.D1;
+import static org.mcsim.lanes.LaneMath.D2;
+import static org.mcsim.lanes.LaneMath.D3;
+import static org.mcsim.lanes.LaneMath.D4;
+import static org.mcsim.lanes.LaneMath.D5;
+import static org.mcsim.lanes.LaneMath.D6;
+import static org.mcsim.lanes.LaneMath.D7;
+import static org.mcsim.lanes.LaneMath.E10;
+import static org.mcsim.lanes.LaneMath.E11;
+import static org.mcsim.lanes.LaneMath.E12;
+import static org.mcsim.lanes.LaneMath.E13;
+import static org.mcsim.lanes.LaneMath.E2;
+import static org.mcsim.lanes.LaneMath.E3;
+import static org.mcsim.lanes.LaneMath.E4;
+import static org.mcsim.lanes.LaneMath.E5;
+import static org.mcsim.lanes.LaneMath.E6;
+import static org.mcsim.lanes.LaneMath.E7;
+import static org.mcsim.lanes.LaneMath.E8;
+import static org.mcsim.lanes.LaneMath.E9;
+import static org.mcsim.lanes.LaneMath.EXP_MAX;
+import static org.mcsim.lanes.LaneMath.EXP_MIN;
+import static org.mcsim.lanes.LaneMath.F0;
+import static org.mcsim.lanes.LaneMath.F1;
+import static org.mcsim.lanes.LaneMath.F2;
+import static org.mcsim.lanes.LaneMath.F3;
+import static org.mcsim.lanes.LaneMath.F4;
+import static org.mcsim.lanes.LaneMath.F5;
+import static org.mcsim.lanes.LaneMath.F6;
+import static org.mcsim.lanes.LaneMath.F7;
+import static org.mcsim.lanes.LaneMath.G1;
+import static org.mcsim.lanes.LaneMath.G2;
+import static org.mcsim.lanes.LaneMath.G3;
+import static org.mcsim.lanes.LaneMath.G4;
+import static org.mcsim.lanes.LaneMath.G5;
+import static org.mcsim.lanes.LaneMath.G6;
+import static org.mcsim.lanes.LaneMath.G7;
+import static org.mcsim.lanes.LaneMath.INV_LN2;
+import static org.mcsim.lanes.LaneMath.LG1;
+import static org.mcsim.lanes.LaneMath.LG2;
+import static org.mcsim.lanes.LaneMath.LG3;
+import static org.mcsim.lanes.LaneMath.LG4;
+import static org.mcsim.lanes.LaneMath.LG5;
+import static org.mcsim.lanes.LaneMath.LG6;
+import static org.mcsim.lanes.LaneMath.LG7;
+import static org.mcsim.lanes.LaneMath.LN2_HI;
+import static org.mcsim.lanes.LaneMath.LN2_LO;
+import static org.mcsim.lanes.LaneMath.LOG_OFF;
+import static org.mcsim.lanes.LaneMath.SHIFT;
+import static org.mcsim.lanes.LaneMath.SHIFT_BITS;
+import static org.mcsim.lanes.LaneMath.SPLIT1;
+import static org.mcsim.lanes.LaneMath.SPLIT2;
+import static org.mcsim.lanes.LaneMath.TWO54;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * {@link LaneMath}'s exponential, logarithm and normal quantile on every lane of a
+ * {@link DoubleVector} of any species, with the same bits: lane i of {@code exp(v)} equals
+ * {@code LaneMath.exp(v.lane(i))} on any CPU.
+ *
+ * <p>Each method applies, lane by lane, exactly the operations that {@link LaneMath} applies to a
+ * value, in the same order; a branch there becomes a blend here, both sides computed for all lanes
+ * (the rare side only when some lane needs it). Keep the two classes in step: any change to one
+ * is a change to the other, and {@code VectorMathTest} compares them bit for bit.
+ *
+ * <p>This class names Vector API types: load it only when {@link Lanes#vectorEnabled()} is true.
+ * The methods are small so that C2 inlines them into the caller's loop, where the vectors stay in
+ * registers and nothing is allocated. Stateless and thread-safe.
+ */
+public final class VectorMath {
+    private VectorMath() {
+    }
+
+    /**
+     * {@link LaneMath#exp} of every lane.
+     *
+     * @param x the exponents
+     * @return e^x lane by lane
+     */
+    public static DoubleVector exp(DoubleVector x) {
+        VectorMask<Double> inRange = x.compare(VectorOperators.GE, EXP_MIN)
+                .and(x.compare(VectorOperators.LE, EXP_MAX));
+        DoubleVector y = expCore(x);
+        if (!inRange.allTrue()) {
+            y = y.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_MAX))
+                    .blend(0.0, x.compare(VectorOperators.LT, EXP_MIN))
+                    .blend(Double.NaN, x.test(VectorOperators.IS_NAN));
+        }
+        return y;
+    }
+
+    private static DoubleVector expCore(DoubleVector x) {
+        DoubleVector t = x.fma(INV_LN2, SHIFT);
+        DoubleVector kd = t.sub(SHIFT);
+        LongVector k = t.reinterpretAsLongs().sub(SHIFT_BITS);
+        DoubleVector hi = kd.fma(x.broadcast(-LN2_HI), x);
+        DoubleVector lo = kd.mul(LN2_LO);
+        DoubleVector r = hi.sub(lo);
+        DoubleVector dr = hi.sub(r).sub(lo);
+        DoubleVector p = expPoly(r, dr);
+        LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
+        LongVector k2 = k.sub(k1);
+        DoubleVector scale1 = k1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector scale2 = k2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return p.mul(scale1).mul(scale2);
+    }
+
+    /** exp(r + dr) for |r| &lt;= 0.35, as in {@link LaneMath#expCore}. */
+    private static DoubleVector expPoly(DoubleVector r, DoubleVector dr) {
+        DoubleVector r2 = r.mul(r);
+        DoubleVector r4 = r2.mul(r2);
+        DoubleVector p23 = r.broadcast(E3).fma(r, r.broadcast(E2));
+        DoubleVector p45 = r.broadcast(E5).fma(r, r.broadcast(E4));
+        DoubleVector p67 = r.broadcast(E7).fma(r, r.broadcast(E6));
+        DoubleVector p89 = r.broadcast(E9).fma(r, r.broadcast(E8));
+        DoubleVector p1011 = r.broadcast(E11).fma(r, r.broadcast(E10));
+        DoubleVector p1213 = r.broadcast(E13).fma(r, r.broadcast(E12));
+        DoubleVector q25 = p45.fma(r2, p23);
+        DoubleVector q69 = p89.fma(r2, p67);
+        DoubleVector q1013 = p1213.fma(r2, p1011);
+        DoubleVector q = q1013.fma(r4, q69).fma(r4, q25);
+        DoubleVector tail = r2.fma(q, dr.fma(r, dr));
+        DoubleVector one = r.broadcast(1.0);
+        DoubleVector s = one.add(r);
+        DoubleVector e = one.sub(s).add(r);
+        return s.add(e.add(tail));
+    }
+
+    /**
+     * {@link LaneMath#log} of every lane.
+     *
+     * @param x the arguments
+     * @return ln x lane by lane
+     */
+    public static DoubleVector log(DoubleVector x) {
+        VectorMask<Double> normal = x.compare(VectorOperators.GE, Double.MIN_NORMAL)
+                .and(x.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
+        if (normal.allTrue()) {
+            return logCore(x, x.broadcast(0.0));
+        }
+        VectorMask<Double> sub = x.compare(VectorOperators.GT, 0.0).and(x.compare(VectorOperators.LT,
+                Double.MIN_NORMAL));
+        DoubleVector y = logCore(x.blend(x.mul(TWO54), sub), x.broadcast(0.0).blend(54.0, sub));
+        return y.blend(Double.NaN, normal.or(sub).not())
+                .blend(Double.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0.0))
+                .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+    }
+
+    /** As {@link LaneMath#logCore}. */
+    private static DoubleVector logCore(DoubleVector x, DoubleVector shift) {
+        LongVector bits = x.reinterpretAsLongs();
+        LongVector k = bits.sub(LOG_OFF).lanewise(VectorOperators.ASHR, 52);
+        DoubleVector m = bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+        DoubleVector dk = k.add(SHIFT_BITS).reinterpretAsDoubles().sub(SHIFT).sub(shift);
+        DoubleVector f = m.sub(1.0);
+        DoubleVector s = f.div(f.add(2.0));
+        DoubleVector z = s.mul(s);
+        DoubleVector w = z.mul(z);
+        DoubleVector t1 = w.mul(w.mul(w.mul(LG6).add(LG4)).add(LG2));
+        DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(LG7).add(LG5)).add(LG3)).add(LG1));
+        DoubleVector rr = t2.add(t1);
+        DoubleVector hfsq = f.mul(0.5).mul(f);
+        DoubleVector inner = hfsq.sub(s.mul(hfsq.add(rr)).add(dk.mul(LN2_LO))).sub(f);
+        return dk.mul(LN2_HI).sub(inner);
+    }
+
+    /**
+     * {@link LaneMath#normalQuantile} of every lane.
+     *
+     * @param p the probabilities
+     * @return &Phi;<sup>-1</sup>(p) lane by lane
+     */
+    public static DoubleVector normalQuantile(DoubleVector p) {
+        DoubleVector q = p.sub(0.5);
+        VectorMask<Double> tail = q.abs().compare(VectorOperators.LE, SPLIT1).not();
+        DoubleVector z = central(q);
+        if (tail.anyTrue()) {
+            z = z.blend(tail(p, q), tail);
+        }
+        return z;
+    }
+
+    private static DoubleVector tail(DoubleVector p, DoubleVector q) {
+        VectorMask<Double> lower = q.compare(VectorOperators.LT, 0.0);
+        DoubleVector r = log(p.broadcast(1.0).sub(p).blend(p, lower)).neg().sqrt();
+        VectorMask<Double> far = r.compare(VectorOperators.LE, SPLIT2).not();
+        DoubleVector v = intermediate(r.sub(CONST2));
+        if (far.anyTrue()) {
+            v = v.blend(far(r.sub(SPLIT2)), far);
+        }
+        v = v.blend(v.neg(), lower);
+        VectorMask<Double> valid = p.compare(VectorOperators.GT, 0.0).and(p.compare(VectorOperators.LT, 1.0));
+        if (!valid.allTrue()) {
+            v = v.blend(Double.NaN, valid.not())
+                    .blend(Double.NEGATIVE_INFINITY, p.compare(VectorOperators.EQ, 0.0))
+                    .blend(Double.POSITIVE_INFINITY, p.compare(VectorOperators.EQ, 1.0));
+        }
+        return v;
+    }
+
+    private static DoubleVector central(DoubleVector q) {
+        DoubleVector r = q.broadcast(CONST1).sub(q.mul(q));
+        DoubleVector num = horner(r, A7, A6, A5, A4, A3, A2, A1, A0);
+        DoubleVector den = horner(r, B7, B6, B5, B4, B3, B2, B1, 1.0);
+        return q.mul(num).div(den);
+    }
+
+    private static DoubleVector intermediate(DoubleVector r) {
+        return horner(r, C7, C6, C5, C4, C3, C2, C1, C0).div(horner(r, D7, D6, D5, D4, D3, D2, D1, 1.0));
+    }
+
+    private static DoubleVector far(DoubleVector r) {
+        return horner(r, F7, F6, F5, F4, F3, F2, F1, F0).div(horner(r, G7, G6, G5, G4, G3, G2, G1, 1.0));
+    }
+
+    /** c7 r^7 + ... + c0 by Horner's rule with fma, as {@link LaneMath} writes it out. */
+    private static DoubleVector horner(DoubleVector r, double c7, double c6, double c5, double c4,
+            double c3, double c2, double c1, double c0) {
+        return r.broadcast(c7).fma(r, r.broadcast(c6)).fma(r, r.broadcast(c5)).fma(r, r.broadcast(c4))
+                .fma(r, r.broadcast(c3)).fma(r, r.broadcast(c2)).fma(r, r.broadcast(c1))
+                .fma(r, r.broadcast(c0));
+    }
+}
