@@ -78,6 +78,7 @@ public class HandWrittenBaseline {
         }
         long hits = 0;
         int n = EngineBenchmark.SAMPLES;
+        LaneFills.anticipate((long) n * in.length);
         for (int block = 0; block * BLOCK < n; block++) {
             int len = Math.min(BLOCK, n - block * BLOCK);
             for (int i = 0; i < in.length; i++) {

@@ -40,6 +40,7 @@ public interface LaneSampled {
             }
         }
         // Normal and lognormal fill whole groups of 16 values.
+        org.mcsim.lanes.LaneFills.anticipate(n);
         double[] column = out.length >= n + 15 ? out : new double[n + 15];
         law.sampleLanes(org.mcsim.lanes.LaneFills.current(), state, column, n);
         if (column != out) {

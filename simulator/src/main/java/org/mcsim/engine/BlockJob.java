@@ -2,6 +2,7 @@ package org.mcsim.engine;
 
 import java.io.Serializable;
 import java.util.List;
+import org.mcsim.lanes.LaneFills;
 import org.mcsim.model.Method;
 import org.mcsim.model.Scenario;
 import org.mcsim.scenario.ScenarioException;
@@ -113,6 +114,7 @@ public final class BlockJob implements Serializable {
         }
         long base = b.layout().start(first);
         long end = Math.min(b.layout().samples(), b.layout().start(first + count));
+        LaneFills.anticipate((end - base) * b.plan().inputCount());
         QuantileSketch[] sketches = keep.emptySketches();
         Store slice = sketches != null ? null : Store.range(kept.length, base, (int) (end - base));
         BlockWorker worker = new BlockWorker(b.plan(), b.layout(), b.fill(), kept);

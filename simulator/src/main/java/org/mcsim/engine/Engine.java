@@ -3,6 +3,7 @@ package org.mcsim.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mcsim.lanes.LaneFills;
 import org.mcsim.model.Method;
 import org.mcsim.stats.QuantileSketch;
 
@@ -79,6 +80,7 @@ public final class Engine {
             checkExactLimit(options.samples(), kept.length, exactLimit);
         }
         BlockJob job = BlockJob.of(plan, options.samples(), options.commonRandomNumbers(), null, kept);
+        LaneFills.anticipate(options.samples() * plan.inputCount());
         Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
         Sampled s = sample(job, executor, precision, options.progress(), sketch ? sketchAccuracy(options.samples()) : 0,
             most);

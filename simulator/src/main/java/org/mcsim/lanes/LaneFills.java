@@ -1,6 +1,7 @@
 package org.mcsim.lanes;
 
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Picks the {@link LaneFill} for each block: the Vector API one once it is compiled, the plain one
@@ -9,8 +10,8 @@ import java.util.Locale;
  *
  * <p><b>Why a warm-up.</b> Until C2 has compiled them, Vector API methods run in the interpreter
  * or in C1 code that boxes every vector: a few hundred times slower than plain Java (measured: a
- * first pass of 10⁶ samples took over a second). So the first time a run asks for the fill, a
- * daemon thread ({@code mcsim-simd-warmup}) starts calling every vector transform on a scratch
+ * first pass of 10⁶ samples took over a second). So once the runs of this JVM are about to draw
+ * enough values to pay for it ({@link #anticipate}), a daemon thread ({@code mcsim-simd-warmup}) starts calling every vector transform on a scratch
  * column and times each round, while the engine keeps using the plain fill; once a round of the
  * vector transforms takes less than {@value #SPEED_UP_WANTED} of the plain round, the vector fill
  * takes over (a volatile flag, read once per column). If that never happens within
@@ -38,24 +39,35 @@ public final class LaneFills {
     private static volatile boolean warm = EAGER && VECTOR != null;
     private static volatile boolean started;
     private static volatile int warmAfter = -1;
+    private static final AtomicLong ANTICIPATED = new AtomicLong();
+    /** Values a JVM must be about to draw before the warm-up starts. */
+    static final long WORTH_WARMING = 50_000_000L;
 
     private LaneFills() {
     }
 
     /**
-     * The fill to use now: vector when enabled and compiled, plain otherwise. The first call
-     * starts the warm-up.
+     * The fill to use now: vector when enabled and compiled, plain otherwise.
      *
      * @return an implementation
      */
     public static LaneFill current() {
-        if (warm) {
-            return VECTOR;
-        }
-        if (VECTOR != null && !started) {
+        return warm ? VECTOR : PlainLaneFill.INSTANCE;
+    }
+
+    /**
+     * Tells how many values the caller is about to draw (samples × inputs of a run, or of a Spark
+     * task's blocks); once the total in this JVM reaches {@value #WORTH_WARMING} values, the
+     * warm-up starts. Below that, a run ends before the warm-up could pay for itself (it takes
+     * about a second of one core), so small runs and the tests' many small runs stay on the plain
+     * fill.
+     *
+     * @param values values about to be drawn
+     */
+    public static void anticipate(long values) {
+        if (VECTOR != null && !started && ANTICIPATED.addAndGet(Math.max(0, values)) >= WORTH_WARMING) {
             startWarmUp();
         }
-        return PlainLaneFill.INSTANCE;
     }
 
     /**
