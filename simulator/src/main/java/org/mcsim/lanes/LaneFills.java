@@ -1,7 +1,10 @@
 package org.mcsim.lanes;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * Picks the {@link LaneFill} for each block: the Vector API one once it is compiled, the plain one
@@ -40,6 +43,7 @@ public final class LaneFills {
     private static volatile boolean started;
     private static volatile int warmAfter = -1;
     private static final AtomicLong ANTICIPATED = new AtomicLong();
+    private static final List<IntConsumer> KERNELS = new CopyOnWriteArrayList<>();
     /** Values a JVM must be about to draw before the warm-up starts. */
     static final long WORTH_WARMING = 50_000_000L;
 
@@ -107,6 +111,18 @@ public final class LaneFills {
         return warmAfter;
     }
 
+    /**
+     * Adds a vector kernel of another package (block sums, tabulated inverses) to the warm-up:
+     * every round calls {@code kernel} with a column length (short ones to get it compiled, then
+     * 2048), and the kernel runs its vector code on scratch data of that length. Such kernels
+     * switch to their vector code when {@link #warm()} turns true, like the fills.
+     *
+     * @param kernel runs the kernel once on n values of scratch data
+     */
+    public static void warmAlso(IntConsumer kernel) {
+        KERNELS.add(kernel);
+    }
+
     private static synchronized void startWarmUp() {
         if (started) {
             return;
@@ -127,12 +143,19 @@ public final class LaneFills {
             // Short columns: until compiled, a call costs in proportion to its length, and what
             // triggers compilation is the number of calls and loop iterations, not their length.
             for (int i = 0; i < SHORT_CALLS; i++) {
-                everyTransform(VECTOR, state, column, i % 4 == 3 ? SHORT - 5 : SHORT);
+                int n = i % 4 == 3 ? SHORT - 5 : SHORT;
+                everyTransform(VECTOR, state, column, n);
+                for (IntConsumer k : KERNELS) {
+                    k.accept(n);
+                }
             }
             if (round % 4 == 0) {
                 long t0 = System.nanoTime();
                 everyTransform(PlainLaneFill.INSTANCE, state, column, COLUMN);
                 bestPlain = Math.min(bestPlain, System.nanoTime() - t0);
+            }
+            for (IntConsumer k : KERNELS) {
+                k.accept(COLUMN);
             }
             long t0 = System.nanoTime();
             everyTransform(VECTOR, state, column, COLUMN);
