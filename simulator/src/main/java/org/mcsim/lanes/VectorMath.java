@@ -108,6 +108,25 @@ public final class VectorMath {
         return expCore(x);
     }
 
+    /**
+     * {@link LaneMath#exp} of {@code x[0..length)} into {@code y[0..length)} (which may be
+     * {@code x}), over {@code SPECIES_PREFERRED} vectors, the last {@code length} mod (vector
+     * length) values by {@link LaneMath}.
+     *
+     * @param x the exponents
+     * @param y where the results go
+     * @param length how many values
+     */
+    public static void exp(double[] x, double[] y, int length) {
+        int bound = SPECIES.loopBound(length);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            exp(DoubleVector.fromArray(SPECIES, x, i)).intoArray(y, i);
+        }
+        for (int i = bound; i < length; i++) {
+            y[i] = LaneMath.exp(x[i]);
+        }
+    }
+
     private static DoubleVector expLanes(DoubleVector x) {
         double[] a = x.toArray();
         for (int i = 0; i < a.length; i++) {
@@ -167,6 +186,25 @@ public final class VectorMath {
             return logLanes(x);
         }
         return logCore(x);
+    }
+
+    /**
+     * {@link LaneMath#log} of {@code x[0..length)} into {@code y[0..length)} (which may be
+     * {@code x}), over {@code SPECIES_PREFERRED} vectors, the last {@code length} mod (vector
+     * length) values by {@link LaneMath}.
+     *
+     * @param x the arguments
+     * @param y where the results go
+     * @param length how many values
+     */
+    public static void log(double[] x, double[] y, int length) {
+        int bound = SPECIES.loopBound(length);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            log(DoubleVector.fromArray(SPECIES, x, i)).intoArray(y, i);
+        }
+        for (int i = bound; i < length; i++) {
+            y[i] = LaneMath.log(x[i]);
+        }
     }
 
     private static DoubleVector logLanes(DoubleVector x) {

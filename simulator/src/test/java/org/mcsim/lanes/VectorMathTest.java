@@ -217,6 +217,7 @@ class VectorMathTest {
         Values xs = mixed(1L, r -> -746.0 + 1456.0 * r.nextDouble(), edges,
                 x -> x >= LaneMath.EXP_MIN && x <= LaneMath.EXP_MAX);
         assertSameBits("exp", xs, LaneMath::exp, VectorMathTest::exp);
+        assertBlocks(xs.xs(), LaneMath::exp, VectorMath::exp);
     }
 
     @Test
@@ -228,6 +229,7 @@ class VectorMathTest {
                 : Double.longBitsToDouble(r.nextLong(0x0010000000000000L, 0x7ff0000000000000L)), edges,
                 x -> x >= Double.MIN_NORMAL && x < Double.POSITIVE_INFINITY);
         assertSameBits("log", xs, LaneMath::log, VectorMathTest::log);
+        assertBlocks(xs.xs(), LaneMath::log, VectorMath::log);
     }
 
     /** Mostly uniforms; a quarter in the tails down to 2^-35, beyond which AS 241 is in its far region. */
@@ -251,42 +253,54 @@ class VectorMathTest {
         assertSameBits("normalQuantile", probabilities(), LaneMath::normalQuantile, VectorMathTest::normalQuantile);
     }
 
+    /** A kernel over the first {@code length} values of an array. */
+    private interface Block {
+        void apply(double[] x, double[] y, int length);
+    }
+
     @Test
     void normalQuantileOfABlockHasTheBitsOfLaneMath() {
-        double[] ps = probabilities().xs();
-        // 2048-value blocks of the whole array (those of its last part include the far tail and
-        // invalid probabilities, computed by LaneMath), then lengths that leave a remainder
-        for (int from = 0; from < ps.length; from += 2048) {
-            double[] p = Arrays.copyOfRange(ps, from, Math.min(ps.length, from + 2048));
-            assertBlock(p, p.length);
+        // the blocks of the last part include the far tail and invalid probabilities, which send
+        // their block through LaneMath
+        assertBlocks(probabilities().xs(), LaneMath::normalQuantile, VectorMath::normalQuantile);
+    }
+
+    /**
+     * The block form over 2048-value blocks of the values, then over random lengths that leave a
+     * remainder, with a rare value at the end and a NaN at the start.
+     */
+    private static void assertBlocks(double[] values, DoubleUnaryOperator scalar, Block block) {
+        for (int from = 0; from < values.length; from += 2048) {
+            double[] x = Arrays.copyOfRange(values, from, Math.min(values.length, from + 2048));
+            assertBlock(x, x.length, scalar, block);
         }
         SplittableRandom rnd = new SplittableRandom(9L);
         for (int length : new int[] {0, 1, 7, 9, 2047, 2049}) {
-            double[] p = new double[length];
+            double[] x = new double[length];
             for (int i = 0; i < length; i++) {
-                p[i] = probability(rnd);
+                x[i] = values[rnd.nextInt(RANDOM)];
             }
-            assertBlock(p, length);
+            assertBlock(x, length, scalar, block);
             if (length > 0) {
-                p[length - 1] = 1e-300;
-                assertBlock(p, length);
-                p[0] = Double.NaN;
-                assertBlock(p, length);
+                x[length - 1] = 1e-300;
+                assertBlock(x, length, scalar, block);
+                x[0] = Double.NaN;
+                assertBlock(x, length, scalar, block);
             }
         }
     }
 
-    private static void assertBlock(double[] p, int length) {
-        double[] z = new double[length + 1];
-        z[length] = 42.0;
-        VectorMath.normalQuantile(p, z, length);
+    private static void assertBlock(double[] x, int length, DoubleUnaryOperator scalar, Block block) {
+        double[] y = new double[length + 1];
+        y[length] = 42.0;
+        block.apply(x, y, length);
         for (int i = 0; i < length; i++) {
-            double expected = LaneMath.normalQuantile(p[i]);
-            if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(z[i])
-                    && !(Double.isNaN(expected) && Double.isNaN(z[i]))) {
-                fail("p = " + p[i] + " at " + i + " of " + length + ": " + expected + " vs " + z[i]);
+            double expected = scalar.applyAsDouble(x[i]);
+            if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(y[i])
+                    && !(Double.isNaN(expected) && Double.isNaN(y[i]))) {
+                fail("x = " + x[i] + " at " + i + " of " + length + ": " + expected + " vs " + y[i]);
             }
         }
-        assertEquals(42.0, z[length], "writes only [0, length)");
+        assertEquals(42.0, y[length], "writes only [0, length)");
     }
 }
