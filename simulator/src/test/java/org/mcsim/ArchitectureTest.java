@@ -25,6 +25,7 @@ class ArchitectureTest {
     void stagesImportOnlyEarlierStages() {
         layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
             .layer("expr").definedBy("org.mcsim.expr..")
+            .layer("lanes").definedBy("org.mcsim.lanes..")
             .layer("model").definedBy("org.mcsim.model..")
             .layer("dist").definedBy("org.mcsim.dist..")
             .layer("scenario").definedBy("org.mcsim.scenario..")
@@ -44,6 +45,7 @@ class ArchitectureTest {
             .whereLayer("stats").mayOnlyBeAccessedByLayers("engine", "sensitivity", "discover", "output", "cli")
             .whereLayer("scenario").mayOnlyBeAccessedByLayers("engine", "sensitivity", "output", "cli")
             .whereLayer("dist").mayOnlyBeAccessedByLayers("scenario", "engine", "sensitivity", "output", "cli")
+            .whereLayer("lanes").mayOnlyBeAccessedByLayers("dist", "stats", "engine", "output", "cli")
             .whereLayer("model").mayOnlyBeAccessedByLayers("dist", "scenario", "engine", "sensitivity",
                 "discover", "output", "report", "cli")
             .check(CLASSES);

@@ -3,8 +3,11 @@ package org.mcsim.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mcsim.dist.InputSampler;
+import org.mcsim.dist.LaneSampled;
 import org.mcsim.dist.Samplers;
 import org.mcsim.engine.Streams;
+import org.mcsim.lanes.LaneFill;
+import org.mcsim.lanes.LaneFills;
 import org.mcsim.model.Input;
 import org.mcsim.model.Scenario;
 import org.mcsim.stats.Moments;
@@ -23,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The reference model written by hand, as the floor of {@link EngineBenchmark} at one thread:
- * the same samplers and streams fill the 16 input columns of each 2048-sample block, then one
+ * the same samplers and streams (lane fills, vector once compiled, as in the engine) fill the 15
+ * input columns of each 2048-sample block, then one
  * fused loop computes the 7 formulas and the claim per sample, with no program, no instruction
  * dispatch and no intermediate columns but the variables themselves; the moments of all 23
  * variables, the kept outputs, the exact quantiles and histograms are the same work as the
@@ -48,6 +52,7 @@ public class HandWrittenBaseline {
     private double[][] f;
     private double[] total;
     private double[] ratio;
+    private final long[] state = new long[LaneFill.STATE_LENGTH];
 
     @Setup
     public void setUp() {
@@ -76,7 +81,12 @@ public class HandWrittenBaseline {
         for (int block = 0; block * BLOCK < n; block++) {
             int len = Math.min(BLOCK, n - block * BLOCK);
             for (int i = 0; i < in.length; i++) {
-                samplers[i].sample(Streams.forBlock(seed, keys[i], block), in[i], len);
+                if (samplers[i] instanceof LaneSampled lanes) {
+                    Streams.forLanes(seed, keys[i], block, state);
+                    lanes.sampleLanes(LaneFills.current(), state, in[i], len);
+                } else {
+                    samplers[i].sample(Streams.forBlock(seed, keys[i], block), in[i], len);
+                }
             }
             hits += formulas(len);
             for (int i = 0; i < in.length; i++) {

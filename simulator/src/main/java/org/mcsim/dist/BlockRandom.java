@@ -13,8 +13,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>This is the one place where mcsim writes its own generator code rather than calling Commons
  * RNG: it is the innermost loop of every run. The generator's step is written out in each bulk
  * loop on purpose: a helper cannot hand back four state words and a number without an object, and
- * the point is that the words stay in registers (the test checks every loop against Commons RNG). {@link #nextLong()} is the same generator one
- * number at a time, so samplers from Commons RNG can draw from it too.
+ * the point is that the words stay in registers (the test checks the loop against Commons RNG).
+ * {@link #nextLong()} is the same generator one number at a time, so samplers from Commons RNG can
+ * draw from it too. The lane-structured streams of the engine's common families are
+ * {@link org.mcsim.lanes.LaneFill}'s.
  *
  * <p>Not thread-safe: one instance per (input, block) stream.
  */
@@ -108,55 +110,6 @@ public final class BlockRandom implements UniformRandomProvider {
             final double high = Double.longBitsToDouble(ONE_BITS | x >>> 12) - 1.0;
             final double low = Double.longBitsToDouble(-(x >>> 11 & 1) & HALF_ULP_BITS);
             out[i] = high + low + 0x1.0p-54;
-        }
-        s0 = a;
-        s1 = b;
-        s2 = c;
-        s3 = d;
-    }
-
-    /**
-     * Fills {@code out[0..n)} with {@code location + scale z} for standard normal z drawn by the
-     * ziggurat of {@link Ziggurat} (one number per draw on its fast path, 98.5% of draws).
-     *
-     * @param out destination
-     * @param n how many
-     * @param location added to every draw
-     * @param scale multiplies every draw
-     */
-    public void normals(double[] out, int n, double location, double scale) {
-        final double[] k = Ziggurat.K;
-        final double[] w = Ziggurat.W;
-        long a = s0;
-        long b = s1;
-        long c = s2;
-        long d = s3;
-        for (int i = 0; i < n; i++) {
-            final long x = Long.rotateLeft(a + d, 23) + a;
-            final long t = b << 17;
-            c ^= a;
-            d ^= b;
-            b ^= c;
-            a ^= d;
-            c ^= t;
-            d = Long.rotateLeft(d, 45);
-            final int layer = (int) x & Ziggurat.LAYER_MASK;
-            final double u = Ziggurat.point(x);
-            final double z;
-            if (Math.abs(u) < k[layer]) {
-                z = u * w[layer];
-            } else {
-                s0 = a;
-                s1 = b;
-                s2 = c;
-                s3 = d;
-                z = Ziggurat.outside(this, layer, u);
-                a = s0;
-                b = s1;
-                c = s2;
-                d = s3;
-            }
-            out[i] = location + scale * z;
         }
         s0 = a;
         s1 = b;

@@ -1,27 +1,27 @@
 package org.mcsim.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.mcsim.lanes.LaneFill;
 
 /**
- * Exponential with the given mean: ziggurat draws (McFarland 2016, Commons RNG) and the closed
- * form quantile −mean·log(1 − u). Immutable and thread-safe.
+ * Exponential with the given mean: draws −mean·log(u) from the lanes' open uniforms
+ * ({@link LaneFill#exponential}) and the closed form quantile −mean·log(1 − u). Immutable and thread-safe.
  */
-final class ExponentialLaw extends Law {
+final class ExponentialLaw extends Law implements LaneSampled {
     private final double mean;
-    private final ZigguratSampler.Exponential prototype;
 
     ExponentialLaw(double mean) {
         this.mean = mean;
-        this.prototype = ZigguratSampler.Exponential.of(UNBOUND, mean);
     }
 
     @Override
     public void sample(UniformRandomProvider rng, double[] out, int n) {
-        ZigguratSampler.Exponential s = prototype.withUniformRandomProvider(rng);
-        for (int i = 0; i < n; i++) {
-            out[i] = s.sample();
-        }
+        LaneSampled.fromGenerator(this, rng, out, n);
+    }
+
+    @Override
+    public void sampleLanes(LaneFill fill, long[] state, double[] out, int n) {
+        fill.exponential(state, out, n, mean);
     }
 
     @Override

@@ -6,9 +6,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * The sampling faces of one input's distribution.
  *
  * <p>{@link #sample} fills a column with independent draws for plain Monte Carlo: for uniform,
- * triangular, normal and lognormal mcsim's own loops over {@link BlockRandom} (bulk generator,
- * ziggurat, branch-free quantiles), for the other families the fastest exact sampler of Commons
- * RNG, or inversion of open uniforms where no such sampler exists. {@link #inverse} maps given uniforms through the quantile function, so
+ * triangular, normal, lognormal and exponential laws the quantile transforms of
+ * {@link org.mcsim.lanes.LaneFill} on 8-lane streams ({@link LaneSampled}; the engine seeds the
+ * lanes per block, and {@code sample} seeds them from the generator it is given), for the other
+ * families the fastest exact sampler of Commons RNG, or inversion of open uniforms where no such
+ * sampler exists. {@link #inverse} maps given uniforms through the quantile function, so
  * Latin hypercube, Sobol points, copulas and sweeps keep the distribution of every input. Beta,
  * PERT, gamma, truncated laws and mixtures invert through a tabulated quantile function
  * ({@code InverseTable}: monotone, within 1e-8 · min(u, 1 − u) in probability) rather than the
@@ -16,7 +18,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Implementations are immutable and thread-safe: all state of a draw lives in the generator
  * passed to {@link #sample}, and per-call sampler objects are cheap copies of prototypes built
- * once (alias tables and ziggurat tables are shared).
+ * once (alias tables are shared).
  */
 public interface InputSampler {
 

@@ -1,12 +1,14 @@
 package org.mcsim.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.mcsim.lanes.LaneFill;
 
 /**
- * exp(N(mu, sigma²)) as exp(mu + sigma z) of a standard normal z (ziggurat draws and
- * {@link FastExp}, Φ⁻¹ for the quantile). Immutable and thread-safe.
+ * exp(N(mu, sigma²)) as exp(mu + sigma z) of a standard normal z: draws through mcsim's own
+ * Φ⁻¹ and exp ({@link LaneFill#lognormal}), the quantile function through Commons Statistics' Φ⁻¹
+ * and {@code Math.exp}. Immutable and thread-safe.
  */
-final class LogNormalLaw extends Law {
+final class LogNormalLaw extends Law implements LaneSampled {
     private final double mu;
     private final double sigma;
 
@@ -17,11 +19,12 @@ final class LogNormalLaw extends Law {
 
     @Override
     public void sample(UniformRandomProvider rng, double[] out, int n) {
-        // Two loops: the ziggurat's branches stay out of the loop of exponentials.
-        BlockRandom.of(rng).normals(out, n, mu, sigma);
-        for (int i = 0; i < n; i++) {
-            out[i] = FastExp.exp(out[i]);
-        }
+        LaneSampled.fromGenerator(this, rng, out, n);
+    }
+
+    @Override
+    public void sampleLanes(LaneFill fill, long[] state, double[] out, int n) {
+        fill.lognormal(state, out, n, mu, sigma);
     }
 
     @Override

@@ -3,13 +3,15 @@ package org.mcsim.dist;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
+import org.mcsim.lanes.LaneFill;
 
 /**
- * Normal(mean, sd) as a location-scale map of a standard normal z: draws use the modified
- * ziggurat of {@link Ziggurat}, the quantile is mean + sd Φ⁻¹(u), so shifting
- * the mean shifts every value by the shift. Immutable and thread-safe.
+ * Normal(mean, sd) as a location-scale map of a standard normal z: draws are mean + sd Φ⁻¹(u) of
+ * the lanes' open uniforms with mcsim's own Φ⁻¹ ({@link LaneFill#normal}), the quantile function
+ * mean + sd Φ⁻¹(u) with Commons Statistics' Φ⁻¹, so shifting the mean shifts every value by the
+ * shift. Immutable and thread-safe.
  */
-final class NormalLaw extends Law {
+final class NormalLaw extends Law implements LaneSampled {
     /** The standard normal law, for Φ, Φ⁻¹ and their survival forms. */
     static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
@@ -23,7 +25,12 @@ final class NormalLaw extends Law {
 
     @Override
     public void sample(UniformRandomProvider rng, double[] out, int n) {
-        BlockRandom.of(rng).normals(out, n, mean, sd);
+        LaneSampled.fromGenerator(this, rng, out, n);
+    }
+
+    @Override
+    public void sampleLanes(LaneFill fill, long[] state, double[] out, int n) {
+        fill.normal(state, out, n, mean, sd);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.mcsim.dist;
 
+import org.apache.commons.rng.UniformRandomProvider;
+import org.mcsim.lanes.LaneFill;
+import org.mcsim.lanes.LaneTransforms;
 
 /**
  * Triangular on [min, max] with the given mode (which may equal either end), sampled and
@@ -7,7 +10,7 @@ package org.mcsim.dist;
  * max − sqrt((1 − u)(max − min)(max − mode)) above. Each branch is clamped to its side of the
  * mode so the quantile stays monotone across the join. Immutable and thread-safe.
  */
-final class TriangularLaw extends Law {
+final class TriangularLaw extends Law implements LaneSampled {
     private final double min;
     private final double mode;
     private final double max;
@@ -15,6 +18,7 @@ final class TriangularLaw extends Law {
     private final double modeProbability;
     private final double lowerScale;
     private final double upperScale;
+    private final LaneFill.Triangle triangle;
 
     TriangularLaw(double min, double mode, double max) {
         this.min = min;
@@ -23,6 +27,7 @@ final class TriangularLaw extends Law {
         this.modeProbability = (mode - min) / (max - min);
         this.lowerScale = (max - min) * (mode - min);
         this.upperScale = (max - min) * (max - mode);
+        this.triangle = LaneFill.Triangle.of(min, mode, max);
     }
 
     /**
@@ -33,6 +38,16 @@ final class TriangularLaw extends Law {
      * each value is bit-identical to {@link #quantile}, with one square root per value.
      */
     @Override
+    public void sample(UniformRandomProvider rng, double[] out, int n) {
+        LaneSampled.fromGenerator(this, rng, out, n);
+    }
+
+    @Override
+    public void sampleLanes(LaneFill fill, long[] state, double[] out, int n) {
+        fill.triangular(state, out, n, triangle);
+    }
+
+    @Override
     public void inverse(double[] u, double[] out, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = blended(u[i]);
@@ -40,11 +55,7 @@ final class TriangularLaw extends Law {
     }
 
     private double blended(double p) {
-        final double upper = Math.max(0.0, Math.min(1.0, (p - modeProbability) * 0x1.0p1000 * 0x1.0p1000));
-        final double lower = 1 - upper;
-        final double root = Math.sqrt(upper * ((1 - p) * upperScale) + lower * (p * lowerScale));
-        final double value = upper * (max - root) + lower * (min + root);
-        return Math.min(Math.max(value, upper * mode + lower * min), upper * max + lower * mode);
+        return LaneTransforms.triangular(p, triangle);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package org.mcsim.dist;
 
+import org.apache.commons.rng.UniformRandomProvider;
+import org.mcsim.lanes.LaneFill;
+import org.mcsim.lanes.LaneTransforms;
 
 /**
  * Uniform on [min, max], sampled and inverted in closed form: min + u (max − min).
  * Immutable and thread-safe.
  */
-final class UniformLaw extends Law {
+final class UniformLaw extends Law implements LaneSampled {
     private final double min;
     private final double max;
     private final double width;
@@ -22,9 +25,19 @@ final class UniformLaw extends Law {
      * {@link #quantile} for values in (0, 1).
      */
     @Override
+    public void sample(UniformRandomProvider rng, double[] out, int n) {
+        LaneSampled.fromGenerator(this, rng, out, n);
+    }
+
+    @Override
+    public void sampleLanes(LaneFill fill, long[] state, double[] out, int n) {
+        fill.uniform(state, out, n, min, width, max);
+    }
+
+    @Override
     public void inverse(double[] u, double[] out, int n) {
         for (int i = 0; i < n; i++) {
-            out[i] = Math.min(Math.max(min + u[i] * width, min), max);
+            out[i] = LaneTransforms.uniform(u[i], min, width, max);
         }
     }
 

@@ -4,10 +4,10 @@
  * fast independent draws for plain Monte Carlo and the quantile function for Latin
  * hypercube, Sobol points, copulas and sweeps. The innermost loops are written here: the
  * generator ({@link org.mcsim.dist.BlockRandom}, xoshiro256++ with the state in local variables,
- * the same sequence as Commons RNG's), the normal ziggurat, the branch-free quantile loops of
- * the uniform and triangular laws, and the tabulated quantile function ({@code InverseTable})
- * through which beta, PERT, truncated laws and mixtures draw and gamma inverts; the other
- * families use Commons RNG's samplers (Marsaglia-Tsang gamma, alias tables, McFarland's
- * exponential ziggurat). Every sampler is immutable and safe to share between threads.
+ * the same sequence as Commons RNG's) and the tabulated quantile function ({@code InverseTable})
+ * through which beta, PERT, truncated laws and mixtures draw and gamma inverts; uniform, normal,
+ * lognormal, exponential and triangular laws draw from 8-lane streams through the kernels of
+ * {@link org.mcsim.lanes} ({@link org.mcsim.dist.LaneSampled}); the other families use Commons
+ * RNG's samplers (Marsaglia-Tsang gamma, alias tables). Every sampler is immutable and safe to share between threads.
  */
 package org.mcsim.dist;

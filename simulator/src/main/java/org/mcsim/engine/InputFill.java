@@ -1,7 +1,10 @@
 package org.mcsim.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.mcsim.dist.LaneSampled;
 import org.mcsim.expr.Frame;
+import org.mcsim.lanes.LaneFill;
+import org.mcsim.lanes.LaneFills;
 import org.mcsim.model.Dist;
 
 /**
@@ -38,9 +41,10 @@ abstract class InputFill {
         return Streams.forBlock(seed, plan.key(input), block);
     }
 
-    /** Open uniforms from input i's stream for the block. */
-    void uniforms(int input, long block, double[] u, int n) {
-        Streams.forBlock(seed, plan.key(input), block).openUniforms(u, n);
+    /** Open uniforms from input i's lanes for the block ({@code state}: scratch lane state). */
+    void uniforms(int input, long block, double[] u, int n, long[] state) {
+        Streams.forLanes(seed, plan.key(input), block, state);
+        LaneFills.current().uniforms(state, u, n);
     }
 
     /** Applies the Gaussian copula to the members' uniform columns, then their quantile functions. */
@@ -52,15 +56,22 @@ abstract class InputFill {
         }
     }
 
-    /** Plain Monte Carlo: fast samplers; correlated inputs by inversion through the copula. */
+    /**
+     * Plain Monte Carlo: uniform, normal, lognormal, exponential and triangular inputs from their
+     * block's lanes ({@link LaneSampled}, vectorized where the CPU allows), the other families by
+     * their own samplers from the block's generator; inputs under common random numbers and
+     * correlated inputs by inversion of their lanes' open uniforms (through the copula).
+     */
     static InputFill random(Plan plan, Layout layout, long seed, boolean commonRandomNumbers) {
         // Decided once per run: which inputs the copula fills, and which draw by inversion.
         Dependence dep = plan.dependence();
         boolean[] correlated = new boolean[plan.inputCount()];
         boolean[] byInverse = new boolean[plan.inputCount()];
+        LaneSampled[] lanes = new LaneSampled[plan.inputCount()];
         for (int i = 0; i < correlated.length; i++) {
             correlated[i] = dep != null && dep.isMember(i);
             byInverse[i] = commonRandomNumbers && !locationScale(plan.scenario().inputs().get(i).dist());
+            lanes[i] = plan.sampler(i) instanceof LaneSampled l ? l : null;
         }
         return new InputFill(plan, layout, seed) {
             @Override
@@ -68,14 +79,18 @@ abstract class InputFill {
                 int m = dependence == null ? 0 : dependence.members().length;
                 double[][] u = new double[m][layout.blockSize()];
                 double[] z = new double[m];
+                long[] state = new long[LaneFill.STATE_LENGTH];
                 return (block, frame, n) -> {
                     for (int i = 0; i < plan.inputCount(); i++) {
                         if (correlated[i]) {
                             continue;
                         }
                         if (byInverse[i]) {
-                            uniforms(i, block, frame.column(i), n);
+                            uniforms(i, block, frame.column(i), n, state);
                             plan.sampler(i).inverse(frame.column(i), frame.column(i), n);
+                        } else if (lanes[i] != null) {
+                            Streams.forLanes(seed, plan.key(i), block, state);
+                            lanes[i].sampleLanes(LaneFills.current(), state, frame.column(i), n);
                         } else {
                             plan.sampler(i).sample(stream(i, block), frame.column(i), n);
                         }
@@ -83,7 +98,7 @@ abstract class InputFill {
                     if (m > 0) {
                         int[] members = dependence.members();
                         for (int k = 0; k < m; k++) {
-                            uniforms(members[k], block, u[k], n);
+                            uniforms(members[k], block, u[k], n, state);
                         }
                         copulaThenInverse(u, z, frame, n);
                     }

@@ -2,6 +2,8 @@ package org.mcsim.engine;
 
 import java.nio.charset.StandardCharsets;
 import org.mcsim.dist.BlockRandom;
+import org.mcsim.lanes.LaneFill;
+import org.mcsim.lanes.Lanes;
 
 /**
  * Derives one independent random stream per (seed, input name, block index).
@@ -39,6 +41,33 @@ public final class Streams {
         long c = mix(s += GOLDEN);
         long d = mix(s + GOLDEN);
         return new BlockRandom(a, b, c, d);
+    }
+
+    /**
+     * Seeds the {@value Lanes#COUNT} generators of one block of one input for a {@link LaneFill}:
+     * the SplitMix64 sequence that {@link #forBlock} starts from the same (seed, key, block)
+     * continued, four words per lane, so lane 0 is {@code forBlock}'s generator and lane j takes
+     * words 4j + 1 to 4j + 4 (a lane whose words are all zero, probability 2<sup>−256</sup>, gets
+     * the word 1).
+     *
+     * @param seed the run's seed
+     * @param key the input's key ({@link #key})
+     * @param block the block index
+     * @param state destination, {@link LaneFill#STATE_LENGTH} words
+     */
+    public static void forLanes(long seed, long key, long block, long[] state) {
+        long s = mix(mix(seed) ^ key) ^ mix(block * GOLDEN + key);
+        final int lanes = Lanes.COUNT;
+        for (int j = 0; j < lanes; j++) {
+            long a = mix(s += GOLDEN);
+            long b = mix(s += GOLDEN);
+            long c = mix(s += GOLDEN);
+            long d = mix(s += GOLDEN);
+            state[j] = (a | b | c | d) == 0 ? 1 : a;
+            state[lanes + j] = b;
+            state[2 * lanes + j] = c;
+            state[3 * lanes + j] = d;
+        }
     }
 
     /** The SplitMix64 finalizer (Stafford's variant 13). */

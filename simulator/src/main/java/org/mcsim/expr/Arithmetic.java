@@ -15,12 +15,13 @@ final class Arithmetic {
     }
 
     /**
-     * {@code a^b}: {@link Math#pow}, except that a square is computed as {@code a * a}, the
-     * correctly rounded square (HotSpot's {@code Math.pow} special-cases an exponent of 2 the
-     * same way); writing it here keeps the compiler's {@code x*x} for {@code x^2} exact.
+     * {@code a^b}: {@link StrictMath#pow} (fdlibm's result on every CPU, where {@code Math.pow}
+     * may differ in the last bit between CPU families), except that a square is computed as
+     * {@code a * a}, the correctly rounded square; writing it here keeps the compiler's
+     * {@code x*x} for {@code x^2} exact.
      */
     static double pow(double a, double b) {
-        return b == 2.0 ? a * a : Math.pow(a, b);
+        return b == 2.0 ? a * a : StrictMath.pow(a, b);
     }
 
     static double lt(double a, double b) {

@@ -5,6 +5,9 @@ package org.mcsim.expr;
  * {@code SQUARE}, which the compiler uses for {@code x^2} ({@link Arithmetic#pow} with exponent
  * 2 is defined as {@code x * x}). Each has its scalar form and one tight loop over [0, n)
  * written with the same expression, so compiled and interpreted results are bit-identical.
+ * The transcendental functions are {@link StrictMath}'s (fdlibm's results by specification), not
+ * {@link Math}'s, which HotSpot replaces by CPU-specific code that may differ in the last bit
+ * between x86 and ARM: a formula gives the same bits on every machine.
  * Generated once from a table, then kept by hand. Thread-safe.
  */
 enum UnaryKernel {
@@ -67,13 +70,13 @@ enum UnaryKernel {
     EXP("exp") {
         @Override
         double apply(double x) {
-            return Math.exp(x);
+            return StrictMath.exp(x);
         }
 
         @Override
         void column(double[] x, double[] out, int n) {
             for (int i = 0; i < n; i++) {
-                out[i] = Math.exp(x[i]);
+                out[i] = StrictMath.exp(x[i]);
             }
         }
     },
@@ -81,13 +84,13 @@ enum UnaryKernel {
     LOG("log") {
         @Override
         double apply(double x) {
-            return Math.log(x);
+            return StrictMath.log(x);
         }
 
         @Override
         void column(double[] x, double[] out, int n) {
             for (int i = 0; i < n; i++) {
-                out[i] = Math.log(x[i]);
+                out[i] = StrictMath.log(x[i]);
             }
         }
     },
@@ -95,13 +98,13 @@ enum UnaryKernel {
     LOG10("log10") {
         @Override
         double apply(double x) {
-            return Math.log10(x);
+            return StrictMath.log10(x);
         }
 
         @Override
         void column(double[] x, double[] out, int n) {
             for (int i = 0; i < n; i++) {
-                out[i] = Math.log10(x[i]);
+                out[i] = StrictMath.log10(x[i]);
             }
         }
     },
@@ -109,13 +112,13 @@ enum UnaryKernel {
     SIN("sin") {
         @Override
         double apply(double x) {
-            return Math.sin(x);
+            return StrictMath.sin(x);
         }
 
         @Override
         void column(double[] x, double[] out, int n) {
             for (int i = 0; i < n; i++) {
-                out[i] = Math.sin(x[i]);
+                out[i] = StrictMath.sin(x[i]);
             }
         }
     },
@@ -123,13 +126,13 @@ enum UnaryKernel {
     COS("cos") {
         @Override
         double apply(double x) {
-            return Math.cos(x);
+            return StrictMath.cos(x);
         }
 
         @Override
         void column(double[] x, double[] out, int n) {
             for (int i = 0; i < n; i++) {
-                out[i] = Math.cos(x[i]);
+                out[i] = StrictMath.cos(x[i]);
             }
         }
     },

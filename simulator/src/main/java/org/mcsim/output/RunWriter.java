@@ -17,6 +17,7 @@ import org.mcsim.engine.Estimate;
 import org.mcsim.engine.RunResult;
 import org.mcsim.engine.SketchSummary;
 import org.mcsim.engine.VariableSummary;
+import org.mcsim.lanes.Lanes;
 import org.mcsim.model.DistText;
 import org.mcsim.model.Input;
 
@@ -226,6 +227,7 @@ public final class RunWriter {
             .put("engine", info.engine())
             .put("version", info.version())
             .put("java", Runtime.version().toString())
+            .put("simd", Lanes.describe())
             .put("started", DateTimeFormatter.ISO_INSTANT.format(info.started().truncatedTo(ChronoUnit.MILLIS)))
             .put("elapsed_seconds", r.elapsedNanos() / 1e9)
             .put("samples_per_second", r.samplesPerSecond())

@@ -28,7 +28,7 @@ final class PageSections {
             {"scenario_sha256", "scenario SHA-256"}, {"variant", "variant"}, {"seed", "seed"},
             {"samples", "samples drawn"},
             {"samples_requested", "samples requested"}, {"method", "method"}, {"threads", "threads"},
-            {"engine", "engine"}, {"version", "mcsim version"}, {"java", "Java"},
+            {"engine", "engine"}, {"version", "mcsim version"}, {"java", "Java"}, {"simd", "SIMD kernels"},
             {"started", "started (UTC)"},
             {"elapsed_seconds", "elapsed"}, {"samples_per_second", "speed"}, {"stop_reason", "stopped by"},
             {"quantiles", "quantiles"}}) {

@@ -68,7 +68,7 @@ class RunCommandTest {
         assertEquals(5000, total);
         String json = Cli.read(folder.resolve("run.json"));
         for (String key : List.of("name", "scenario", "scenario_sha256", "seed", "samples", "samples_requested",
-            "method", "threads", "engine", "version", "java", "started", "elapsed_seconds",
+            "method", "threads", "engine", "version", "java", "simd", "started", "elapsed_seconds",
             "samples_per_second", "stop_reason", "quantiles", "warnings")) {
             assertTrue(json.contains("\"" + key + "\""), key + " missing from run.json");
         }

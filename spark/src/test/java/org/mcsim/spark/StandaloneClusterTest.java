@@ -220,10 +220,14 @@ class StandaloneClusterTest {
         return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
 
-    /** The JDK module options this JVM was started with (Spark reaches into JDK internals). */
+    /**
+     * The JDK module options this JVM was started with (Spark reaches into JDK internals; the
+     * executors get the Vector API module too, so their blocks run the vector kernels).
+     */
     private static List<String> moduleOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty"))
+            .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-modules") || a.startsWith("-Djdk.reflect")
+                || a.startsWith("-Dio.netty"))
             .toList();
     }
 

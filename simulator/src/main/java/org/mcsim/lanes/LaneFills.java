@@ -1,0 +1,150 @@
+package org.mcsim.lanes;
+
+import java.util.Locale;
+
+/**
+ * Picks the {@link LaneFill} for each block: the Vector API one once it is compiled, the plain one
+ * until then and wherever vectors are unavailable. Both give the same bits, so the choice changes
+ * the speed of a run and nothing else; it may differ from block to block and between threads.
+ *
+ * <p><b>Why a warm-up.</b> Until C2 has compiled them, Vector API methods run in the interpreter
+ * or in C1 code that boxes every vector: a few hundred times slower than plain Java (measured: a
+ * first pass of 10⁶ samples took over a second). So the first time a run asks for the fill, a
+ * daemon thread ({@code mcsim-simd-warmup}) starts calling every vector transform on a scratch
+ * column and times each round, while the engine keeps using the plain fill; once a round of the
+ * vector transforms takes less than {@value #SPEED_UP_WANTED} of the plain round, the vector fill
+ * takes over (a volatile flag, read once per column). If that never happens within
+ * {@value #MAX_ROUNDS} rounds (a CPU where the vector operations are not compiled to vector
+ * instructions), the plain fill stays.
+ *
+ * <p>The system property {@value Lanes#PROPERTY} set to {@code eager} skips the wait (every column
+ * vector from the start, for tests of the vector path) and {@code off} never uses vectors.
+ */
+public final class LaneFills {
+    /** The vector round must take at most this fraction of the plain one. */
+    static final double SPEED_UP_WANTED = 0.5;
+    /** Rounds after which the warm-up gives up. */
+    static final int MAX_ROUNDS = 2000;
+    private static final int COLUMN = 2048;
+    /** Length of the columns of the compiling calls (the odd ones exercise the masked tail). */
+    private static final int SHORT = 64;
+    /** Short calls per round. */
+    private static final int SHORT_CALLS = 32;
+
+    private static final LaneFill VECTOR = Lanes.vectorEnabled()
+        ? Lanes.load("org.mcsim.lanes.VectorLaneFill", LaneFill.class) : null;
+    private static final boolean EAGER = "eager".equals(
+        System.getProperty(Lanes.PROPERTY, "").trim().toLowerCase(Locale.ROOT));
+    private static volatile boolean warm = EAGER && VECTOR != null;
+    private static volatile boolean started;
+    private static volatile int warmAfter = -1;
+
+    private LaneFills() {
+    }
+
+    /**
+     * The fill to use now: vector when enabled and compiled, plain otherwise. The first call
+     * starts the warm-up.
+     *
+     * @return an implementation
+     */
+    public static LaneFill current() {
+        if (warm) {
+            return VECTOR;
+        }
+        if (VECTOR != null && !started) {
+            startWarmUp();
+        }
+        return PlainLaneFill.INSTANCE;
+    }
+
+    /**
+     * The plain implementation, the definition of the results.
+     *
+     * @return the plain fill
+     */
+    public static LaneFill plain() {
+        return PlainLaneFill.INSTANCE;
+    }
+
+    /**
+     * The vector implementation, or null when {@link Lanes#vectorEnabled()} is false. For tests
+     * and benchmarks; the engine uses {@link #current()}.
+     *
+     * @return the vector fill or null
+     */
+    public static LaneFill vector() {
+        return VECTOR;
+    }
+
+    /**
+     * True once the vector fill is in use.
+     *
+     * @return whether {@link #current()} returns the vector fill
+     */
+    public static boolean warm() {
+        return warm;
+    }
+
+    /**
+     * Rounds the warm-up took, or −1 while it runs or when it gave up (for diagnostics).
+     *
+     * @return the round in which the vector fill became faster, or −1
+     */
+    public static int warmAfter() {
+        return warmAfter;
+    }
+
+    private static synchronized void startWarmUp() {
+        if (started) {
+            return;
+        }
+        started = true;
+        Thread t = new Thread(LaneFills::warmUp, "mcsim-simd-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private static void warmUp() {
+        long[] state = new long[LaneFill.STATE_LENGTH];
+        double[] column = new double[COLUMN];
+        long bestPlain = Long.MAX_VALUE;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            seed(state, round);
+            // Short columns: until compiled, a call costs in proportion to its length, and what
+            // triggers compilation is the number of calls and loop iterations, not their length.
+            for (int i = 0; i < SHORT_CALLS; i++) {
+                everyTransform(VECTOR, state, column, i % 4 == 3 ? SHORT - 5 : SHORT);
+            }
+            if (round % 4 == 0) {
+                long t0 = System.nanoTime();
+                everyTransform(PlainLaneFill.INSTANCE, state, column, COLUMN);
+                bestPlain = Math.min(bestPlain, System.nanoTime() - t0);
+            }
+            long t0 = System.nanoTime();
+            everyTransform(VECTOR, state, column, COLUMN);
+            long vector = System.nanoTime() - t0;
+            if (vector <= SPEED_UP_WANTED * bestPlain) {
+                warmAfter = round;
+                warm = true;
+                return;
+            }
+        }
+    }
+
+    private static void seed(long[] state, int round) {
+        for (int i = 0; i < state.length; i++) {
+            state[i] = 0x9E3779B97F4A7C15L * (i + 1) + round;
+        }
+    }
+
+    private static void everyTransform(LaneFill fill, long[] state, double[] column, int n) {
+        fill.uniforms(state, column, n);
+        fill.uniform(state, column, n, 1.0, 2.0, 3.0);
+        fill.normal(state, column, n, 1.0, 2.0);
+        fill.lognormal(state, column, n, 0.5, 0.5);
+        fill.exponential(state, column, n, 2.0);
+        fill.triangular(state, column, n, LaneFill.Triangle.of(1.0, 2.0, 4.0));
+    }
+}

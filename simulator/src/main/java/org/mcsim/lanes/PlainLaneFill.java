@@ -1,0 +1,106 @@
+package org.mcsim.lanes;
+
+/**
+ * {@link LaneFill} in plain Java: the generator loop runs one lane at a time, its four state words in
+ * local variables, writing every eighth value of the column; then the transform maps the column in
+ * place, as {@code VectorLaneFill} does. The definition of the results; {@code VectorLaneFill}
+ * must give the same bits. Stateless.
+ */
+public final class PlainLaneFill implements LaneFill {
+    private static final int L = Lanes.COUNT;
+
+    /** The one instance. */
+    public static final PlainLaneFill INSTANCE = new PlainLaneFill();
+
+    private PlainLaneFill() {
+    }
+
+    /** Which transform a loop applies; a switch per value costs less than the generator. */
+    private enum Kind { UNIFORMS, UNIFORM, NORMAL, LOGNORMAL, EXPONENTIAL, TRIANGULAR }
+
+    @Override
+    public void uniforms(long[] state, double[] out, int n) {
+        final int steps = (n + L - 1) / L;
+        for (int lane = 0; lane < L; lane++) {
+            long s0 = state[lane];
+            long s1 = state[L + lane];
+            long s2 = state[2 * L + lane];
+            long s3 = state[3 * L + lane];
+            for (int k = 0; k < steps; k++) {
+                final long x = Long.rotateLeft(s0 + s3, 23) + s0;
+                final long shifted = s1 << 17;
+                s2 ^= s0;
+                s3 ^= s1;
+                s1 ^= s2;
+                s0 ^= s3;
+                s2 ^= shifted;
+                s3 = Long.rotateLeft(s3, 45);
+                final int i = k * L + lane;
+                if (i < n) {
+                    out[i] = LaneTransforms.open(x);
+                }
+            }
+            state[lane] = s0;
+            state[L + lane] = s1;
+            state[2 * L + lane] = s2;
+            state[3 * L + lane] = s3;
+        }
+    }
+
+    @Override
+    public void uniform(long[] state, double[] out, int n, double min, double width, double max) {
+        uniforms(state, out, n);
+        for (int i = 0; i < n; i++) {
+            out[i] = LaneTransforms.uniform(out[i], min, width, max);
+        }
+    }
+
+    @Override
+    public void normal(long[] state, double[] out, int n, double location, double scale) {
+        final int end = pairedLength(n);
+        uniforms(state, out, end);
+        for (int g = 0; g < end; g += 2 * L) {
+            for (int h = 0; h < L; h++) {
+                final double r = LaneTransforms.radius(out[g + h]);
+                final double u2 = out[g + L + h];
+                out[g + h] = location + scale * (r * LaneTransforms.cos2pi(u2));
+                out[g + L + h] = location + scale * (r * LaneTransforms.sin2pi(u2));
+            }
+        }
+    }
+
+    @Override
+    public void lognormal(long[] state, double[] out, int n, double mu, double sigma) {
+        final int end = pairedLength(n);
+        uniforms(state, out, end);
+        for (int g = 0; g < end; g += 2 * L) {
+            for (int h = 0; h < L; h++) {
+                final double r = LaneTransforms.radius(out[g + h]);
+                final double u2 = out[g + L + h];
+                out[g + h] = LaneMath.exp(mu + sigma * (r * LaneTransforms.cos2pi(u2)));
+                out[g + L + h] = LaneMath.exp(mu + sigma * (r * LaneTransforms.sin2pi(u2)));
+            }
+        }
+    }
+
+    /** n rounded up to whole Box–Muller groups of 16 values, checked against the column. */
+    static int pairedLength(int n) {
+        return (n + 2 * L - 1) / (2 * L) * (2 * L);
+    }
+
+    @Override
+    public void exponential(long[] state, double[] out, int n, double mean) {
+        uniforms(state, out, n);
+        for (int i = 0; i < n; i++) {
+            out[i] = LaneTransforms.exponential(out[i], mean);
+        }
+    }
+
+    @Override
+    public void triangular(long[] state, double[] out, int n, Triangle t) {
+        uniforms(state, out, n);
+        for (int i = 0; i < n; i++) {
+            out[i] = LaneTransforms.triangular(out[i], t);
+        }
+    }
+}
