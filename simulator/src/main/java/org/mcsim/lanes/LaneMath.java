@@ -139,8 +139,11 @@ public final class LaneMath {
      * x &lt; -746 give +0 (exp(-746) &lt; 2^-1075, so rounding to the nearest double is 0).
      * Results in the subnormal range are rounded from the normal-range value p, never flushed.
      *
-     * <p>Accuracy: measured against {@link StrictMath#exp} (fdlibm) over 2 * 10^6 random points
-     * of [-745, 710] and dense points near 0 and the ends, at most 1 ulp apart; see
+     * <p>Accuracy: at most 0.63 ulp from the exact value, measured with 60-digit
+     * {@code BigDecimal} arithmetic at 2 * 10^5 points of [-708, 709] and [-0.7, 0.7] (the test
+     * keeps 10^4 of them and a bound of 0.7); at most 1 ulp from {@link StrictMath#exp} (fdlibm,
+     * itself within 1 ulp) over 10^6 random points of [-745, 710], 10^5 near 0 and 2 * 10^5
+     * consecutive doubles at the overflow, subnormal and underflow thresholds; see
      * {@code LaneMathTest}.
      *
      * @param x the exponent
@@ -199,9 +202,10 @@ public final class LaneMath {
      * <p>Special values: x &lt; 0 or NaN give NaN, &plusmn;0 gives -&infin;, +&infin; gives
      * +&infin;, log(1) = +0. Subnormals are exact inputs like any other.
      *
-     * <p>Accuracy: measured against {@link StrictMath#log} over random positive doubles of all
-     * exponents (subnormals included), near 1 and near the largest double: at most 1 ulp apart;
-     * see {@code LaneMathTest}.
+     * <p>Accuracy: at most 0.77 ulp from the exact value (60-digit {@code BigDecimal}, 2 * 10^5
+     * points: random bit patterns, near 1, [0.7, 1.42]; the test keeps 10^4 and a bound of 0.85);
+     * at most 1 ulp from {@link StrictMath#log} over 1.2 * 10^6 positive doubles of all exponents
+     * (subnormals included), near 1 and near the largest double; see {@code LaneMathTest}.
      *
      * @param x the argument
      * @return ln x
@@ -253,9 +257,17 @@ public final class LaneMath {
      * <p>Special values: p = 0 gives -&infin;, p = 1 gives +&infin;, p outside [0, 1] or NaN
      * gives NaN.
      *
-     * <p>Accuracy: against Commons Statistics' inverse of the normal distribution, relative
-     * error below 1e-15 where |q| &le; 0.425 and below 2e-15 in the tails down to 2^-1074;
-     * non-decreasing in p, across the region switches too; see {@code LaneMathTest}.
+     * <p>Accuracy: against Commons Statistics' inverse of the normal distribution over 1.1 * 10^6
+     * points, relative error at most 8.2e-16 where |q| &le; 0.425 and 9.0e-16 in the tails, down
+     * to 2^-1074 and up to 1 - 2^-53 (the test bounds are 1e-15 and 2e-15).
+     *
+     * <p>Monotonicity: increasing on every grid of the test (2^21 equally spaced points and
+     * geometric grids into both tails). Between consecutive doubles it may step back by up to
+     * 4 ulps (in runs of 6 * 10^5 consecutive doubles around 17 points, 0.4% of the steps went
+     * back, none above p = 1/2): AS 241 is not correctly rounded, and where z moves by about an
+     * ulp or less per step of p the rounding noise decides. The region switches add
+     * nothing larger: at |q| = 0.425 and r = 5 the two formulas agree to 1-2 ulps. A Latin
+     * hypercube is affected only for two points a few ulps apart, whose order may swap.
      *
      * @param p the probability
      * @return z with &Phi;(z) = p

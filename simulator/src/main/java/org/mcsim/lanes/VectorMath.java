@@ -46,21 +46,6 @@ import static org.mcsim.lanes.LaneMath.E8;
 import static org.mcsim.lanes.LaneMath.E9;
 import static org.mcsim.lanes.LaneMath.EXP_MAX;
 import static org.mcsim.lanes.LaneMath.EXP_MIN;
-import static org.mcsim.lanes.LaneMath.F0;
-import static org.mcsim.lanes.LaneMath.F1;
-import static org.mcsim.lanes.LaneMath.F2;
-import static org.mcsim.lanes.LaneMath.F3;
-import static org.mcsim.lanes.LaneMath.F4;
-import static org.mcsim.lanes.LaneMath.F5;
-import static org.mcsim.lanes.LaneMath.F6;
-import static org.mcsim.lanes.LaneMath.F7;
-import static org.mcsim.lanes.LaneMath.G1;
-import static org.mcsim.lanes.LaneMath.G2;
-import static org.mcsim.lanes.LaneMath.G3;
-import static org.mcsim.lanes.LaneMath.G4;
-import static org.mcsim.lanes.LaneMath.G5;
-import static org.mcsim.lanes.LaneMath.G6;
-import static org.mcsim.lanes.LaneMath.G7;
 import static org.mcsim.lanes.LaneMath.INV_LN2;
 import static org.mcsim.lanes.LaneMath.LG1;
 import static org.mcsim.lanes.LaneMath.LG2;
@@ -76,12 +61,12 @@ import static org.mcsim.lanes.LaneMath.SHIFT;
 import static org.mcsim.lanes.LaneMath.SHIFT_BITS;
 import static org.mcsim.lanes.LaneMath.SPLIT1;
 import static org.mcsim.lanes.LaneMath.SPLIT2;
-import static org.mcsim.lanes.LaneMath.TWO54;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link LaneMath}'s exponential, logarithm and normal quantile on every lane of a
@@ -89,15 +74,22 @@ import jdk.incubator.vector.VectorOperators;
  * {@code LaneMath.exp(v.lane(i))} on any CPU.
  *
  * <p>Each method applies, lane by lane, exactly the operations that {@link LaneMath} applies to a
- * value, in the same order; a branch there becomes a blend here, both sides computed for all lanes
- * (the rare side only when some lane needs it). Keep the two classes in step: any change to one
- * is a change to the other, and {@code VectorMathTest} compares them bit for bit.
+ * value, in the same order; a branch there becomes a blend here. Arguments that take a rare path
+ * in {@link LaneMath} (outside exp's range [-746, 710], log of a subnormal, zero, negative,
+ * infinite or NaN argument, the normal quantile's far tail min(p, 1 - p) &lt; 1.4e-11 and invalid
+ * probabilities) send their whole vector through {@link LaneMath} lane by lane, which gives the
+ * same bits by definition and keeps the vector code small: uniforms in (0, 1) take that path only
+ * in the quantile's far tail, about once in 10^10 values. Keep the two classes in step: any change
+ * to one is a change to the other, and {@code VectorMathTest} compares them bit for bit.
  *
  * <p>This class names Vector API types: load it only when {@link Lanes#vectorEnabled()} is true.
  * The methods are small so that C2 inlines them into the caller's loop, where the vectors stay in
- * registers and nothing is allocated. Stateless and thread-safe.
+ * registers and nothing is allocated (the rare path allocates one array). Stateless and
+ * thread-safe.
  */
 public final class VectorMath {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
     private VectorMath() {
     }
 
@@ -110,15 +102,40 @@ public final class VectorMath {
     public static DoubleVector exp(DoubleVector x) {
         VectorMask<Double> inRange = x.compare(VectorOperators.GE, EXP_MIN)
                 .and(x.compare(VectorOperators.LE, EXP_MAX));
-        DoubleVector y = expCore(x);
         if (!inRange.allTrue()) {
-            y = y.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_MAX))
-                    .blend(0.0, x.compare(VectorOperators.LT, EXP_MIN))
-                    .blend(Double.NaN, x.test(VectorOperators.IS_NAN));
+            return expLanes(x);
         }
-        return y;
+        return expCore(x);
     }
 
+    /**
+     * {@link LaneMath#exp} of {@code x[0..length)} into {@code y[0..length)} (which may be
+     * {@code x}), over {@code SPECIES_PREFERRED} vectors, the last {@code length} mod (vector
+     * length) values by {@link LaneMath}.
+     *
+     * @param x the exponents
+     * @param y where the results go
+     * @param length how many values
+     */
+    public static void exp(double[] x, double[] y, int length) {
+        int bound = SPECIES.loopBound(length);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            exp(DoubleVector.fromArray(SPECIES, x, i)).intoArray(y, i);
+        }
+        for (int i = bound; i < length; i++) {
+            y[i] = LaneMath.exp(x[i]);
+        }
+    }
+
+    private static DoubleVector expLanes(DoubleVector x) {
+        double[] a = x.toArray();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = LaneMath.exp(a[i]);
+        }
+        return DoubleVector.fromArray(x.species(), a, 0);
+    }
+
+    /** As {@link LaneMath#expCore}. */
     private static DoubleVector expCore(DoubleVector x) {
         DoubleVector t = x.fma(INV_LN2, SHIFT);
         DoubleVector kd = t.sub(SHIFT);
@@ -165,23 +182,48 @@ public final class VectorMath {
     public static DoubleVector log(DoubleVector x) {
         VectorMask<Double> normal = x.compare(VectorOperators.GE, Double.MIN_NORMAL)
                 .and(x.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
-        if (normal.allTrue()) {
-            return logCore(x, x.broadcast(0.0));
+        if (!normal.allTrue()) {
+            return logLanes(x);
         }
-        VectorMask<Double> sub = x.compare(VectorOperators.GT, 0.0).and(x.compare(VectorOperators.LT,
-                Double.MIN_NORMAL));
-        DoubleVector y = logCore(x.blend(x.mul(TWO54), sub), x.broadcast(0.0).blend(54.0, sub));
-        return y.blend(Double.NaN, normal.or(sub).not())
-                .blend(Double.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0.0))
-                .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+        return logCore(x);
     }
 
-    /** As {@link LaneMath#logCore}. */
-    private static DoubleVector logCore(DoubleVector x, DoubleVector shift) {
+    /**
+     * {@link LaneMath#log} of {@code x[0..length)} into {@code y[0..length)} (which may be
+     * {@code x}), over {@code SPECIES_PREFERRED} vectors, the last {@code length} mod (vector
+     * length) values by {@link LaneMath}.
+     *
+     * @param x the arguments
+     * @param y where the results go
+     * @param length how many values
+     */
+    public static void log(double[] x, double[] y, int length) {
+        int bound = SPECIES.loopBound(length);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            log(DoubleVector.fromArray(SPECIES, x, i)).intoArray(y, i);
+        }
+        for (int i = bound; i < length; i++) {
+            y[i] = LaneMath.log(x[i]);
+        }
+    }
+
+    private static DoubleVector logLanes(DoubleVector x) {
+        double[] a = x.toArray();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = LaneMath.log(a[i]);
+        }
+        return DoubleVector.fromArray(x.species(), a, 0);
+    }
+
+    /**
+     * As {@link LaneMath#logCore} with shift 0, whose subtraction of 0 leaves every double
+     * (-0 included) unchanged and is left out here.
+     */
+    private static DoubleVector logCore(DoubleVector x) {
         LongVector bits = x.reinterpretAsLongs();
         LongVector k = bits.sub(LOG_OFF).lanewise(VectorOperators.ASHR, 52);
         DoubleVector m = bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
-        DoubleVector dk = k.add(SHIFT_BITS).reinterpretAsDoubles().sub(SHIFT).sub(shift);
+        DoubleVector dk = k.add(SHIFT_BITS).reinterpretAsDoubles().sub(SHIFT);
         DoubleVector f = m.sub(1.0);
         DoubleVector s = f.div(f.add(2.0));
         DoubleVector z = s.mul(s);
@@ -197,35 +239,135 @@ public final class VectorMath {
     /**
      * {@link LaneMath#normalQuantile} of every lane.
      *
+     * <p>Correct, but too much code for C2 to inline into a loop (see
+     * {@link #normalQuantile(double[], double[], int)}): called per vector in a hot loop it
+     * allocates each vector (about 60 bytes a value) and is slower than {@link LaneMath}. Hot
+     * loops use the block form.
+     *
      * @param p the probabilities
      * @return &Phi;<sup>-1</sup>(p) lane by lane
      */
     public static DoubleVector normalQuantile(DoubleVector p) {
         DoubleVector q = p.sub(0.5);
-        VectorMask<Double> tail = q.abs().compare(VectorOperators.LE, SPLIT1).not();
+        VectorMask<Double> tail = tailMask(q);
         DoubleVector z = central(q);
         if (tail.anyTrue()) {
-            z = z.blend(tail(p, q), tail);
+            return tail(p, q, z, tail);
         }
         return z;
     }
 
-    private static DoubleVector tail(DoubleVector p, DoubleVector q) {
-        VectorMask<Double> lower = q.compare(VectorOperators.LT, 0.0);
-        DoubleVector r = log(p.broadcast(1.0).sub(p).blend(p, lower)).neg().sqrt();
-        VectorMask<Double> far = r.compare(VectorOperators.LE, SPLIT2).not();
+    /**
+     * {@link LaneMath#normalQuantile} of {@code p[0..length)} into {@code z[0..length)} (distinct
+     * arrays), over {@code SPECIES_PREFERRED} vectors, the last {@code length} mod (vector length)
+     * values by {@link LaneMath}.
+     *
+     * <p>Prefer this to calling {@link #normalQuantile(DoubleVector)} in a loop: the whole quantile
+     * (two rational functions, a logarithm, a square root) is more code than C2 inlines into one
+     * compilation (it stops at about 18,000 IR nodes, and will not inline a method it has already
+     * compiled to more than 2,500 bytes), and a vector passed to a method that is not inlined is
+     * allocated. Here each loop does a part that fits: AS 241's central region for all values, then
+     * for the vectors holding a tail value r = sqrt(-log(min(p, 1 - p))), kept in z, then the
+     * intermediate region's rational function of r. A block with a value in the far tail
+     * (min(p, 1 - p) &lt; 1.4e-11, once in 10^10 uniforms) or an invalid probability is computed
+     * by {@link LaneMath}. Nothing is allocated.
+     *
+     * @param p the probabilities
+     * @param z where the quantiles go, not {@code p}
+     * @param length how many values
+     */
+    public static void normalQuantile(double[] p, double[] z, int length) {
+        int bound = SPECIES.loopBound(length);
+        if (centralPass(p, z, bound)) {
+            if (radiusPass(p, z, bound)) {
+                intermediatePass(p, z, bound);
+            } else {
+                bound = 0;
+            }
+        }
+        for (int i = bound; i < length; i++) {
+            z[i] = LaneMath.normalQuantile(p[i]);
+        }
+    }
+
+    private static VectorMask<Double> tailMask(DoubleVector q) {
+        return q.abs().compare(VectorOperators.LE, SPLIT1).not();
+    }
+
+    /** Central region for every value; whether any vector holds a tail value. */
+    private static boolean centralPass(double[] p, double[] z, int bound) {
+        boolean anyTail = false;
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            DoubleVector q = DoubleVector.fromArray(SPECIES, p, i).sub(0.5);
+            anyTail |= tailMask(q).anyTrue();
+            central(q).intoArray(z, i);
+        }
+        return anyTail;
+    }
+
+    /** r of each tail value into z; false if some value needs the far tail or is invalid. */
+    private static boolean radiusPass(double[] p, double[] z, int bound) {
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            DoubleVector pv = DoubleVector.fromArray(SPECIES, p, i);
+            DoubleVector q = pv.sub(0.5);
+            VectorMask<Double> tail = tailMask(q);
+            if (tail.anyTrue()) {
+                DoubleVector r = radius(pv, q);
+                // as intermediate(pv, r), written out: after the logarithm C2 is near its inlining
+                // budget and would call a helper with boxed vectors
+                if (!r.compare(VectorOperators.LE, SPLIT2).and(pv.compare(VectorOperators.GT, 0.0))
+                        .and(pv.compare(VectorOperators.LT, 1.0)).allTrue()) {
+                    return false;
+                }
+                DoubleVector.fromArray(SPECIES, z, i).blend(r, tail).intoArray(z, i);
+            }
+        }
+        return true;
+    }
+
+    /** The intermediate region's value for each tail value, from its r in z. */
+    private static void intermediatePass(double[] p, double[] z, int bound) {
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            DoubleVector q = DoubleVector.fromArray(SPECIES, p, i).sub(0.5);
+            VectorMask<Double> tail = tailMask(q);
+            if (tail.anyTrue()) {
+                DoubleVector zr = DoubleVector.fromArray(SPECIES, z, i);
+                DoubleVector v = intermediate(zr.sub(CONST2));
+                zr.blend(v.blend(v.neg(), q.compare(VectorOperators.LT, 0.0)), tail).intoArray(z, i);
+            }
+        }
+    }
+
+    /** sqrt(-log(q &lt; 0 ? p : 1 - p)), AS 241's r. */
+    private static DoubleVector radius(DoubleVector p, DoubleVector q) {
+        return log(p.broadcast(1.0).sub(p).blend(p, q.compare(VectorOperators.LT, 0.0))).neg().sqrt();
+    }
+
+    /**
+     * Lanes whose r is in the intermediate region and p is a probability: lanes with |q| &lt;= 0.425
+     * have r &lt;= 1.61 and pass; NaN and p outside (0, 1) fail.
+     */
+    private static VectorMask<Double> intermediate(DoubleVector p, DoubleVector r) {
+        return r.compare(VectorOperators.LE, SPLIT2).and(p.compare(VectorOperators.GT, 0.0))
+                .and(p.compare(VectorOperators.LT, 1.0));
+    }
+
+    /** The lanes of {@code tail} computed as AS 241's intermediate region, those of z kept. */
+    private static DoubleVector tail(DoubleVector p, DoubleVector q, DoubleVector z, VectorMask<Double> tail) {
+        DoubleVector r = radius(p, q);
+        if (!intermediate(p, r).allTrue()) {
+            return normalQuantileLanes(p);
+        }
         DoubleVector v = intermediate(r.sub(CONST2));
-        if (far.anyTrue()) {
-            v = v.blend(far(r.sub(SPLIT2)), far);
+        return z.blend(v.blend(v.neg(), q.compare(VectorOperators.LT, 0.0)), tail);
+    }
+
+    private static DoubleVector normalQuantileLanes(DoubleVector p) {
+        double[] a = p.toArray();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = LaneMath.normalQuantile(a[i]);
         }
-        v = v.blend(v.neg(), lower);
-        VectorMask<Double> valid = p.compare(VectorOperators.GT, 0.0).and(p.compare(VectorOperators.LT, 1.0));
-        if (!valid.allTrue()) {
-            v = v.blend(Double.NaN, valid.not())
-                    .blend(Double.NEGATIVE_INFINITY, p.compare(VectorOperators.EQ, 0.0))
-                    .blend(Double.POSITIVE_INFINITY, p.compare(VectorOperators.EQ, 1.0));
-        }
-        return v;
+        return DoubleVector.fromArray(p.species(), a, 0);
     }
 
     private static DoubleVector central(DoubleVector q) {
@@ -237,10 +379,6 @@ public final class VectorMath {
 
     private static DoubleVector intermediate(DoubleVector r) {
         return horner(r, C7, C6, C5, C4, C3, C2, C1, C0).div(horner(r, D7, D6, D5, D4, D3, D2, D1, 1.0));
-    }
-
-    private static DoubleVector far(DoubleVector r) {
-        return horner(r, F7, F6, F5, F4, F3, F2, F1, F0).div(horner(r, G7, G6, G5, G4, G3, G2, G1, 1.0));
     }
 
     /** c7 r^7 + ... + c0 by Horner's rule with fma, as {@link LaneMath} writes it out. */

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoublePredicate;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import jdk.incubator.vector.DoubleVector;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class VectorMathTest {
     private static final int RANDOM = 1 << 20;
+    /** Below this p (and above 1 - FAR) AS 241 uses its far-tail function. */
+    private static final double FAR = StrictMath.exp(-25.0);
     private static final List<VectorSpecies<Double>> SPECIES =
             List.of(DoubleVector.SPECIES_PREFERRED, DoubleVector.SPECIES_256, DoubleVector.SPECIES_128);
 
@@ -27,14 +31,25 @@ class VectorMathTest {
         void run(VectorSpecies<Double> species, double[] xs, double[] out);
     }
 
-    private static void assertSameBits(String name, double[] xs, DoubleUnaryOperator scalar, Loop vector) {
+    /**
+     * Compares every value for the preferred species, all but the bulk for 256- and 128-bit
+     * vectors: the test methods compile VectorMath for three species, which C2 then cannot keep
+     * inlined, and the fallback code is slow.
+     */
+    private static void assertSameBits(String name, Values values, DoubleUnaryOperator scalar, Loop vector) {
         for (VectorSpecies<Double> species : SPECIES) {
+            double[] xs = values.xs();
+            if (species != DoubleVector.SPECIES_PREFERRED) {
+                double[] bulk = Arrays.copyOfRange(xs, values.bulkFrom(), values.bulkTo());
+                xs = new double[xs.length - bulk.length];
+                System.arraycopy(values.xs(), 0, xs, 0, values.bulkFrom());
+                System.arraycopy(values.xs(), values.bulkTo(), xs, values.bulkFrom(), xs.length - values.bulkFrom());
+            }
             double[] out = new double[xs.length];
-            int n = species.loopBound(xs.length);
             vector.run(species, xs, out);
             int mismatches = 0;
             StringBuilder first = new StringBuilder();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < xs.length; i++) {
                 double expected = scalar.applyAsDouble(xs[i]);
                 boolean same = Double.doubleToRawLongBits(expected) == Double.doubleToRawLongBits(out[i])
                         || Double.isNaN(expected) && Double.isNaN(out[i]);
@@ -44,9 +59,8 @@ class VectorMathTest {
                 }
             }
             if (mismatches > 0) {
-                fail(name + " on " + species + ": " + mismatches + " of " + n + " lanes differ" + first);
+                fail(name + " on " + species + ": " + mismatches + " of " + xs.length + " lanes differ" + first);
             }
-            assertEquals(n, xs.length, "the arrays are a multiple of every vector length");
         }
     }
 
@@ -103,23 +117,54 @@ class VectorMathTest {
         }
     }
 
-    /** The values, then the edge cases each repeated, shuffled together. */
-    private static double[] mixed(long seed, ToDoubleFunction<SplittableRandom> random, double[] edges) {
+    /**
+     * Values to compare: the edge cases of the common path shuffled with 2^16 random values of
+     * it, 2^20 more random values (the bulk, {@code bulkFrom} to {@code bulkTo}), then (so that
+     * the common path is tested on whole vectors) the other edge cases and random bit patterns
+     * (any sign, exponent, NaN payload) shuffled with as many common values. A length that is a
+     * multiple of every vector length.
+     */
+    private record Values(double[] xs, int bulkFrom, int bulkTo) {
+    }
+
+    private static Values mixed(long seed, ToDoubleFunction<SplittableRandom> random, List<Double> edges,
+            DoublePredicate common) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        List<Double> all = new ArrayList<>();
+        List<Double> head = new ArrayList<>();
+        List<Double> bulk = new ArrayList<>();
+        List<Double> rest = new ArrayList<>();
+        for (int i = 0; i < 1 << 16; i++) {
+            head.add(random.applyAsDouble(rnd));
+        }
+        for (double e : edges) {
+            (common.test(e) ? head : rest).add(e);
+        }
+        while (head.size() % 64 != 0) {
+            head.add(random.applyAsDouble(rnd));
+        }
         for (int i = 0; i < RANDOM; i++) {
-            // one value in four is a random bit pattern: any sign, exponent, NaN payload
-            all.add(i % 4 == 3 ? Double.longBitsToDouble(rnd.nextLong()) : random.applyAsDouble(rnd));
+            bulk.add(random.applyAsDouble(rnd));
         }
-        for (int copy = 0; copy < 4; copy++) {
-            for (double e : edges) {
-                all.add(e);
-            }
+        int rare = rest.size();
+        for (int i = 0; i < rare; i++) {
+            rest.add(Double.longBitsToDouble(rnd.nextLong()));
+            rest.add(random.applyAsDouble(rnd));
         }
-        while (all.size() % 64 != 0) {
-            all.add(0.5);
+        while (rest.size() % 64 != 0) {
+            rest.add(random.applyAsDouble(rnd));
         }
-        double[] xs = all.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] xs = new double[head.size() + bulk.size() + rest.size()];
+        int at = 0;
+        for (List<Double> part : List.of(head, bulk, rest)) {
+            double[] a = shuffled(part, rnd);
+            System.arraycopy(a, 0, xs, at, a.length);
+            at += a.length;
+        }
+        return new Values(xs, head.size(), head.size() + bulk.size());
+    }
+
+    private static double[] shuffled(List<Double> list, SplittableRandom rnd) {
+        double[] xs = list.stream().mapToDouble(Double::doubleValue).toArray();
         for (int i = xs.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             double t = xs[i];
@@ -160,10 +205,6 @@ class VectorMathTest {
         }
     }
 
-    private static double[] array(List<Double> list) {
-        return list.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
     @Test
     void expHasTheBitsOfLaneMath() {
         List<Double> edges = commonEdges();
@@ -173,8 +214,10 @@ class VectorMathTest {
             edges.add(k * 0.6931471805599453);
             edges.add((k + 0.5) * 0.6931471805599453);
         }
-        double[] xs = mixed(1L, r -> -760.0 + 1480.0 * r.nextDouble(), array(edges));
+        Values xs = mixed(1L, r -> -746.0 + 1456.0 * r.nextDouble(), edges,
+                x -> x >= LaneMath.EXP_MIN && x <= LaneMath.EXP_MAX);
         assertSameBits("exp", xs, LaneMath::exp, VectorMathTest::exp);
+        assertBlocks(xs.xs(), LaneMath::exp, VectorMath::exp);
     }
 
     @Test
@@ -182,21 +225,82 @@ class VectorMathTest {
         List<Double> edges = commonEdges();
         around(edges, 2000, Double.MIN_NORMAL, Double.MIN_VALUE, 1.0, Math.sqrt(0.5), Math.sqrt(2.0),
                 Double.MAX_VALUE);
-        double[] xs = mixed(2L, r -> Math.scalb(r.nextDouble(), r.nextInt(-1080, 1030)), array(edges));
+        Values xs = mixed(2L, r -> r.nextInt(4) == 0 ? r.nextDouble()
+                : Double.longBitsToDouble(r.nextLong(0x0010000000000000L, 0x7ff0000000000000L)), edges,
+                x -> x >= Double.MIN_NORMAL && x < Double.POSITIVE_INFINITY);
         assertSameBits("log", xs, LaneMath::log, VectorMathTest::log);
+        assertBlocks(xs.xs(), LaneMath::log, VectorMath::log);
+    }
+
+    /** Mostly uniforms; a quarter in the tails down to 2^-35, beyond which AS 241 is in its far region. */
+    private static double probability(SplittableRandom r) {
+        return switch (r.nextInt(4)) {
+            case 0 -> Math.scalb(1.0 + r.nextDouble(), -3 - r.nextInt(33));
+            case 1 -> 1.0 - Math.scalb(1.0 + r.nextDouble(), -3 - r.nextInt(33));
+            default -> r.nextDouble();
+        };
+    }
+
+    private static Values probabilities() {
+        List<Double> edges = commonEdges();
+        around(edges, 2000, 0.075, 0.925, 0.5 - 0.425, 0.5 + 0.425, FAR, 1.0 - FAR, 0.5, 1.0, 0.0,
+                Math.nextDown(1.0), Double.MIN_VALUE);
+        return mixed(3L, VectorMathTest::probability, edges, p -> p >= 2 * FAR && p <= 1 - 2 * FAR);
     }
 
     @Test
     void normalQuantileHasTheBitsOfLaneMath() {
-        List<Double> edges = commonEdges();
-        double far = StrictMath.exp(-25.0);
-        around(edges, 2000, 0.075, 0.925, 0.5 - 0.425, 0.5 + 0.425, far, 1.0 - far, 0.5, 1.0, 0.0,
-                Math.nextDown(1.0), Double.MIN_VALUE);
-        double[] xs = mixed(3L, r -> switch (r.nextInt(4)) {
-            case 0 -> Math.scalb(r.nextDouble(), -r.nextInt(1080));
-            case 1 -> 1.0 - Math.scalb(r.nextDouble(), -r.nextInt(60));
-            default -> r.nextDouble();
-        }, array(edges));
-        assertSameBits("normalQuantile", xs, LaneMath::normalQuantile, VectorMathTest::normalQuantile);
+        assertSameBits("normalQuantile", probabilities(), LaneMath::normalQuantile, VectorMathTest::normalQuantile);
+    }
+
+    /** A kernel over the first {@code length} values of an array. */
+    private interface Block {
+        void apply(double[] x, double[] y, int length);
+    }
+
+    @Test
+    void normalQuantileOfABlockHasTheBitsOfLaneMath() {
+        // the blocks of the last part include the far tail and invalid probabilities, which send
+        // their block through LaneMath
+        assertBlocks(probabilities().xs(), LaneMath::normalQuantile, VectorMath::normalQuantile);
+    }
+
+    /**
+     * The block form over 2048-value blocks of the values, then over random lengths that leave a
+     * remainder, with a rare value at the end and a NaN at the start.
+     */
+    private static void assertBlocks(double[] values, DoubleUnaryOperator scalar, Block block) {
+        for (int from = 0; from < values.length; from += 2048) {
+            double[] x = Arrays.copyOfRange(values, from, Math.min(values.length, from + 2048));
+            assertBlock(x, x.length, scalar, block);
+        }
+        SplittableRandom rnd = new SplittableRandom(9L);
+        for (int length : new int[] {0, 1, 7, 9, 2047, 2049}) {
+            double[] x = new double[length];
+            for (int i = 0; i < length; i++) {
+                x[i] = values[rnd.nextInt(RANDOM)];
+            }
+            assertBlock(x, length, scalar, block);
+            if (length > 0) {
+                x[length - 1] = 1e-300;
+                assertBlock(x, length, scalar, block);
+                x[0] = Double.NaN;
+                assertBlock(x, length, scalar, block);
+            }
+        }
+    }
+
+    private static void assertBlock(double[] x, int length, DoubleUnaryOperator scalar, Block block) {
+        double[] y = new double[length + 1];
+        y[length] = 42.0;
+        block.apply(x, y, length);
+        for (int i = 0; i < length; i++) {
+            double expected = scalar.applyAsDouble(x[i]);
+            if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(y[i])
+                    && !(Double.isNaN(expected) && Double.isNaN(y[i]))) {
+                fail("x = " + x[i] + " at " + i + " of " + length + ": " + expected + " vs " + y[i]);
+            }
+        }
+        assertEquals(42.0, y[length], "writes only [0, length)");
     }
 }
