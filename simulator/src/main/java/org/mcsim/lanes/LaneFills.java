@@ -14,12 +14,12 @@ import java.util.function.IntConsumer;
  * <p><b>Why a warm-up.</b> Until C2 has compiled them, Vector API methods run in the interpreter
  * or in C1 code that boxes every vector: a few hundred times slower than plain Java (measured: a
  * first pass of 10⁶ samples took over a second). So once the runs of this JVM are about to draw
- * enough values to pay for it ({@link #anticipate}), a daemon thread ({@code mcsim-simd-warmup}) starts calling every vector transform on a scratch
- * column and times each round, while the engine keeps using the plain fill; once a round of the
- * vector transforms takes less than {@value #SPEED_UP_WANTED} of the plain round, the vector fill
- * takes over (a volatile flag, read once per column). If that never happens within
- * {@value #MAX_ROUNDS} rounds (a CPU where the vector operations are not compiled to vector
- * instructions), the plain fill stays.
+ * enough values to pay for it ({@link #anticipate}), a daemon thread ({@code mcsim-simd-warmup})
+ * starts calling every vector transform on a scratch column and times each round, while the
+ * engine keeps using the plain fill; once a round of the vector transforms takes less than
+ * {@value #SPEED_UP_WANTED} of the plain round, the vector fill takes over (a volatile flag, read
+ * once per column). If that never happens within {@value #MAX_ROUNDS} rounds (a CPU where the
+ * vector operations are not compiled to vector instructions), the plain fill stays.
  *
  * <p>The system property {@value Lanes#PROPERTY} set to {@code eager} skips the wait (every column
  * vector from the start, for tests of the vector path) and {@code off} never uses vectors.

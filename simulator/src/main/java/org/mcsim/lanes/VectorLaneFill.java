@@ -140,9 +140,12 @@ public final class VectorLaneFill implements LaneFill {
                 final DoubleVector z = x.mul(x);
                 final DoubleVector sin = sinKernel(x, z);
                 final DoubleVector cos = cosKernel(z);
-                final VectorMask<Double> odd = q.compare(VectorOperators.EQ, 1.0).or(q.compare(VectorOperators.EQ, 3.0));
-                final VectorMask<Double> negSin = q.compare(VectorOperators.GT, 1.5).and(q.compare(VectorOperators.LT, 3.5));
-                final VectorMask<Double> negCos = q.compare(VectorOperators.GT, 0.5).and(q.compare(VectorOperators.LT, 2.5));
+                final VectorMask<Double> odd = q.compare(VectorOperators.EQ, 1.0)
+                    .or(q.compare(VectorOperators.EQ, 3.0));
+                final VectorMask<Double> negSin = q.compare(VectorOperators.GT, 1.5)
+                    .and(q.compare(VectorOperators.LT, 3.5));
+                final VectorMask<Double> negCos = q.compare(VectorOperators.GT, 0.5)
+                    .and(q.compare(VectorOperators.LT, 2.5));
                 r.mul(cos.blend(sin, odd).lanewise(VectorOperators.NEG, negCos)).mul(scale).add(location)
                     .intoArray(out, g + h);
                 r.mul(sin.blend(cos, odd).lanewise(VectorOperators.NEG, negSin)).mul(scale).add(location)
