@@ -1,6 +1,7 @@
 package org.mcsim.stats;
 
 import java.util.Arrays;
+import org.mcsim.lanes.Lanes;
 
 /**
  * Working memory for {@link Moments#accept(double[], int, BlockSums)}: the one pass over a block
@@ -31,17 +32,17 @@ import java.util.Arrays;
 public final class BlockSums {
     /** Independent partial sums per quantity; {@link #compute} folds exactly 128 to 8. */
     static final int LANES = 128;
-    private static final int S1 = 0;
-    private static final int S2 = LANES;
-    private static final int S3 = 2 * LANES;
-    private static final int S4 = 3 * LANES;
-    private static final int LO = 4 * LANES;
-    private static final int HI = 5 * LANES;
+    static final int S1 = 0;
+    static final int S2 = LANES;
+    static final int S3 = 2 * LANES;
+    static final int S4 = 3 * LANES;
+    static final int LO = 4 * LANES;
+    static final int HI = 5 * LANES;
     /** Where the current one or two chunks of values are copied. */
     private static final int XS = 6 * LANES;
 
     /** The lanes of each quantity, then two chunks of values; offsets keep all equally aligned. */
-    private final double[] a = new double[8 * LANES];
+    final double[] a = new double[8 * LANES];
     /** Results of the last {@link #compute}: Σd, Σd², Σd³, Σd⁴, min, max. */
     double sum1;
     double sum2;
@@ -50,7 +51,28 @@ public final class BlockSums {
     double min;
     double max;
 
+    /**
+     * The Vector API pass ({@link VectorBlockSums}), or null where it may not run
+     * ({@link Lanes#vectorEnabled()}); chosen once, so that the JIT compiler sees a constant.
+     */
+    private static final Pass VECTOR =
+        Lanes.vectorEnabled() ? Lanes.load("org.mcsim.stats.VectorBlockSums", Pass.class) : null;
+
     private BlockSums() {
+    }
+
+    /** The pass of {@link #compute} implemented with the Vector API, loaded by name. */
+    interface Pass {
+        /**
+         * Does what {@link #computePlain} does, bit for bit: fills the lanes of {@code out} and
+         * calls {@link #finish()}.
+         */
+        void compute(double[] x, int n, double shift, BlockSums out);
+    }
+
+    /** @return whether {@link #compute} runs the vector pass in this JVM */
+    static boolean vectorized() {
+        return VECTOR != null;
     }
 
     /**
@@ -62,8 +84,20 @@ public final class BlockSums {
         return new BlockSums();
     }
 
-    /** Sets the results to the sums of powers of x[i] − shift over x[0..n), and min and max. */
+    /**
+     * Sets the results to the sums of powers of x[i] − shift over x[0..n), and min and max: by the
+     * vector pass where it may run, else by {@link #computePlain}; the bits are the same.
+     */
     void compute(double[] x, int n, double shift) {
+        if (VECTOR != null) {
+            VECTOR.compute(x, n, shift, this);
+        } else {
+            computePlain(x, n, shift);
+        }
+    }
+
+    /** {@link #compute} in plain Java, whatever the JVM: the definition of the results. */
+    void computePlain(double[] x, int n, double shift) {
         final double[] a = this.a;
         Arrays.fill(a, S1, LO, 0);
         Arrays.fill(a, LO, HI, Double.POSITIVE_INFINITY);
@@ -80,6 +114,15 @@ public final class BlockSums {
             add(a, len, shift);
             extremes(a, len);
         }
+        finish();
+    }
+
+    /**
+     * Folds the {@value #LANES} lanes of each quantity, as left by a pass, to the results. Shared by
+     * both passes, so that they differ only in how the lanes are filled.
+     */
+    void finish() {
+        final double[] a = this.a;
         // Constant widths, so that C2 sees constant offsets and vectorizes the folds; 128 lanes
         // fold to 8.
         fold(a, LANES / 2);
