@@ -76,8 +76,9 @@ public final class VectorBlockSums implements BlockSums.Pass {
         final int tailBase = n - tail;
         // Lanes of the partial chunk that fill whole vectors; the others are added one by one.
         final int whole = tail - tail % width;
-        final DoubleVector k = DoubleVector.broadcast(s, shift);
         for (int j = 0; j < LANES; j += width) {
+            // Made here, not once before the loop: JDK 17 then boxes it (80 bytes a block).
+            final DoubleVector k = DoubleVector.broadcast(s, shift);
             DoubleVector s1 = DoubleVector.zero(s);
             DoubleVector s2 = s1;
             DoubleVector s3 = s1;
