@@ -1,6 +1,7 @@
 package org.mcsim.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -261,5 +262,31 @@ class VectorBlockSumsTest {
     @Test
     void blockSumsRunsTheVectorPassWhereLanesAllowIt() {
         assertEquals(Lanes.vectorEnabled(), BlockSums.vectorized());
+        assertEquals(Lanes.vectorEnabled(), BlockSums.warmup() != null);
+    }
+
+    /** The warm-up thread finds the compiled vector pass as fast as the plain one, and hands over. */
+    @Test
+    void theWarmUpHandsOverToTheVectorPass() throws InterruptedException {
+        assumeTrue(BlockSums.vectorized(), "no vector pass in this JVM");
+        VectorWarmup w = BlockSums.warmup();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!w.ready() && !w.failed() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(w.ready());
+        assertFalse(w.failed());
+    }
+
+    /** A pass that does not give the plain pass's bits is never handed over. */
+    @Test
+    void aPassWithOtherBitsIsNeverUsed() {
+        VectorWarmup w = new VectorWarmup((x, n, shift, out) -> {
+            out.computePlain(x, n, shift);
+            out.sum3 = Math.nextUp(out.sum3);
+        });
+        w.run();
+        assertTrue(w.failed());
+        assertFalse(w.ready());
     }
 }
