@@ -86,6 +86,25 @@ public final class BlockSums {
         return VECTOR != null;
     }
 
+    /**
+     * Waits, at most {@code millis} milliseconds, until the vector pass is warm, for benchmarks that
+     * must measure one pass, not the switch from one to the other.
+     *
+     * @param millis how long to wait at most
+     * @return whether {@link Moments#accept(double[], int, BlockSums)} now runs the vector pass
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static boolean awaitVectorPass(long millis) throws InterruptedException {
+        if (WARMUP == null) {
+            return false;
+        }
+        final long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (!WARMUP.ready() && !WARMUP.failed() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return WARMUP.ready();
+    }
+
     /** @return the warm-up of the vector pass, null where there is none */
     static VectorWarmup warmup() {
         return WARMUP;

@@ -73,7 +73,7 @@ public final class Moments implements java.io.Serializable {
      * added in a fixed order, so the result is a fixed function of the values, whichever thread
      * computes it, whichever {@code work} it uses, and whether the pass runs in plain Java or with
      * the Vector API ({@link BlockSums}). A NaN makes the mean NaN, which the engine
-     * reports; min and max are then NaN too. Allocates nothing (the vector pass: once compiled).
+     * reports; min and max are then NaN too. Allocates nothing.
      *
      * @param x the values; only {@code x[0..count)} is read
      * @param count the number of values to add, 0 allowed

@@ -35,7 +35,9 @@ import jdk.incubator.vector.VectorSpecies;
  * compiles to vector instructions only for a species the JIT compiler sees as a constant.
  *
  * <p>Stateless and thread-safe; allocates nothing once compiled. Until the JIT compiler has
- * compiled it (some hundreds of blocks), each vector operation is interpreted and allocates.
+ * compiled it (some hundreds of blocks), each vector operation is interpreted and allocates, and
+ * a block costs about a millisecond: {@link BlockSums} hands blocks to it only once
+ * {@link VectorWarmup} has seen it compiled.
  */
 public final class VectorBlockSums implements BlockSums.Pass {
     private static final int LANES = BlockSums.LANES;
