@@ -259,6 +259,47 @@ class VectorBlockSumsTest {
         }
     }
 
+    /**
+     * The same with the preferred species as a constant, after enough calls for C2 to compile the
+     * loop to its MinV/MaxV instructions (which are not the Java code run above).
+     */
+    @Test
+    void compiledLanewiseMinAndMaxAreMathMinAndMax() {
+        double[] values = {Double.NaN, -0.0, 0.0, 1, -1, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.MIN_VALUE, -Double.MIN_VALUE};
+        int width = DoubleVector.SPECIES_PREFERRED.length();
+        int pairs = values.length * values.length;
+        int len = (pairs + width - 1) / width * width;
+        double[] a = new double[len];
+        double[] b = new double[len];
+        for (int k = 0; k < pairs; k++) {
+            a[k] = values[k / values.length];
+            b[k] = values[k % values.length];
+        }
+        double[] lo = new double[len];
+        double[] hi = new double[len];
+        for (int rep = 0; rep < 20_000; rep++) {
+            minMax(a, b, lo, hi);
+        }
+        for (int k = 0; k < pairs; k++) {
+            double u = a[k];
+            double w = b[k];
+            assertEquals(Double.doubleToLongBits(Math.min(u, w)), Double.doubleToLongBits(lo[k]),
+                () -> "min(" + u + ", " + w + ")");
+            assertEquals(Double.doubleToLongBits(Math.max(u, w)), Double.doubleToLongBits(hi[k]),
+                () -> "max(" + u + ", " + w + ")");
+        }
+    }
+
+    private static void minMax(double[] a, double[] b, double[] lo, double[] hi) {
+        for (int i = 0; i < a.length; i += DoubleVector.SPECIES_PREFERRED.length()) {
+            DoubleVector va = DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, a, i);
+            DoubleVector vb = DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, b, i);
+            va.min(vb).intoArray(lo, i);
+            va.max(vb).intoArray(hi, i);
+        }
+    }
+
     @Test
     void blockSumsRunsTheVectorPassWhereLanesAllowIt() {
         assertEquals(Lanes.vectorEnabled(), BlockSums.vectorized());
