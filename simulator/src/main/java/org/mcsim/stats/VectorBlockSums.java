@@ -70,11 +70,9 @@ public final class VectorBlockSums implements BlockSums.Pass {
         final VectorSpecies<Double> s = SPECIES;
         final int width = s.length();
         final double[] a = out.a;
-        final int pairs = n / (2 * LANES);
-        final int rest = n - pairs * 2 * LANES;
-        // After the pairs: one whole chunk if at least LANES values are left, then a partial one.
-        final int singles = rest >= LANES ? 1 : 0;
-        final int tail = rest - singles * LANES;
+        // Chunk c of the block holds values c*LANES .. (c+1)*LANES; the last may be partial.
+        final int chunks = n / LANES;
+        final int tail = n - chunks * LANES;
         final int tailBase = n - tail;
         // Lanes of the partial chunk that fill whole vectors; the others are added one by one.
         final int whole = tail - tail % width;
@@ -87,25 +85,10 @@ public final class VectorBlockSums implements BlockSums.Pass {
             DoubleVector s4 = s1;
             LongVector lo = LongVector.broadcast(KEYS, KEY_POSITIVE_INFINITY);
             LongVector hi = LongVector.broadcast(KEYS, KEY_NEGATIVE_INFINITY);
-            int i = j;
-            for (int p = 0; p < pairs; p++, i += 2 * LANES) {
-                final DoubleVector va = DoubleVector.fromArray(s, x, i);
-                final DoubleVector vb = DoubleVector.fromArray(s, x, i + LANES);
-                final DoubleVector da = va.sub(k);
-                final DoubleVector db = vb.sub(k);
-                final DoubleVector qa = da.mul(da);
-                final DoubleVector qb = db.mul(db);
-                s1 = s1.add(da).add(db);
-                s2 = s2.add(qa).add(qb);
-                s3 = s3.add(qa.mul(da)).add(qb.mul(db));
-                s4 = s4.add(qa.mul(qa)).add(qb.mul(qb));
-                final LongVector ka = key(va);
-                final LongVector kb = key(vb);
-                lo = lo.min(ka.min(kb));
-                hi = hi.max(ka.max(kb));
-            }
-            final int chunks = singles + (j < whole ? 1 : 0);
-            for (int c = 0; c < chunks; c++, i += LANES) {
+            // One loop, one chunk a turn: ((s + a) + b) for a pair of chunks is two such turns, and
+            // a single loop keeps the vectors in registers (two loops merging them made C2 box them).
+            final int end = j < whole ? chunks + 1 : chunks;
+            for (int c = 0, i = j; c < end; c++, i += LANES) {
                 final DoubleVector v = DoubleVector.fromArray(s, x, i);
                 final DoubleVector d = v.sub(k);
                 final DoubleVector q = d.mul(d);

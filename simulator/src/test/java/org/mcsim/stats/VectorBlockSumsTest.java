@@ -319,6 +319,28 @@ class VectorBlockSumsTest {
         assertFalse(w.failed());
     }
 
+    /** Once warm, the pass allocates nothing, whole blocks or not (the vectors stay in registers). */
+    @Test
+    void theWarmPassAllocatesNothing() throws InterruptedException {
+        assumeTrue(BlockSums.awaitVectorPass(60_000), "no warm vector pass in this JVM");
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no allocation counter");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
+        double[] x = block(rng, 0, 2048);
+        int[] lengths = {2048, 2048, 2047, 2048, 1500, 2048, 130, 1};
+        BlockSums out = BlockSums.create();
+        for (int i = 0; i < 20_000; i++) {
+            PASS.compute(x, lengths[i % lengths.length], 400, out);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 2_000; i++) {
+            PASS.compute(x, lengths[i % lengths.length], 400, out);
+        }
+        long bytes = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(bytes < 2_000, () -> bytes + " bytes allocated by 2000 blocks");
+    }
+
     /** A pass that does not give the plain pass's bits is never handed over. */
     @Test
     void aPassWithOtherBitsIsNeverUsed() {
