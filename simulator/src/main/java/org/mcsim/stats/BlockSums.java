@@ -59,6 +59,8 @@ public final class BlockSums {
     double sum4;
     double min;
     double max;
+    /** What the vector pass's read-ahead saw, stored so that the JIT compiler keeps its loads. */
+    long readAhead;
 
     /**
      * The Vector API pass ({@link VectorBlockSums}), or null where it may not run
