@@ -29,8 +29,9 @@ import org.mcsim.lanes.Lanes;
  * <p>That plain pass is the definition of the results. Where {@link Lanes#vectorEnabled()} holds,
  * {@link #compute} runs instead {@link VectorBlockSums}, the same lanes and additions written with
  * the Vector API, which reads the values in place and keeps each vector of lanes in registers: the
- * same bits, in about half the time or less once compiled (0.2–0.4 against 0.5–0.6 ns per value,
- * JDK 17 and 25, AVX-512). The choice is made once, when this class is initialized. Interpreted,
+ * same bits, in about half the time once compiled (AVX-512, JDK 17 and 25: 0.2–0.35 against
+ * 0.5–0.7 ns per value on blocks in the caches, 0.45–0.65 against 0.65–1.1 on blocks read from
+ * memory). The choice is made once, when this class is initialized. Interpreted,
  * the vector pass costs about a millisecond per 2048-value block, for the first several hundred
  * blocks of a JVM, so it is used only once {@link VectorWarmup} has brought it to compiled speed
  * on a thread of its own (a second or two); the plain pass runs until then.
