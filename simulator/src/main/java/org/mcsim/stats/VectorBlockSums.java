@@ -16,11 +16,12 @@ import jdk.incubator.vector.VectorSpecies;
  * pair of chunks, from a copy of the chunks. This one turns the loops round: for each vector of
  * lanes (lanes j .. j + L, L the preferred species' length, which divides
  * {@value BlockSums#LANES}) it goes down the block, reading values j, j + 128, j + 256, ...
- * straight from {@code x}, and keeps the lanes' six quantities in registers, storing them once at
- * the end. Each lane still adds its values in the same order, two chunks at a time and then the
- * chunks left over, as {@code ((s + a) + b)}. Lanes of the last, partial chunk that do not fill a
- * whole vector are added one by one as in the plain pass; the fold to the results is
- * {@link BlockSums#finish()}, shared by both.
+ * straight from {@code x} (after reading the block ahead in order, one value per cache line, which
+ * the prefetchers follow), and keeps the lanes' six quantities in registers, storing them once at
+ * the end. Each lane still adds its values in the same order: the plain pass's
+ * {@code ((s + a) + b)} for a pair of chunks is two additions in turn, so this pass adds one chunk
+ * a turn. Lanes of the last, partial chunk that do not fill a whole vector are added one by one as
+ * in the plain pass; the fold to the results is {@link BlockSums#finish()}, shared by both.
  *
  * <p>Min and max are kept as integer keys ({@link #key(long)}: the bits, all but the sign flipped
  * for negative values), whose signed order is the order of {@link Math#min(double, double)},
