@@ -23,6 +23,7 @@ final class VectorWarmup implements Runnable {
     private static final long GIVE_UP_NANOS = 60_000_000_000L;
 
     private final BlockSums.Pass pass;
+    private volatile boolean started;
     private volatile boolean ready;
     private volatile boolean failed;
 
@@ -30,18 +31,21 @@ final class VectorWarmup implements Runnable {
         this.pass = pass;
     }
 
-    /**
-     * Starts the warm-up of {@code pass} on a daemon thread.
-     *
-     * @return the warm-up, whose {@link #ready()} turns true when the pass may be used
-     */
-    static VectorWarmup start(BlockSums.Pass pass) {
-        VectorWarmup w = new VectorWarmup(pass);
-        Thread t = new Thread(w, "mcsim-simd-warmup");
+    /** Starts the warm-up on a daemon thread, once; later calls do nothing. */
+    synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        Thread t = new Thread(this, "mcsim-simd-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
-        return w;
+    }
+
+    /** @return whether {@link #start()} has been called */
+    boolean started() {
+        return started;
     }
 
     /** @return whether the vector pass is compiled and gave the plain pass's bits */

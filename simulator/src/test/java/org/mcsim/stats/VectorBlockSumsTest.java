@@ -311,6 +311,13 @@ class VectorBlockSumsTest {
     void theWarmUpHandsOverToTheVectorPass() throws InterruptedException {
         assumeTrue(BlockSums.vectorized(), "no vector pass in this JVM");
         VectorWarmup w = BlockSums.warmup();
+        // what the engine's threads do: the warm-up starts after enough plain blocks
+        double[] x = {1.5};
+        BlockSums work = BlockSums.create();
+        for (int i = 0; i <= BlockSums.WARMUP_AFTER_BLOCKS && !w.started(); i++) {
+            work.compute(x, x.length, 1);
+        }
+        assertTrue(w.started());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!w.ready() && !w.failed() && System.nanoTime() < deadline) {
             Thread.sleep(20);
