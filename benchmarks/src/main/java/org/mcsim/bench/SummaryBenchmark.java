@@ -29,6 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * memory), exact quantiles with their intervals (9 levels, by selection), the histogram, both
  * together as a run computes them (one counting pass), and adding to the quantile sketch used
  * above the exact limit. {@code baselineSum} is a plain serial sum over the same values.
+ *
+ * <p>The block moments run the Vector API pass where {@code org.mcsim.lanes.Lanes} allows it (set
+ * up waits until it is warm); {@code -jvmArgsPrepend -Dmcsim.simd=off} measures the plain pass.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -52,7 +55,8 @@ public class SummaryBenchmark {
     private BlockSums sums;
 
     @Setup
-    public void setUp() {
+    public void setUp() throws InterruptedException {
+        BlockSums.awaitVectorPass(60_000);
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(3L);
         ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
         data = new double[size];

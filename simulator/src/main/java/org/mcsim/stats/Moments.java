@@ -71,7 +71,8 @@ public final class Moments implements java.io.Serializable {
      * M4 = S4 − 4c S3 + 6c² S2 − 3n c⁴); c is of the order of sd/√{@value #SHIFT_VALUES}, so the
      * corrections lose no significant digits. Each sum is kept in many independent partial sums
      * added in a fixed order, so the result is a fixed function of the values, whichever thread
-     * computes it and whichever {@code work} it uses. A NaN makes the mean NaN, which the engine
+     * computes it, whichever {@code work} it uses, and whether the pass runs in plain Java or with
+     * the Vector API ({@link BlockSums}). A NaN makes the mean NaN, which the engine
      * reports; min and max are then NaN too. Allocates nothing.
      *
      * @param x the values; only {@code x[0..count)} is read
