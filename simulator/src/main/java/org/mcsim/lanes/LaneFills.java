@@ -27,11 +27,19 @@ import java.util.function.IntConsumer;
 public final class LaneFills {
     /** The vector round must take at most this fraction of the plain one. */
     static final double SPEED_UP_WANTED = 0.5;
+    /** Rounds before the vector fill may be declared compiled. */
+    static final int MIN_ROUNDS = 8;
+    /**
+     * A compiled vector round (six transforms of 2048 values) takes 15–50 µs on a busy 2-vCPU
+     * machine, an interpreted or C1-compiled one milliseconds: a round slower than this is not
+     * compiled, whatever the plain round took.
+     */
+    static final long MAX_VECTOR_ROUND_NANOS = 400_000;
     /** Rounds after which the warm-up gives up. */
     static final int MAX_ROUNDS = 2000;
     private static final int COLUMN = 2048;
     /** Length of the columns of the compiling calls (the odd ones exercise the masked tail). */
-    private static final int SHORT = 64;
+    private static final int SHORT = 32;
     /** Short calls per round. */
     private static final int SHORT_CALLS = 32;
 
@@ -135,6 +143,8 @@ public final class LaneFills {
     }
 
     private static void warmUp() {
+        final long begun = System.nanoTime();
+        trace("warm-up started");
         long[] state = new long[LaneFill.STATE_LENGTH];
         double[] column = new double[COLUMN];
         long bestPlain = Long.MAX_VALUE;
@@ -149,6 +159,14 @@ public final class LaneFills {
                     k.accept(n);
                 }
             }
+            // A pause between rounds: what brings compilation is the number of calls, and the
+            // compiler threads and the engine's own threads need the cores more than this one.
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             if (round % 4 == 0) {
                 long t0 = System.nanoTime();
                 everyTransform(PlainLaneFill.INSTANCE, state, column, COLUMN);
@@ -160,11 +178,23 @@ public final class LaneFills {
             long t0 = System.nanoTime();
             everyTransform(VECTOR, state, column, COLUMN);
             long vector = System.nanoTime() - t0;
-            if (vector <= SPEED_UP_WANTED * bestPlain) {
+            // At least a few rounds, and an absolute bound: before the plain fill is compiled its
+            // round is slow too, and an interpreted vector round could pass the ratio alone.
+            if (round >= MIN_ROUNDS && vector <= SPEED_UP_WANTED * bestPlain && vector <= MAX_VECTOR_ROUND_NANOS) {
                 warmAfter = round;
                 warm = true;
+                trace("vector fill in use after " + round + " rounds, "
+                    + (System.nanoTime() - begun) / 1_000_000 + " ms (vector " + vector + " ns, plain " + bestPlain
+                    + " ns a round)");
                 return;
             }
+        }
+    }
+
+    /** With {@code -Dmcsim.simd.trace=true}, what the warm-up does goes to standard error. */
+    private static void trace(String message) {
+        if (Boolean.getBoolean("mcsim.simd.trace")) {
+            System.err.println("mcsim simd: " + message);
         }
     }
 

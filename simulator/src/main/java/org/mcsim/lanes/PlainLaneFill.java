@@ -59,26 +59,40 @@ public final class PlainLaneFill implements LaneFill {
     public void normal(long[] state, double[] out, int n, double location, double scale) {
         final int end = pairedLength(n);
         uniforms(state, out, end);
-        for (int g = 0; g < end; g += 2 * L) {
-            for (int h = 0; h < L; h++) {
-                final double r = LaneTransforms.radius(out[g + h]);
-                final double u2 = out[g + L + h];
-                out[g + h] = location + scale * (r * LaneTransforms.cos2pi(u2));
-                out[g + L + h] = location + scale * (r * LaneTransforms.sin2pi(u2));
-            }
-        }
+        pairs(out, end, location, scale);
     }
 
     @Override
     public void lognormal(long[] state, double[] out, int n, double mu, double sigma) {
         final int end = pairedLength(n);
         uniforms(state, out, end);
+        pairs(out, end, mu, sigma);
+        for (int i = 0; i < end; i++) {
+            out[i] = LaneMath.exp(out[i]);
+        }
+    }
+
+    /**
+     * The Box–Muller pairs in place: location + scale·(r cos 2πu′) at 16m + h and
+     * location + scale·(r sin 2πu′) at 16m + 8 + h. One reduction of u′ serves both; each value
+     * goes through the operations of {@link LaneTransforms#cos2pi} and {@link LaneTransforms#sin2pi}.
+     */
+    private static void pairs(double[] out, int end, double location, double scale) {
         for (int g = 0; g < end; g += 2 * L) {
             for (int h = 0; h < L; h++) {
                 final double r = LaneTransforms.radius(out[g + h]);
                 final double u2 = out[g + L + h];
-                out[g + h] = LaneMath.exp(mu + sigma * (r * LaneTransforms.cos2pi(u2)));
-                out[g + L + h] = LaneMath.exp(mu + sigma * (r * LaneTransforms.sin2pi(u2)));
+                final double t = Math.fma(u2, 4.0, LaneTransforms.SHIFT);
+                final long q = Double.doubleToRawLongBits(t);
+                final double x = (u2 - (t - LaneTransforms.SHIFT) * 0.25) * LaneTransforms.TWO_PI;
+                final double z = x * x;
+                final double sin = LaneTransforms.sinKernel(x, z);
+                final double cos = LaneTransforms.cosKernel(z);
+                final boolean odd = (q & 1) != 0;
+                final double c = odd ? sin : cos;
+                final double s = odd ? cos : sin;
+                out[g + h] = location + scale * (r * (((q ^ (q >>> 1)) & 1) == 0 ? c : -c));
+                out[g + L + h] = location + scale * (r * ((q & 2) == 0 ? s : -s));
             }
         }
     }
