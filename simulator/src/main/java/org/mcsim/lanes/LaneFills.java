@@ -3,17 +3,19 @@ package org.mcsim.lanes;
 import java.util.Locale;
 
 /**
- * Picks the {@link LaneFill} for each block: the Vector API one once it is compiled, the plain one
- * until then and wherever vectors are unavailable. Both give the same bits, so the choice changes
+ * Picks the {@link LaneFill} for each block, and the {@link TableLookup} for each tabulated column:
+ * the Vector API ones once they are compiled, the plain ones until then and wherever vectors are
+ * unavailable. Both give the same bits, so the choice changes
  * the speed of a run and nothing else; it may differ from block to block and between threads.
  *
  * <p><b>Why a warm-up.</b> Until C2 has compiled them, Vector API methods run in the interpreter
  * or in C1 code that boxes every vector: a few hundred times slower than plain Java (measured: a
  * first pass of 10⁶ samples took over a second). So the first time a run asks for the fill, a
- * daemon thread ({@code mcsim-simd-warmup}) starts calling every vector transform on a scratch
+ * daemon thread ({@code mcsim-simd-warmup}) starts calling every vector transform (and the table
+ * evaluation, on a table of its own) on a scratch
  * column and times each round, while the engine keeps using the plain fill; once a round of the
  * vector transforms takes less than {@value #SPEED_UP_WANTED} of the plain round, the vector fill
- * takes over (a volatile flag, read once per column). If that never happens within
+ * and the vector tables take over (a volatile flag, read once per column). If that never happens within
  * {@value #MAX_ROUNDS} rounds (a CPU where the vector operations are not compiled to vector
  * instructions), the plain fill stays.
  *
@@ -33,6 +35,10 @@ public final class LaneFills {
 
     private static final LaneFill VECTOR = Lanes.vectorEnabled()
         ? Lanes.load("org.mcsim.lanes.VectorLaneFill", LaneFill.class) : null;
+    private static final TableLookup VECTOR_TABLES = VECTOR != null
+        ? Lanes.load("org.mcsim.lanes.VectorTableLookup", TableLookup.class) : null;
+    /** A table for the warm-up's rounds: the uniforms' own values, one cubic per interval. */
+    private static final double[] WARM_UP_TABLE = VECTOR != null ? warmUpTable() : null;
     private static final boolean EAGER = "eager".equals(
         System.getProperty(Lanes.PROPERTY, "").trim().toLowerCase(Locale.ROOT));
     private static volatile boolean warm = EAGER && VECTOR != null;
@@ -56,6 +62,32 @@ public final class LaneFills {
             startWarmUp();
         }
         return PlainLaneFill.INSTANCE;
+    }
+
+    /**
+     * The table evaluation to use now: vector when enabled and compiled (together with the fill),
+     * plain otherwise. The first call starts the warm-up.
+     *
+     * @return an implementation
+     */
+    public static TableLookup tables() {
+        if (warm) {
+            return VECTOR_TABLES;
+        }
+        if (VECTOR != null && !started) {
+            startWarmUp();
+        }
+        return PlainTableLookup.INSTANCE;
+    }
+
+    /**
+     * The vector table evaluation, or null when {@link Lanes#vectorEnabled()} is false (tests and
+     * benchmarks).
+     *
+     * @return the vector implementation or null
+     */
+    public static TableLookup vectorTables() {
+        return VECTOR_TABLES;
     }
 
     /**
@@ -115,15 +147,15 @@ public final class LaneFills {
             // Short columns: until compiled, a call costs in proportion to its length, and what
             // triggers compilation is the number of calls and loop iterations, not their length.
             for (int i = 0; i < SHORT_CALLS; i++) {
-                everyTransform(VECTOR, state, column, i % 4 == 3 ? SHORT - 5 : SHORT);
+                everyTransform(VECTOR, VECTOR_TABLES, state, column, i % 4 == 3 ? SHORT - 5 : SHORT);
             }
             if (round % 4 == 0) {
                 long t0 = System.nanoTime();
-                everyTransform(PlainLaneFill.INSTANCE, state, column, COLUMN);
+                everyTransform(PlainLaneFill.INSTANCE, PlainTableLookup.INSTANCE, state, column, COLUMN);
                 bestPlain = Math.min(bestPlain, System.nanoTime() - t0);
             }
             long t0 = System.nanoTime();
-            everyTransform(VECTOR, state, column, COLUMN);
+            everyTransform(VECTOR, VECTOR_TABLES, state, column, COLUMN);
             long vector = System.nanoTime() - t0;
             if (vector <= SPEED_UP_WANTED * bestPlain) {
                 warmAfter = round;
@@ -139,12 +171,32 @@ public final class LaneFills {
         }
     }
 
-    private static void everyTransform(LaneFill fill, long[] state, double[] column, int n) {
+    private static void everyTransform(LaneFill fill, TableLookup tables, long[] state, double[] column,
+            int n) {
         fill.uniforms(state, column, n);
+        tables.map(WARM_UP_TABLE, u -> u, column, column, n);
         fill.uniform(state, column, n, 1.0, 2.0, 3.0);
         fill.normal(state, column, n, 1.0, 2.0);
         fill.lognormal(state, column, n, 0.5, 0.5);
         fill.exponential(state, column, n, 2.0);
         fill.triangular(state, column, n, LaneFill.Triangle.of(1.0, 2.0, 4.0));
+    }
+
+    /** The table of x = u: a linear cubic per interval, y = v − 1 on the upper side. */
+    private static double[] warmUpTable() {
+        double[] c = new double[2 * TableLookup.SIDE];
+        for (int side = 0; side < 2; side++) {
+            for (int k = 0; k <= TableLookup.INTERVALS; k++) {
+                double v = knot(k);
+                int j = side * TableLookup.SIDE + 4 * k;
+                c[j] = side == 0 ? v : v - 1;
+                c[j + 1] = knot(k + 1) - v;
+            }
+        }
+        return c;
+    }
+
+    private static double knot(int k) {
+        return Math.scalb(1 + (double) (k & 63) / 64, (k >> TableLookup.LOG_PER_BINADE) - TableLookup.BINADES);
     }
 }
