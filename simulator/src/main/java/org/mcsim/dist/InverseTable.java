@@ -55,7 +55,7 @@ final class InverseTable implements TableLookup.Scalar {
     /** Intervals per side: binades 2^−32 … 2^−2, each split in {@value #PER_BINADE}. */
     static final int INTERVALS_PER_SIDE = TableLookup.INTERVALS;
     /** Sub-intervals of an interval that fails its check (a power of two). */
-    static final int SUB = 16;
+    static final int SUB = TableLookup.SUB;
     /** Relative error in probability accepted at the check points, e(u) / min(u, 1 − u). */
     static final double TOLERANCE = 1e-8;
     /**
@@ -75,12 +75,12 @@ final class InverseTable implements TableLookup.Scalar {
      * side, in y = −x so that it is non-decreasing in v = 1 − u like the lower side, at
      * [SIDE, 2 SIDE). Interval k of a side has the cubic coefficients c0..c3 at [4k, 4k+4) and
      * c0 of k+1 after it. An interval that failed its check has c1 = NaN and in c2 the offset of
-     * its {@value #SUB} sub-intervals in that side's fine array (same layout), or −1 when it is
-     * inverted exactly.
+     * its {@value #SUB} sub-intervals in {@link #fine} (same layout), or −1 when it is inverted
+     * exactly.
      */
     private final double[] coefficients;
-    private final double[] lowerFine;
-    private final double[] upperFine;
+    /** The sub-intervals of both sides' split intervals, the lower side's first. */
+    private final double[] fine;
 
     private InverseTable(Law law) {
         this.law = law;
@@ -90,8 +90,15 @@ final class InverseTable implements TableLookup.Scalar {
         this.coefficients = new double[2 * TableLookup.SIDE];
         System.arraycopy(low.coefficients, 0, coefficients, 0, TableLookup.SIDE);
         System.arraycopy(up.coefficients, 0, coefficients, TableLookup.SIDE, TableLookup.SIDE);
-        this.lowerFine = low.fine();
-        this.upperFine = up.fine();
+        double[] lowerFine = low.fine();
+        double[] upperFine = up.fine();
+        this.fine = java.util.Arrays.copyOf(lowerFine, lowerFine.length + upperFine.length);
+        System.arraycopy(upperFine, 0, fine, lowerFine.length, upperFine.length);
+        for (int j = TableLookup.SIDE; j < 2 * TableLookup.SIDE - 4; j += 4) {
+            if (Double.isNaN(coefficients[j + 1]) && coefficients[j + 2] >= 0) {
+                coefficients[j + 2] += lowerFine.length;
+            }
+        }
     }
 
     /**
@@ -114,17 +121,17 @@ final class InverseTable implements TableLookup.Scalar {
 
     /** {@link #map} with the given evaluation (the tests compare the plain and the vector one). */
     void map(TableLookup lookup, double[] u, double[] out, int n) {
-        lookup.map(coefficients, this, u, out, n);
+        lookup.map(coefficients, fine, this, u, out, n);
     }
 
     /** Q̂(u) for u in (0, 1); u = 0 and 1 give the ends of the support. */
     @Override
     public double value(double u) {
-        double x = TableLookup.interpolate(coefficients, u);
+        double x = TableLookup.interpolate(coefficients, fine, u);
         if (x == x) {
             return x;
         }
-        return u < 0.5 ? slow(0, lowerFine, u, false) : -slow(TableLookup.SIDE, upperFine, 1 - u, true);
+        return u < 0.5 ? slow(0, u, false) : -slow(TableLookup.SIDE, 1 - u, true);
     }
 
     /** The segment at c[j..j+3] at t in [0, 1], clamped into its knot values c[j] and c[j+4]. */
@@ -137,7 +144,7 @@ final class InverseTable implements TableLookup.Scalar {
      * Below the table, or in an interval that failed its check: its sub-intervals, or the exact
      * quantile (x on the lower side, y = −x on the upper) clamped into the knots around v.
      */
-    private double slow(int side, double[] fine, double v, boolean upperSide) {
+    private double slow(int side, double v, boolean upperSide) {
         double[] c = coefficients;
         long bits = Double.doubleToRawLongBits(v);
         int binade = (int) (bits >>> 52) - (1023 - BINADES);
@@ -168,7 +175,6 @@ final class InverseTable implements TableLookup.Scalar {
         double share = 2 * TABLE_FROM;
         double[] c = coefficients;
         for (int side = 0; side < 2; side++) {
-            double[] fine = side == 0 ? lowerFine : upperFine;
             for (int k = 0; k < INTERVALS_PER_SIDE; k++) {
                 int j = side * TableLookup.SIDE + 4 * k;
                 if (Double.isNaN(c[j + 1])) {
@@ -189,7 +195,7 @@ final class InverseTable implements TableLookup.Scalar {
 
     /** The number of intervals with sub-intervals, on both sides (for the tests). */
     int refinedIntervals() {
-        return (lowerFine.length + upperFine.length) / (4 * SUB + 4);
+        return fine.length / (4 * SUB + 4);
     }
 
     /** The probability at knot k of a side: 2^(b − 32) (1 + j/64) for k = 64 b + j. */

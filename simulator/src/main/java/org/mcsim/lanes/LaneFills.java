@@ -39,6 +39,8 @@ public final class LaneFills {
         ? Lanes.load("org.mcsim.lanes.VectorTableLookup", TableLookup.class) : null;
     /** A table for the warm-up's rounds: the uniforms' own values, one cubic per interval. */
     private static final double[] WARM_UP_TABLE = VECTOR != null ? warmUpTable() : null;
+    /** Its split intervals' sub-intervals: all constant 0. */
+    private static final double[] WARM_UP_FINE = new double[4 * TableLookup.SUB + 4];
     private static final boolean EAGER = "eager".equals(
         System.getProperty(Lanes.PROPERTY, "").trim().toLowerCase(Locale.ROOT));
     private static volatile boolean warm = EAGER && VECTOR != null;
@@ -174,7 +176,7 @@ public final class LaneFills {
     private static void everyTransform(LaneFill fill, TableLookup tables, long[] state, double[] column,
             int n) {
         fill.uniforms(state, column, n);
-        tables.map(WARM_UP_TABLE, u -> u, column, column, n);
+        tables.map(WARM_UP_TABLE, WARM_UP_FINE, u -> u, column, column, n);
         fill.uniform(state, column, n, 1.0, 2.0, 3.0);
         fill.normal(state, column, n, 1.0, 2.0);
         fill.lognormal(state, column, n, 0.5, 0.5);
@@ -182,7 +184,10 @@ public final class LaneFills {
         fill.triangular(state, column, n, LaneFill.Triangle.of(1.0, 2.0, 4.0));
     }
 
-    /** The table of x = u: a linear cubic per interval, y = v − 1 on the upper side. */
+    /**
+     * The table of x = u: a linear cubic per interval, y = v − 1 on the upper side, except every
+     * 16th interval, split (into sub-intervals that are 0), so the warm-up takes that branch too.
+     */
     private static double[] warmUpTable() {
         double[] c = new double[2 * TableLookup.SIDE];
         for (int side = 0; side < 2; side++) {
@@ -190,7 +195,7 @@ public final class LaneFills {
                 double v = knot(k);
                 int j = side * TableLookup.SIDE + 4 * k;
                 c[j] = side == 0 ? v : v - 1;
-                c[j + 1] = knot(k + 1) - v;
+                c[j + 1] = k % 16 == 15 && k < TableLookup.INTERVALS ? Double.NaN : knot(k + 1) - v;
             }
         }
         return c;

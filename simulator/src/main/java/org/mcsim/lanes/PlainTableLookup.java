@@ -12,15 +12,15 @@ public final class PlainTableLookup implements TableLookup {
     }
 
     @Override
-    public void map(double[] c, Scalar scalar, double[] u, double[] out, int n) {
-        map(c, scalar, u, out, 0, n);
+    public void map(double[] c, double[] fine, Scalar scalar, double[] u, double[] out, int n) {
+        map(c, fine, scalar, u, out, 0, n);
     }
 
     /** Values from..from+n−1 (the vector code's groups that need the scalar finish, and its tail). */
-    void map(double[] c, Scalar scalar, double[] u, double[] out, int from, int n) {
+    void map(double[] c, double[] fine, Scalar scalar, double[] u, double[] out, int from, int n) {
         for (int i = from; i < from + n; i++) {
             double p = u[i];
-            double x = TableLookup.interpolate(c, p);
+            double x = TableLookup.interpolate(c, fine, p);
             out[i] = x == x ? x : scalar.value(p);
         }
     }

@@ -14,8 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * lane's interval gathered from the one array that holds both sides, the cubic with the operations of
  * {@link TableLookup#interpolate} in the same order (multiplications and additions, no fused
  * multiply-add), the clamp by comparisons and the upper side's sign flipped on the bits, so
- * every value has the bits of {@link PlainTableLookup}. A group in which some lane has no cubic
- * (NaN, or v outside the table) is done again by the plain code, before anything is stored, so
+ * every value has the bits of {@link PlainTableLookup}; lanes in a split interval take their
+ * sub-interval's cubic. A group in which some lane has no cubic (NaN, or v outside the table) is done again by the plain code, before anything is stored, so
  * {@code u} and {@code out} may be the same array. Loaded by name only when
  * {@link Lanes#vectorEnabled()}; the gather goes through per-thread scratch arrays.
  */
@@ -41,10 +41,11 @@ public final class VectorTableLookup implements TableLookup {
     }
 
     @Override
-    public void map(double[] c, Scalar scalar, double[] u, double[] out, int n) {
+    public void map(double[] c, double[] fine, Scalar scalar, double[] u, double[] out, int n) {
         final Scratch scratch = SCRATCH.get();
         final int[] index = scratch.index;
         final double[] g = scratch.coefficients;
+        final double[] position = scratch.position;
         int i = 0;
         for (; i + V <= n; i += V) {
             final DoubleVector p = DoubleVector.fromArray(D, u, i);
@@ -57,19 +58,30 @@ public final class VectorTableLookup implements TableLookup {
             final LongVector j = key.lanewise(VectorOperators.LSHL, 2)
                 .add(LongVector.broadcast(W, SIDE).blend(0L, lower)).blend(0L, outside);
             ((IntVector) j.convertShape(VectorOperators.L2I, I, 0)).intoArray(index, 0);
-            final DoubleVector t = bits.lanewise(VectorOperators.LSHL, LOG_PER_BINADE).and(MANTISSA)
-                .or(ONE_BITS).reinterpretAsDoubles().sub(1.0);
+            bits.lanewise(VectorOperators.LSHL, LOG_PER_BINADE).and(MANTISSA)
+                .or(ONE_BITS).reinterpretAsDoubles().sub(1.0).intoArray(position, 0);
             // The gather by plain loads: JDK 17 does not compile DoubleVector.fromArray with an index
             // map to a gather instruction (it boxes, 5.2 against 4.2 ns a value measured), and on
             // JDK 25, which does, the gathers cost about what these loads cost.
+            // A split interval's lane takes its sub-interval's cubic and position instead (as
+            // TableLookup.interpolate does); one inverted exactly keeps c1 = NaN.
             for (int k = 0; k < V; k++) {
-                final int q = index[k];
-                g[k] = c[q];
-                g[V + k] = c[q + 1];
-                g[2 * V + k] = c[q + 2];
-                g[3 * V + k] = c[q + 3];
-                g[4 * V + k] = c[q + 4];
+                int q = index[k];
+                double[] a = c;
+                if (Double.isNaN(c[q + 1]) && c[q + 2] >= 0) {
+                    final double ts = position[k] * SUB;
+                    final int s = (int) ts;
+                    q = (int) c[q + 2] + 4 * s;
+                    position[k] = ts - s;
+                    a = fine;
+                }
+                g[k] = a[q];
+                g[V + k] = a[q + 1];
+                g[2 * V + k] = a[q + 2];
+                g[3 * V + k] = a[q + 3];
+                g[4 * V + k] = a[q + 4];
             }
+            final DoubleVector t = DoubleVector.fromArray(D, position, 0);
             final DoubleVector c0 = DoubleVector.fromArray(D, g, 0);
             final DoubleVector c1 = DoubleVector.fromArray(D, g, V);
             final DoubleVector c2 = DoubleVector.fromArray(D, g, 2 * V);
@@ -83,17 +95,18 @@ public final class VectorTableLookup implements TableLookup {
                 .lanewise(VectorOperators.XOR, LongVector.broadcast(W, Long.MIN_VALUE).blend(0L, lower))
                 .reinterpretAsDoubles();
             if (x.test(VectorOperators.IS_NAN).or(outside.cast(D)).anyTrue()) {
-                PlainTableLookup.INSTANCE.map(c, scalar, u, out, i, V);
+                PlainTableLookup.INSTANCE.map(c, fine, scalar, u, out, i, V);
             } else {
                 x.intoArray(out, i);
             }
         }
-        PlainTableLookup.INSTANCE.map(c, scalar, u, out, i, n - i);
+        PlainTableLookup.INSTANCE.map(c, fine, scalar, u, out, i, n - i);
     }
 
-    /** A thread's interval indices and gathered coefficients (c0..c4, V of each) of one group. */
+    /** A thread's interval indices, gathered coefficients (c0..c4, V of each) and positions t of one group. */
     private static final class Scratch {
         final int[] index = new int[V];
         final double[] coefficients = new double[5 * V];
+        final double[] position = new double[V];
     }
 }

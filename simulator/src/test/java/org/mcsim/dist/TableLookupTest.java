@@ -85,6 +85,38 @@ class TableLookupTest {
         check(table, vector, u, scalar, dist + " vector");
     }
 
+    /**
+     * Plain draws of a tabulated law are its table at the lanes' open uniforms: the values common
+     * random numbers get from the same lanes by inversion, with either fill and either evaluation,
+     * and the first values do not depend on the column length.
+     */
+    @ParameterizedTest
+    @MethodSource("laws")
+    void laneDrawsAreTheTableAtTheLanesUniforms(Dist dist) {
+        Law law = Samplers.law(dist);
+        LaneSampled lanes = (LaneSampled) law;
+        long[] seed = new long[org.mcsim.lanes.LaneFill.STATE_LENGTH];
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = r.nextLong();
+        }
+        int n = 1000;
+        double[] u = new double[n];
+        LaneFills.plain().uniforms(seed.clone(), u, n);
+        double[] inverted = new double[n];
+        law.inverse(u, inverted, n);
+        double[] drawn = new double[n];
+        lanes.sampleLanes(LaneFills.plain(), seed.clone(), drawn, n);
+        assertBits(inverted, drawn, u, 0, n, dist + " plain fill");
+        double[] shorter = new double[37];
+        lanes.sampleLanes(LaneFills.plain(), seed.clone(), shorter, 37);
+        assertBits(inverted, shorter, u, 0, 37, dist + " 37 values");
+        assumeTrue(LaneFills.vector() != null, "vector kernels unavailable here: " + Lanes.describe());
+        double[] vector = new double[n];
+        lanes.sampleLanes(LaneFills.vector(), seed.clone(), vector, n);
+        assertBits(inverted, vector, u, 0, n, dist + " vector fill");
+    }
+
     private static void check(InverseTable table, TableLookup lookup, double[] u, double[] scalar, String what) {
         double[] out = new double[u.length];
         table.map(lookup, u, out, u.length);
