@@ -11,11 +11,12 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link TableLookup} with the Vector API, {@code V} uniforms (4 or 8, the CPU's preferred width)
  * at a time: both sides' v, the interval index from v's bits, the five coefficients of every
- * lane's interval gathered from the one array that holds both sides, the cubic with the operations of
- * {@link TableLookup#interpolate} in the same order (multiplications and additions, no fused
- * multiply-add), the clamp by comparisons and the upper side's sign flipped on the bits, so
- * every value has the bits of {@link PlainTableLookup}; lanes in a split interval take their
- * sub-interval's cubic. A group in which some lane has no cubic (NaN, or v outside the table) is done again by the plain code, before anything is stored, so
+ * lane's interval gathered from the one array that holds both sides, the cubic with the
+ * operations of {@link TableLookup#interpolate} in the same order (multiplications and
+ * additions, no fused multiply-add), the clamp by comparisons and the upper side's sign flipped
+ * on the bits, so every value has the bits of {@link PlainTableLookup}; lanes in a split interval
+ * take their sub-interval's cubic. A group in which some lane has no cubic (NaN, or v outside
+ * the table) is done again by the plain code, before anything is stored, so
  * {@code u} and {@code out} may be the same array. Loaded by name only when
  * {@link Lanes#vectorEnabled()}; the gather goes through per-thread scratch arrays.
  */
