@@ -6,6 +6,8 @@ import org.mcsim.engine.Plan;
 import org.mcsim.engine.RunFailedException;
 import org.mcsim.engine.RunOptions;
 import org.mcsim.engine.RunResult;
+import org.mcsim.lanes.LaneFills;
+import org.mcsim.stats.BlockSums;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,7 +49,10 @@ public class EngineBenchmark {
     private Plan plan;
 
     @Setup
-    public void setUp() {
+    public void setUp() throws InterruptedException {
+        // Measure the steady state: the vector kernels compiled (where the JVM has them), not the switch.
+        LaneFills.awaitWarm(60_000);
+        BlockSums.awaitVectorPass(60_000);
         plan = Plan.of(ReferenceModel.scenario(model));
     }
 

@@ -10,6 +10,7 @@ import org.mcsim.lanes.LaneFill;
 import org.mcsim.lanes.LaneFills;
 import org.mcsim.model.Input;
 import org.mcsim.model.Scenario;
+import org.mcsim.stats.BlockSums;
 import org.mcsim.stats.Moments;
 import org.mcsim.stats.Quantiles;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,7 +56,10 @@ public class HandWrittenBaseline {
     private final long[] state = new long[LaneFill.STATE_LENGTH];
 
     @Setup
-    public void setUp() {
+    public void setUp() throws InterruptedException {
+        // Measure the steady state: the vector kernels compiled (where the JVM has them), not the switch.
+        LaneFills.awaitWarm(60_000);
+        BlockSums.awaitVectorPass(60_000);
         Scenario s = ReferenceModel.scenario();
         List<Input> inputs = s.inputs();
         samplers = inputs.stream().map(i -> Samplers.of(i.dist())).toArray(InputSampler[]::new);

@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.mcsim.dist.BlockRandom;
 import org.mcsim.dist.InputSampler;
 import org.mcsim.dist.Samplers;
+import org.mcsim.lanes.LaneFills;
 import org.mcsim.model.Dist;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -83,7 +84,9 @@ public class SamplerBenchmark {
     private double[] u;
 
     @Setup
-    public void setUp() {
+    public void setUp() throws InterruptedException {
+        // Measure the steady state: the vector kernels compiled (where the JVM has them), not the switch.
+        LaneFills.awaitWarm(60_000);
         sampler = Samplers.of(family.dist());
         rng = new BlockRandom(42L, 43L, 44L, 45L);
         out = new double[BLOCK];

@@ -7,10 +7,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>{@link #sample} fills a column with independent draws for plain Monte Carlo: for uniform,
  * triangular, normal, lognormal and exponential laws the quantile transforms of
- * {@link org.mcsim.lanes.LaneFill} on 8-lane streams ({@link LaneSampled}; the engine seeds the
- * lanes per block, and {@code sample} seeds them from the generator it is given), for the other
- * families the fastest exact sampler of Commons RNG, or inversion of open uniforms where no such
- * sampler exists. {@link #inverse} maps given uniforms through the quantile function, so
+ * {@link org.mcsim.lanes.LaneFill} on 8-lane streams, for beta, PERT, gamma, truncated laws and
+ * mixtures the tabulated quantile function of the same streams' open uniforms
+ * ({@link LaneSampled}; the engine seeds the lanes per block, and {@code sample} seeds them from
+ * the generator it is given), for the other families the fastest exact sampler of Commons RNG,
+ * or inversion of open uniforms where no such sampler exists. {@link #inverse} maps given uniforms through the quantile function, so
  * Latin hypercube, Sobol points, copulas and sweeps keep the distribution of every input. Beta,
  * PERT, gamma, truncated laws and mixtures invert through a tabulated quantile function
  * ({@code InverseTable}: monotone, within 1e-8 · min(u, 1 − u) in probability) rather than the

@@ -1,5 +1,8 @@
 package org.mcsim.dist;
 
+import org.mcsim.lanes.LaneFills;
+import org.mcsim.lanes.TableLookup;
+
 /**
  * A tabulated quantile function for the families whose exact inversion is slow (beta, PERT, gamma,
  * truncated laws, mixtures): a monotone piecewise-cubic interpolant Q̂ of F⁻¹ with a stated,
@@ -34,19 +37,25 @@ package org.mcsim.dist;
  * (an atom of a mixture component) both knots agree and the value is exact. The tests check the
  * stated bound over a dense grid and in both tails for every family that uses it.
  *
+ * <p><b>Evaluation.</b> The interpolant is evaluated by {@link TableLookup} (its layout and
+ * definition), a column at a time: with the Vector API, several uniforms per instruction with
+ * gathered coefficients, once that code is compiled ({@link LaneFills#tables()}), and in plain
+ * Java before and where vectors are unavailable, the same bits either way. Uniforms whose
+ * interval failed its check, or beyond the table, finish in {@link #value}.
+ *
  * <p>Immutable and thread-safe; {@value #INTERVALS_PER_SIDE} intervals per side, four doubles
  * each (127 KiB for both sides), plus 16 × 4 doubles for each split interval.
  */
-final class InverseTable {
+final class InverseTable implements TableLookup.Scalar {
     /** Equally spaced intervals per binade (a power of two). */
     static final int PER_BINADE = 64;
-    private static final int LOG_PER_BINADE = 6;
+    private static final int LOG_PER_BINADE = TableLookup.LOG_PER_BINADE;
     /** Binades tabulated per side: from 2^−BINADES up to 1/2. */
-    static final int BINADES = 32;
+    static final int BINADES = TableLookup.BINADES;
     /** Intervals per side: binades 2^−32 … 2^−2, each split in {@value #PER_BINADE}. */
-    static final int INTERVALS_PER_SIDE = (BINADES - 1) * PER_BINADE;
+    static final int INTERVALS_PER_SIDE = TableLookup.INTERVALS;
     /** Sub-intervals of an interval that fails its check (a power of two). */
-    static final int SUB = 16;
+    static final int SUB = TableLookup.SUB;
     /** Relative error in probability accepted at the check points, e(u) / min(u, 1 − u). */
     static final double TOLERANCE = 1e-8;
     /**
@@ -58,31 +67,38 @@ final class InverseTable {
     /** Smallest tabulated probability on each side, 2^−BINADES. */
     static final double TABLE_FROM = 0x1.0p-32;
 
-    private static final long ONE_BITS = 0x3FF0000000000000L;
-    private static final long MANTISSA = 0x000FFFFFFFFFFFFFL;
     private static final double[] CHECKS = {0.25, 0.5, 0.75};
 
     private final Law law;
     /**
-     * Lower side: cubic coefficients c0..c3 of interval k at [4k, 4k+4), c0 of k+1 after it. An
-     * interval that failed its check has c1 = NaN and in c2 the offset of its {@value #SUB}
-     * sub-intervals in {@link #lowerFine} (same layout), or −1 when it is inverted exactly.
+     * Both sides in the layout of {@link TableLookup}: the lower side at [0, SIDE), the upper
+     * side, in y = −x so that it is non-decreasing in v = 1 − u like the lower side, at
+     * [SIDE, 2 SIDE). Interval k of a side has the cubic coefficients c0..c3 at [4k, 4k+4) and
+     * c0 of k+1 after it. An interval that failed its check has c1 = NaN and in c2 the offset of
+     * its {@value #SUB} sub-intervals in {@link #fine} (same layout), or −1 when it is inverted
+     * exactly.
      */
-    private final double[] lower;
-    private final double[] lowerFine;
-    /** Upper side, in y = −x so that it is non-decreasing in v = 1 − u like the lower side. */
-    private final double[] upper;
-    private final double[] upperFine;
+    private final double[] coefficients;
+    /** The sub-intervals of both sides' split intervals, the lower side's first. */
+    private final double[] fine;
 
     private InverseTable(Law law) {
         this.law = law;
         double half = law.quantile(0.5);
         Side low = new Side(law, false, half);
         Side up = new Side(law, true, -half);
-        this.lower = low.coefficients;
-        this.lowerFine = low.fine();
-        this.upper = up.coefficients;
-        this.upperFine = up.fine();
+        this.coefficients = new double[2 * TableLookup.SIDE];
+        System.arraycopy(low.coefficients, 0, coefficients, 0, TableLookup.SIDE);
+        System.arraycopy(up.coefficients, 0, coefficients, TableLookup.SIDE, TableLookup.SIDE);
+        double[] lowerFine = low.fine();
+        double[] upperFine = up.fine();
+        this.fine = java.util.Arrays.copyOf(lowerFine, lowerFine.length + upperFine.length);
+        System.arraycopy(upperFine, 0, fine, lowerFine.length, upperFine.length);
+        for (int j = TableLookup.SIDE; j < 2 * TableLookup.SIDE - 4; j += 4) {
+            if (Double.isNaN(coefficients[j + 1]) && coefficients[j + 2] >= 0) {
+                coefficients[j + 2] += lowerFine.length;
+            }
+        }
     }
 
     /**
@@ -94,38 +110,28 @@ final class InverseTable {
         return new InverseTable(law);
     }
 
-    /** Q̂(u) for every u[i], i &lt; n; u and out may be the same array. Allocates nothing. */
+    /**
+     * Q̂(u) for every u[i], i &lt; n; u and out may be the same array. Allocates nothing: the
+     * Vector API evaluation ({@link LaneFills#tables()}) once it is compiled, the plain one
+     * before, the same bits.
+     */
     void map(double[] u, double[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = value(u[i]);
-        }
+        map(LaneFills.tables(), u, out, n);
+    }
+
+    /** {@link #map} with the given evaluation (the tests compare the plain and the vector one). */
+    void map(TableLookup lookup, double[] u, double[] out, int n) {
+        lookup.map(coefficients, fine, this, u, out, n);
     }
 
     /** Q̂(u) for u in (0, 1); u = 0 and 1 give the ends of the support. */
-    double value(double u) {
-        if (u < 0.5) {
-            double x = eval(lower, u);
-            return x == x ? x : slow(lower, lowerFine, u, false);
+    @Override
+    public double value(double u) {
+        double x = TableLookup.interpolate(coefficients, fine, u);
+        if (x == x) {
+            return x;
         }
-        double v = 1 - u;
-        double y = eval(upper, v);
-        return y == y ? -y : -slow(upper, upperFine, v, true);
-    }
-
-    /** The interpolant at v in [2^−32, 1/2], or NaN outside the table or in a failed interval. */
-    private static double eval(double[] c, double v) {
-        long bits = Double.doubleToRawLongBits(v);
-        int binade = (int) (bits >>> 52) - (1023 - BINADES);
-        if (binade < 0) {
-            return Double.NaN;
-        }
-        int j = (binade << LOG_PER_BINADE | (int) (bits >>> (52 - LOG_PER_BINADE)) & (PER_BINADE - 1)) << 2;
-        return cubic(c, j, fraction(bits));
-    }
-
-    /** The mantissa bits below the interval index as a fraction in [0, 1) (exact, monotone in v). */
-    private static double fraction(long bits) {
-        return Double.longBitsToDouble(ONE_BITS | (bits << LOG_PER_BINADE) & MANTISSA) - 1.0;
+        return u < 0.5 ? slow(0, u, false) : -slow(TableLookup.SIDE, 1 - u, true);
     }
 
     /** The segment at c[j..j+3] at t in [0, 1], clamped into its knot values c[j] and c[j+4]. */
@@ -138,18 +144,19 @@ final class InverseTable {
      * Below the table, or in an interval that failed its check: its sub-intervals, or the exact
      * quantile (x on the lower side, y = −x on the upper) clamped into the knots around v.
      */
-    private double slow(double[] c, double[] fine, double v, boolean upperSide) {
+    private double slow(int side, double v, boolean upperSide) {
+        double[] c = coefficients;
         long bits = Double.doubleToRawLongBits(v);
         int binade = (int) (bits >>> 52) - (1023 - BINADES);
         if (binade < 0) {
-            return Math.min(exact(v, upperSide), c[0]);
+            return Math.min(exact(v, upperSide), c[side]);
         }
-        int j = (binade << LOG_PER_BINADE | (int) (bits >>> (52 - LOG_PER_BINADE)) & (PER_BINADE - 1)) << 2;
+        int j = side + ((binade << LOG_PER_BINADE | (int) (bits >>> (52 - LOG_PER_BINADE)) & (PER_BINADE - 1)) << 2);
         int offset = (int) c[j + 2];
         if (offset < 0) {
             return clamp(exact(v, upperSide), c[j], c[j + 4]);
         }
-        double t = fraction(bits) * SUB;
+        double t = TableLookup.fraction(bits) * SUB;
         int s = (int) t;
         int f = offset + 4 * s;
         double y = cubic(fine, f, t - s);
@@ -166,17 +173,18 @@ final class InverseTable {
      */
     double exactShare() {
         double share = 2 * TABLE_FROM;
-        for (double[][] side : new double[][][] {{lower, lowerFine}, {upper, upperFine}}) {
-            double[] c = side[0];
+        double[] c = coefficients;
+        for (int side = 0; side < 2; side++) {
             for (int k = 0; k < INTERVALS_PER_SIDE; k++) {
-                if (Double.isNaN(c[4 * k + 1])) {
+                int j = side * TableLookup.SIDE + 4 * k;
+                if (Double.isNaN(c[j + 1])) {
                     double h = knot(k + 1) - knot(k);
-                    int offset = (int) c[4 * k + 2];
+                    int offset = (int) c[j + 2];
                     if (offset < 0) {
                         share += h;
                     } else {
                         for (int s = 0; s < SUB; s++) {
-                            share += Double.isNaN(side[1][offset + 4 * s + 1]) ? h / SUB : 0;
+                            share += Double.isNaN(fine[offset + 4 * s + 1]) ? h / SUB : 0;
                         }
                     }
                 }
@@ -187,7 +195,7 @@ final class InverseTable {
 
     /** The number of intervals with sub-intervals, on both sides (for the tests). */
     int refinedIntervals() {
-        return (lowerFine.length + upperFine.length) / (4 * SUB + 4);
+        return fine.length / (4 * SUB + 4);
     }
 
     /** The probability at knot k of a side: 2^(b − 32) (1 + j/64) for k = 64 b + j. */

@@ -4,7 +4,8 @@ import org.mcsim.lanes.LaneFill;
 
 /**
  * A law whose plain Monte Carlo draws are a lane transform ({@link LaneFill}): uniform, normal,
- * lognormal, exponential and triangular. The engine seeds a block's
+ * lognormal, exponential and triangular, and the tabulated laws (beta, PERT, gamma, truncated
+ * laws, mixtures: the lanes' open uniforms through {@code InverseTable}). The engine seeds a block's
  * {@value org.mcsim.lanes.Lanes#COUNT}-lane state and lets the law pick its transform; the
  * values are the law's quantile function of the lanes' open uniforms.
  */
@@ -18,6 +19,16 @@ public interface LaneSampled {
      * @param n number of draws
      */
     void sampleLanes(LaneFill fill, long[] state, double[] out, int n);
+
+    /**
+     * How many values beyond {@code n} {@link #sampleLanes} may overwrite: 15 for the normals,
+     * which fill whole groups of 16 (the default, safe for every law), 0 for the tabulated laws.
+     *
+     * @return the slack {@code out} needs past {@code n}
+     */
+    default int columnSlack() {
+        return 15;
+    }
 
     /**
      * The draws of {@link #sampleLanes} from a lane state seeded with 32 numbers of {@code rng}:
@@ -41,7 +52,8 @@ public interface LaneSampled {
         }
         // Normal and lognormal fill whole groups of 16 values.
         org.mcsim.lanes.LaneFills.anticipate(n);
-        double[] column = out.length >= n + 15 ? out : new double[n + 15];
+        int need = law.columnSlack() == 0 ? n : (n + 15) / 16 * 16;
+        double[] column = out.length >= need ? out : new double[need];
         law.sampleLanes(org.mcsim.lanes.LaneFills.current(), state, column, n);
         if (column != out) {
             System.arraycopy(column, 0, out, 0, n);

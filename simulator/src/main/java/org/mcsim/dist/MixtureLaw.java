@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * A finite mixture with CDF F(x) = Σ w_i F_i(x) / Σ w_i, sampled by inverting that CDF (one
  * uniform per value, monotone), as scenario-format.md requires, so LHS, Sobol points, copulas and
- * common random numbers apply to it. Plain draws ({@link #sample}) invert open uniforms too.
+ * common random numbers apply to it. Plain draws ({@link #sample}) invert the open uniforms of
+ * the block's lanes ({@link TabulatedLaw}).
  * Both go through the mixture's {@link InverseTable}, built on first use from the exact quantiles
  * below (a few ns per value whatever the number of components, against about 2 µs for two
  * components and far more for hundreds by the search); {@link #quantile} stays exact.
@@ -24,7 +25,7 @@ import java.util.Arrays;
  * bracket [knot j−1, knot j] with F(knot j−1) &lt; u &lt;= F(knot j), which holds the same
  * crossing, computed by the same CDF, in a few steps. Immutable and thread-safe.
  */
-final class MixtureLaw extends Law {
+final class MixtureLaw extends TabulatedLaw {
     /** Bound on search steps; one in three halves the bracket's count of doubles (2^64). */
     private static final int MAX_STEPS = 400;
 
@@ -143,10 +144,6 @@ final class MixtureLaw extends Law {
         return upperSide ? target - knotSurvival[knot] : knotCdf[knot] - target;
     }
 
-    @Override
-    public void inverse(double[] u, double[] out, int n) {
-        table().map(u, out, n);
-    }
 
     @Override
     double density(double x) {

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.MarsagliaTsangWangDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
@@ -114,14 +113,13 @@ public final class Samplers {
         Parameters.positive("beta", beta);
         Parameters.below("min", min, "max", max);
         String name = family + "(alpha " + alpha + ", beta " + beta + ", [" + min + ", " + max + "])";
-        return new ScaledLaw(name, BetaDistribution.of(alpha, beta), null, min, max - min);
+        return new ScaledLaw(name, BetaDistribution.of(alpha, beta), min, max - min);
     }
 
     private static Law gamma(Dist.Gamma d) {
         double shape = Parameters.positive("shape", d.shape());
         double scale = Parameters.positive("scale", d.scale());
-        return new ScaledLaw("gamma(" + shape + ", " + scale + ")", GammaDistribution.of(shape, 1),
-                AhrensDieterMarsagliaTsangGammaSampler.of(Law.UNBOUND, shape, 1), 0, scale);
+        return new ScaledLaw("gamma(" + shape + ", " + scale + ")", GammaDistribution.of(shape, 1), 0, scale);
     }
 
     private static Law poisson(double mean) {

@@ -10,13 +10,14 @@ import org.mcsim.model.Dist;
  * inversion: F⁻¹(F(lo) + u (F(hi) − F(lo))), clamped into [lo, hi]. When the whole interval lies
  * in the upper half of the base law the same map is done on the survival side,
  * S⁻¹(S(lo) − u (S(lo) − S(hi))), which keeps far upper tails accurate; the survival face of
- * this law always works on that side. Sampling and {@link #inverse} go through the law's
+ * this law always works on that side. Sampling (the open uniforms of the block's lanes,
+ * {@link TabulatedLaw}) and {@link #inverse} go through the law's
  * {@link InverseTable} (a few ns per value, where the base law's exact quantile costs tens of ns to
  * microseconds); {@link #quantile} stays exact. The mean is a closed form
  * where the base law has one, else the tanh-sinh integral of this law's quantile function.
  * Immutable and thread-safe.
  */
-final class TruncatedLaw extends Law {
+final class TruncatedLaw extends TabulatedLaw {
     private final Law base;
     private final double lo;
     private final double hi;
@@ -53,10 +54,6 @@ final class TruncatedLaw extends Law {
         this.mean = clamp(Double.isNaN(m) ? QuantileIntegral.mean(this) : m, lo, hi);
     }
 
-    @Override
-    public void inverse(double[] u, double[] out, int n) {
-        table().map(u, out, n);
-    }
 
     @Override
     double density(double x) {

@@ -5,9 +5,10 @@
  * hypercube, Sobol points, copulas and sweeps. The innermost loops are written here: the
  * generator ({@link org.mcsim.dist.BlockRandom}, xoshiro256++ with the state in local variables,
  * the same sequence as Commons RNG's) and the tabulated quantile function ({@code InverseTable})
- * through which beta, PERT, truncated laws and mixtures draw and gamma inverts; uniform, normal,
- * lognormal, exponential and triangular laws draw from 8-lane streams through the kernels of
- * {@link org.mcsim.lanes} ({@link org.mcsim.dist.LaneSampled}); the other families use Commons
- * RNG's samplers (Marsaglia-Tsang gamma, alias tables). Every sampler is immutable and safe to share between threads.
+ * through which beta, PERT, gamma, truncated laws and mixtures draw and invert; uniform, normal,
+ * lognormal, exponential and triangular laws and the tabulated ones draw from 8-lane streams
+ * through the kernels of {@link org.mcsim.lanes} ({@link org.mcsim.dist.LaneSampled}); the other
+ * families use Commons RNG's samplers (alias tables, Poisson and binomial tables). Every sampler
+ * is immutable and safe to share between threads.
  */
 package org.mcsim.dist;

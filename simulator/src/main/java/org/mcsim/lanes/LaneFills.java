@@ -7,19 +7,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
- * Picks the {@link LaneFill} for each block: the Vector API one once it is compiled, the plain one
- * until then and wherever vectors are unavailable. Both give the same bits, so the choice changes
+ * Picks the {@link LaneFill} for each block, and the {@link TableLookup} for each tabulated column:
+ * the Vector API ones once they are compiled, the plain ones until then and wherever vectors are
+ * unavailable. Both give the same bits, so the choice changes
  * the speed of a run and nothing else; it may differ from block to block and between threads.
  *
  * <p><b>Why a warm-up.</b> Until C2 has compiled them, Vector API methods run in the interpreter
  * or in C1 code that boxes every vector: a few hundred times slower than plain Java (measured: a
  * first pass of 10⁶ samples took over a second). So once the runs of this JVM are about to draw
  * enough values to pay for it ({@link #anticipate}), a daemon thread ({@code mcsim-simd-warmup})
- * starts calling every vector transform on a scratch column and times each round, while the
- * engine keeps using the plain fill; once a round of the vector transforms takes less than
- * {@value #SPEED_UP_WANTED} of the plain round, the vector fill takes over (a volatile flag, read
- * once per column). If that never happens within {@value #MAX_ROUNDS} rounds (a CPU where the
- * vector operations are not compiled to vector instructions), the plain fill stays.
+ * starts calling every vector transform (and the table evaluation, on a table of its own, and the
+ * kernels of other packages given to {@link #warmAlso}) on a scratch column and times each round,
+ * while the engine keeps using the plain fill; once a round of the vector transforms takes less
+ * than {@value #SPEED_UP_WANTED} of the plain round, the vector fill and the vector tables take
+ * over (a volatile flag, read once per column). If that never happens within {@value #MAX_ROUNDS}
+ * rounds (a CPU where the vector operations are not compiled to vector instructions), the plain
+ * fill stays.
  *
  * <p>The system property {@value Lanes#PROPERTY} set to {@code eager} skips the wait (every column
  * vector from the start, for tests of the vector path) and {@code off} never uses vectors.
@@ -45,6 +48,12 @@ public final class LaneFills {
 
     private static final LaneFill VECTOR = Lanes.vectorEnabled()
         ? Lanes.load("org.mcsim.lanes.VectorLaneFill", LaneFill.class) : null;
+    private static final TableLookup VECTOR_TABLES = VECTOR != null
+        ? Lanes.load("org.mcsim.lanes.VectorTableLookup", TableLookup.class) : null;
+    /** A table for the warm-up's rounds: the uniforms' own values, one cubic per interval. */
+    private static final double[] WARM_UP_TABLE = VECTOR != null ? warmUpTable() : null;
+    /** Its split intervals' sub-intervals: all constant 0. */
+    private static final double[] WARM_UP_FINE = new double[4 * TableLookup.SUB + 4];
     private static final boolean EAGER = "eager".equals(
         System.getProperty(Lanes.PROPERTY, "").trim().toLowerCase(Locale.ROOT));
     private static volatile boolean warm = EAGER && VECTOR != null;
@@ -80,6 +89,32 @@ public final class LaneFills {
         if (VECTOR != null && !started && ANTICIPATED.addAndGet(Math.max(0, values)) >= WORTH_WARMING) {
             startWarmUp();
         }
+    }
+
+    /**
+     * The table evaluation to use now: vector when enabled and compiled (together with the fill),
+     * plain otherwise. The first call starts the warm-up.
+     *
+     * @return an implementation
+     */
+    public static TableLookup tables() {
+        if (warm) {
+            return VECTOR_TABLES;
+        }
+        if (VECTOR != null && !started) {
+            startWarmUp();
+        }
+        return PlainTableLookup.INSTANCE;
+    }
+
+    /**
+     * The vector table evaluation, or null when {@link Lanes#vectorEnabled()} is false (tests and
+     * benchmarks).
+     *
+     * @return the vector implementation or null
+     */
+    public static TableLookup vectorTables() {
+        return VECTOR_TABLES;
     }
 
     /**
@@ -120,6 +155,26 @@ public final class LaneFills {
     }
 
     /**
+     * Starts the warm-up (if vectors are enabled) and waits, at most {@code millis} ms, until the
+     * vector fill is in use: for benchmarks that must measure one path, not the switch.
+     *
+     * @param millis how long to wait at most
+     * @return whether {@link #current()} now returns the vector fill
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static boolean awaitWarm(long millis) throws InterruptedException {
+        if (VECTOR == null) {
+            return false;
+        }
+        anticipate(WORTH_WARMING);
+        final long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (!warm && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return warm;
+    }
+
+    /**
      * Adds a vector kernel of another package (block sums, tabulated inverses) to the warm-up:
      * every round calls {@code kernel} with a column length (short ones to get it compiled, then
      * 2048), and the kernel runs its vector code on scratch data of that length. Such kernels
@@ -154,7 +209,7 @@ public final class LaneFills {
             // triggers compilation is the number of calls and loop iterations, not their length.
             for (int i = 0; i < SHORT_CALLS; i++) {
                 int n = i % 4 == 3 ? SHORT - 5 : SHORT;
-                everyTransform(VECTOR, state, column, n);
+                everyTransform(VECTOR, VECTOR_TABLES, state, column, n);
                 for (IntConsumer k : KERNELS) {
                     k.accept(n);
                 }
@@ -169,14 +224,14 @@ public final class LaneFills {
             }
             if (round % 4 == 0) {
                 long t0 = System.nanoTime();
-                everyTransform(PlainLaneFill.INSTANCE, state, column, COLUMN);
+                everyTransform(PlainLaneFill.INSTANCE, PlainTableLookup.INSTANCE, state, column, COLUMN);
                 bestPlain = Math.min(bestPlain, System.nanoTime() - t0);
             }
             for (IntConsumer k : KERNELS) {
                 k.accept(COLUMN);
             }
             long t0 = System.nanoTime();
-            everyTransform(VECTOR, state, column, COLUMN);
+            everyTransform(VECTOR, VECTOR_TABLES, state, column, COLUMN);
             long vector = System.nanoTime() - t0;
             // At least a few rounds, and an absolute bound: before the plain fill is compiled its
             // round is slow too, and an interpreted vector round could pass the ratio alone.
@@ -204,12 +259,35 @@ public final class LaneFills {
         }
     }
 
-    private static void everyTransform(LaneFill fill, long[] state, double[] column, int n) {
+    private static void everyTransform(LaneFill fill, TableLookup tables, long[] state, double[] column,
+            int n) {
         fill.uniforms(state, column, n);
+        tables.map(WARM_UP_TABLE, WARM_UP_FINE, u -> u, column, column, n);
         fill.uniform(state, column, n, 1.0, 2.0, 3.0);
         fill.normal(state, column, n, 1.0, 2.0);
         fill.lognormal(state, column, n, 0.5, 0.5);
         fill.exponential(state, column, n, 2.0);
         fill.triangular(state, column, n, LaneFill.Triangle.of(1.0, 2.0, 4.0));
+    }
+
+    /**
+     * The table of x = u: a linear cubic per interval, y = v − 1 on the upper side, except every
+     * 16th interval, split (into sub-intervals that are 0), so the warm-up takes that branch too.
+     */
+    private static double[] warmUpTable() {
+        double[] c = new double[2 * TableLookup.SIDE];
+        for (int side = 0; side < 2; side++) {
+            for (int k = 0; k <= TableLookup.INTERVALS; k++) {
+                double v = knot(k);
+                int j = side * TableLookup.SIDE + 4 * k;
+                c[j] = side == 0 ? v : v - 1;
+                c[j + 1] = k % 16 == 15 && k < TableLookup.INTERVALS ? Double.NaN : knot(k + 1) - v;
+            }
+        }
+        return c;
+    }
+
+    private static double knot(int k) {
+        return Math.scalb(1 + (double) (k & 63) / 64, (k >> TableLookup.LOG_PER_BINADE) - TableLookup.BINADES);
     }
 }

@@ -20,13 +20,20 @@ public final class PlainLaneFill implements LaneFill {
 
     @Override
     public void uniforms(long[] state, double[] out, int n) {
-        final int steps = (n + L - 1) / L;
-        for (int lane = 0; lane < L; lane++) {
+        steps(state, out, n, 0, L, 0, (n + L - 1) / L);
+    }
+
+    /**
+     * Advances lanes [from, to) by the steps [firstStep, steps), writing the open uniform of step k
+     * of lane j to {@code out[8k + j]} when that index is below n.
+     */
+    static void steps(long[] state, double[] out, int n, int from, int to, int firstStep, int steps) {
+        for (int lane = from; lane < to; lane++) {
             long s0 = state[lane];
             long s1 = state[L + lane];
             long s2 = state[2 * L + lane];
             long s3 = state[3 * L + lane];
-            for (int k = 0; k < steps; k++) {
+            for (int k = firstStep; k < steps; k++) {
                 final long x = Long.rotateLeft(s0 + s3, 23) + s0;
                 final long shifted = s1 << 17;
                 s2 ^= s0;

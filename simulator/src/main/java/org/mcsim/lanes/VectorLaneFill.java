@@ -44,7 +44,11 @@ public final class VectorLaneFill implements LaneFill {
             LongVector s1 = LongVector.fromArray(W, state, L + part);
             LongVector s2 = LongVector.fromArray(W, state, 2 * L + part);
             LongVector s3 = LongVector.fromArray(W, state, 3 * L + part);
-            for (int k = 0; k < steps; k++) {
+            // Whole vectors inside the column; the last, partial step (if any) is finished in
+            // plain Java, which steps the same generators: a masked store there made C2 (JDK 17)
+            // box the vectors of the whole loop.
+            final int full = Math.min(steps, n - part - V >= 0 ? (n - part - V) / L + 1 : 0);
+            for (int k = 0; k < full; k++) {
                 final LongVector x = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
                 final LongVector shifted = s1.lanewise(VectorOperators.LSHL, 17);
                 s2 = s2.lanewise(VectorOperators.XOR, s0);
@@ -60,17 +64,15 @@ public final class VectorLaneFill implements LaneFill {
                 final DoubleVector low = x.lanewise(VectorOperators.LSHR, 11).and(1L).neg().and(HALF_ULP_BITS)
                     .reinterpretAsDoubles();
                 final DoubleVector u = high.add(low).add(0x1.0p-54);
-                final int i = k * L + part;
-                if (i + V <= n) {
-                    u.intoArray(out, i);
-                } else if (i < n) {
-                    u.intoArray(out, i, D.indexInRange(i, n));
-                }
+                u.intoArray(out, k * L + part);
             }
             s0.intoArray(state, part);
             s1.intoArray(state, L + part);
             s2.intoArray(state, 2 * L + part);
             s3.intoArray(state, 3 * L + part);
+            if (full < steps) {
+                PlainLaneFill.steps(state, out, n, part, part + V, full, steps);
+            }
         }
     }
 

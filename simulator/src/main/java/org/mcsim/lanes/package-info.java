@@ -1,5 +1,6 @@
 /**
- * Lane-structured kernels: the random streams, quantile transforms and block sums of the hot loop,
+ * Lane-structured kernels: the random streams, quantile transforms, tabulated quantile functions
+ * ({@link org.mcsim.lanes.TableLookup}) and block sums of the hot loop,
  * each defined over {@value org.mcsim.lanes.Lanes#COUNT} logical lanes and written twice, as plain
  * Java and with the incubating Vector API ({@code jdk.incubator.vector}), with the same operations
  * in the same order, so that both give the same bits on any CPU. Transcendental functions are
