@@ -62,7 +62,7 @@ public final class LaneFills {
     private static final AtomicLong ANTICIPATED = new AtomicLong();
     private static final List<IntConsumer> KERNELS = new CopyOnWriteArrayList<>();
     /** Values a JVM must be about to draw before the warm-up starts. */
-    static final long WORTH_WARMING = 50_000_000L;
+    static final long WORTH_WARMING = 500_000_000L;
 
     private LaneFills() {
     }
@@ -86,7 +86,7 @@ public final class LaneFills {
      * @param values values about to be drawn
      */
     public static void anticipate(long values) {
-        if (VECTOR != null && !started && ANTICIPATED.addAndGet(Math.max(0, values)) >= WORTH_WARMING) {
+        if (VECTOR != null && !warm && !started && ANTICIPATED.addAndGet(Math.max(0, values)) >= WORTH_WARMING) {
             startWarmUp();
         }
     }
