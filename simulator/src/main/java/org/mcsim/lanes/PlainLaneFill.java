@@ -95,11 +95,15 @@ public final class PlainLaneFill implements LaneFill {
                 final double z = x * x;
                 final double sin = LaneTransforms.sinKernel(x, z);
                 final double cos = LaneTransforms.cosKernel(z);
-                final boolean odd = (q & 1) != 0;
-                final double c = odd ? sin : cos;
-                final double s = odd ? cos : sin;
-                out[g + h] = location + scale * (r * (((q ^ (q >>> 1)) & 1) == 0 ? c : -c));
-                out[g + L + h] = location + scale * (r * ((q & 2) == 0 ? s : -s));
+                // The quarter turn's swap and signs by bit selection, not branches: q is random, so a
+                // branch would be mispredicted half the time. Selecting bits is exactly the vector blend.
+                final long sinBits = Double.doubleToRawLongBits(sin);
+                final long cosBits = Double.doubleToRawLongBits(cos);
+                final long odd = -(q & 1);
+                final long c = (sinBits & odd | cosBits & ~odd) ^ ((q ^ (q >>> 1)) & 1) << 63;
+                final long s = (cosBits & odd | sinBits & ~odd) ^ (q & 2) << 62;
+                out[g + h] = location + scale * (r * Double.longBitsToDouble(c));
+                out[g + L + h] = location + scale * (r * Double.longBitsToDouble(s));
             }
         }
     }
