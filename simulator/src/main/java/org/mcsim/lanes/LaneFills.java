@@ -61,7 +61,7 @@ public final class LaneFills {
     private static volatile int warmAfter = -1;
     private static final AtomicLong ANTICIPATED = new AtomicLong();
     private static final List<IntConsumer> KERNELS = new CopyOnWriteArrayList<>();
-    /** Values a JVM must be about to draw before the warm-up starts. */
+    /** Values a JVM must be about to draw before the warm-up starts (3.3·10⁷ samples of 15 inputs). */
     static final long WORTH_WARMING = 500_000_000L;
 
     private LaneFills() {
@@ -79,9 +79,10 @@ public final class LaneFills {
     /**
      * Tells how many values the caller is about to draw (samples × inputs of a run, or of a Spark
      * task's blocks); once the total in this JVM reaches {@value #WORTH_WARMING} values, the
-     * warm-up starts. Below that, a run ends before the warm-up could pay for itself (it takes
-     * about a second of one core), so small runs and the tests' many small runs stay on the plain
-     * fill.
+     * warm-up starts. Below that, a run ends before the warm-up could pay for itself (on a 2-vCPU
+     * machine whose cores both sample it took 2–5 s, competing with the workers; a 10⁷-sample run
+     * of the reference model that started it was slower than one that did not), so small runs and
+     * the tests' many small runs stay on the plain fill.
      *
      * @param values values about to be drawn
      */
