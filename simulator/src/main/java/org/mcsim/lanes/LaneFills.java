@@ -41,7 +41,7 @@ public final class LaneFills {
     /** Rounds after which the warm-up gives up. */
     static final int MAX_ROUNDS = 2000;
     private static final int COLUMN = 2048;
-    /** Length of the columns of the compiling calls (the odd ones exercise the masked tail). */
+    /** Length of the compiling calls' columns (odd ones exercise the plain finish of a partial step). */
     private static final int SHORT = 32;
     /** Short calls per round. */
     private static final int SHORT_CALLS = 32;
@@ -94,18 +94,12 @@ public final class LaneFills {
 
     /**
      * The table evaluation to use now: vector when enabled and compiled (together with the fill),
-     * plain otherwise. The first call starts the warm-up.
+     * plain otherwise. Like the fill, it waits for {@link #anticipate} to start the warm-up.
      *
      * @return an implementation
      */
     public static TableLookup tables() {
-        if (warm) {
-            return VECTOR_TABLES;
-        }
-        if (VECTOR != null && !started) {
-            startWarmUp();
-        }
-        return PlainTableLookup.INSTANCE;
+        return warm ? VECTOR_TABLES : PlainTableLookup.INSTANCE;
     }
 
     /**
