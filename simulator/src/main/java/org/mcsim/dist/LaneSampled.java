@@ -1,6 +1,9 @@
 package org.mcsim.dist;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.mcsim.lanes.LaneFill;
+import org.mcsim.lanes.LaneFills;
+import org.mcsim.lanes.Lanes;
 
 /**
  * A law whose plain Monte Carlo draws are a lane transform ({@link LaneFill}): uniform, normal,
@@ -39,22 +42,22 @@ public interface LaneSampled {
      * @param out destination
      * @param n number of draws
      */
-    static void fromGenerator(LaneSampled law, org.apache.commons.rng.UniformRandomProvider rng, double[] out,
+    static void fromGenerator(LaneSampled law, UniformRandomProvider rng, double[] out,
             int n) {
         long[] state = new long[LaneFill.STATE_LENGTH];
         for (int i = 0; i < state.length; i++) {
             state[i] = rng.nextLong();
         }
-        for (int j = 0; j < org.mcsim.lanes.Lanes.COUNT; j++) {
+        for (int j = 0; j < Lanes.COUNT; j++) {
             if ((state[j] | state[8 + j] | state[16 + j] | state[24 + j]) == 0) {
                 state[j] = 1;
             }
         }
         // Normal and lognormal fill whole groups of 16 values.
-        org.mcsim.lanes.LaneFills.anticipate(n);
+        LaneFills.anticipate(n);
         int need = law.columnSlack() == 0 ? n : (n + 15) / 16 * 16;
         double[] column = out.length >= need ? out : new double[need];
-        law.sampleLanes(org.mcsim.lanes.LaneFills.current(), state, column, n);
+        law.sampleLanes(LaneFills.current(), state, column, n);
         if (column != out) {
             System.arraycopy(column, 0, out, 0, n);
         }

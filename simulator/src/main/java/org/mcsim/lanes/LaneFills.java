@@ -1,10 +1,7 @@
 package org.mcsim.lanes;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntConsumer;
 
 /**
  * Picks the {@link LaneFill} for each block, and the {@link TableLookup} for each tabulated column:
@@ -16,8 +13,8 @@ import java.util.function.IntConsumer;
  * or in C1 code that boxes every vector: a few hundred times slower than plain Java (measured: a
  * first pass of 10⁶ samples took over a second). So once the runs of this JVM are about to draw
  * enough values to pay for it ({@link #anticipate}), a daemon thread ({@code mcsim-simd-warmup})
- * starts calling every vector transform (and the table evaluation, on a table of its own, and the
- * kernels of other packages given to {@link #warmAlso}) on a scratch column and times each round,
+ * starts calling every vector transform (and the table evaluation, on a table of its own) on a
+ * scratch column and times each round,
  * while the engine keeps using the plain fill; once a round of the vector transforms takes less
  * than {@value #SPEED_UP_WANTED} of the plain round, the vector fill and the vector tables take
  * over (a volatile flag, read once per column). If that never happens within {@value #MAX_ROUNDS}
@@ -58,9 +55,7 @@ public final class LaneFills {
         System.getProperty(Lanes.PROPERTY, "").trim().toLowerCase(Locale.ROOT));
     private static volatile boolean warm = EAGER && VECTOR != null;
     private static volatile boolean started;
-    private static volatile int warmAfter = -1;
     private static final AtomicLong ANTICIPATED = new AtomicLong();
-    private static final List<IntConsumer> KERNELS = new CopyOnWriteArrayList<>();
     /** Values a JVM must be about to draw before the warm-up starts (3.3·10⁷ samples of 15 inputs). */
     static final long WORTH_WARMING = 500_000_000L;
 
@@ -141,15 +136,6 @@ public final class LaneFills {
     }
 
     /**
-     * Rounds the warm-up took, or −1 while it runs or when it gave up (for diagnostics).
-     *
-     * @return the round in which the vector fill became faster, or −1
-     */
-    public static int warmAfter() {
-        return warmAfter;
-    }
-
-    /**
      * Starts the warm-up (if vectors are enabled) and waits, at most {@code millis} ms, until the
      * vector fill is in use: for benchmarks that must measure one path, not the switch.
      *
@@ -167,18 +153,6 @@ public final class LaneFills {
             Thread.sleep(10);
         }
         return warm;
-    }
-
-    /**
-     * Adds a vector kernel of another package (block sums, tabulated inverses) to the warm-up:
-     * every round calls {@code kernel} with a column length (short ones to get it compiled, then
-     * 2048), and the kernel runs its vector code on scratch data of that length. Such kernels
-     * switch to their vector code when {@link #warm()} turns true, like the fills.
-     *
-     * @param kernel runs the kernel once on n values of scratch data
-     */
-    public static void warmAlso(IntConsumer kernel) {
-        KERNELS.add(kernel);
     }
 
     private static synchronized void startWarmUp() {
@@ -205,9 +179,6 @@ public final class LaneFills {
             for (int i = 0; i < SHORT_CALLS; i++) {
                 int n = i % 4 == 3 ? SHORT - 5 : SHORT;
                 everyTransform(VECTOR, VECTOR_TABLES, state, column, n);
-                for (IntConsumer k : KERNELS) {
-                    k.accept(n);
-                }
             }
             // A pause between rounds: what brings compilation is the number of calls, and the
             // compiler threads and the engine's own threads need the cores more than this one.
@@ -222,16 +193,12 @@ public final class LaneFills {
                 everyTransform(PlainLaneFill.INSTANCE, PlainTableLookup.INSTANCE, state, column, COLUMN);
                 bestPlain = Math.min(bestPlain, System.nanoTime() - t0);
             }
-            for (IntConsumer k : KERNELS) {
-                k.accept(COLUMN);
-            }
             long t0 = System.nanoTime();
             everyTransform(VECTOR, VECTOR_TABLES, state, column, COLUMN);
             long vector = System.nanoTime() - t0;
             // At least a few rounds, and an absolute bound: before the plain fill is compiled its
             // round is slow too, and an interpreted vector round could pass the ratio alone.
             if (round >= MIN_ROUNDS && vector <= SPEED_UP_WANTED * bestPlain && vector <= MAX_VECTOR_ROUND_NANOS) {
-                warmAfter = round;
                 warm = true;
                 trace("vector fill in use after " + round + " rounds, "
                     + (System.nanoTime() - begun) / 1_000_000 + " ms (vector " + vector + " ns, plain " + bestPlain

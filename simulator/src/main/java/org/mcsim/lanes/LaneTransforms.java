@@ -64,41 +64,6 @@ public final class LaneTransforms {
         return Math.sqrt(-2.0 * LaneMath.log(u1));
     }
 
-    /**
-     * sin(2πu) for u in [0, 1], from the reduction below (see {@link #cos2pi}).
-     *
-     * @param u the turn
-     * @return the sine
-     */
-    public static double sin2pi(double u) {
-        final double t = Math.fma(u, 4.0, SHIFT);
-        final long q = Double.doubleToRawLongBits(t);
-        final double x = (u - (t - SHIFT) * 0.25) * TWO_PI;
-        final double z = x * x;
-        final double value = (q & 1) == 0 ? sinKernel(x, z) : cosKernel(z);
-        return (q & 2) == 0 ? value : -value;
-    }
-
-    /**
-     * cos(2πu) for u in [0, 1]: the quarter turn q = round(4u) (exact: 4u is exact and adding
-     * 1.5·2<sup>52</sup> rounds it to an integer whose low bits the sum holds), the remainder
-     * f = u − q/4 in [−1/8, 1/8] (exact: both are multiples of u's last place), x = 2πf rounded
-     * once, fdlibm's kernel polynomials of sin x and cos x on [−π/4, π/4], and the quarter turn's
-     * swap and signs. Within a few units of 10<sup>−16</sup> of the exact value (tested); what
-     * matters for sampling is that it is a fixed function of u, the same lanewise.
-     *
-     * @param u the turn
-     * @return the cosine
-     */
-    public static double cos2pi(double u) {
-        final double t = Math.fma(u, 4.0, SHIFT);
-        final long q = Double.doubleToRawLongBits(t);
-        final double x = (u - (t - SHIFT) * 0.25) * TWO_PI;
-        final double z = x * x;
-        final double value = (q & 1) == 0 ? cosKernel(z) : sinKernel(x, z);
-        return ((q ^ (q >>> 1)) & 1) == 0 ? value : -value;
-    }
-
     /** sin x for |x| ≤ π/4, z = x². */
     static double sinKernel(double x, double z) {
         final double r = Math.fma(z, Math.fma(z, Math.fma(z, Math.fma(z, S6, S5), S4), S3), S2);
