@@ -24,17 +24,7 @@ public interface LaneSampled {
     void sampleLanes(LaneFill fill, long[] state, double[] out, int n);
 
     /**
-     * How many values beyond {@code n} {@link #sampleLanes} may overwrite: 15 for the normals,
-     * which fill whole groups of 16 (the default, safe for every law), 0 for the tabulated laws.
-     *
-     * @return the slack {@code out} needs past {@code n}
-     */
-    default int columnSlack() {
-        return 15;
-    }
-
-    /**
-     * The draws of {@link #sampleLanes} from a lane state seeded with 32 numbers of {@code rng}:
+     * The draws of {@link #sampleLanes} from a lane state seeded with {@link LaneFill#STATE_LENGTH} numbers of {@code rng}:
      * how {@link InputSampler#sample} draws for these laws outside the engine.
      *
      * @param law the law
@@ -48,18 +38,8 @@ public interface LaneSampled {
         for (int i = 0; i < state.length; i++) {
             state[i] = rng.nextLong();
         }
-        for (int j = 0; j < Lanes.COUNT; j++) {
-            if ((state[j] | state[8 + j] | state[16 + j] | state[24 + j]) == 0) {
-                state[j] = 1;
-            }
-        }
-        // Normal and lognormal fill whole groups of 16 values.
+        Lanes.avoidZeroState(state);
         LaneFills.anticipate(n);
-        int need = law.columnSlack() == 0 ? n : (n + 15) / 16 * 16;
-        double[] column = out.length >= need ? out : new double[need];
-        law.sampleLanes(LaneFills.current(), state, column, n);
-        if (column != out) {
-            System.arraycopy(column, 0, out, 0, n);
-        }
+        law.sampleLanes(LaneFills.current(), state, out, n);
     }
 }

@@ -24,12 +24,6 @@ abstract class TabulatedLaw extends Law implements LaneSampled {
         table().map(out, out, n);
     }
 
-    /** Nothing beyond n: the uniforms and the table fill exactly n values. */
-    @Override
-    public final int columnSlack() {
-        return 0;
-    }
-
     @Override
     public final void inverse(double[] u, double[] out, int n) {
         table().map(u, out, n);

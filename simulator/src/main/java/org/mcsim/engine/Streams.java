@@ -47,8 +47,8 @@ public final class Streams {
      * Seeds the {@value Lanes#COUNT} generators of one block of one input for a {@link LaneFill}:
      * the SplitMix64 sequence that {@link #forBlock} starts from the same (seed, key, block)
      * continued, four words per lane, so lane 0 is {@code forBlock}'s generator and lane j takes
-     * words 4j + 1 to 4j + 4 (a lane whose words are all zero, probability 2<sup>−256</sup>, gets
-     * the word 1).
+     * words 4j + 1 to 4j + 4, then four words for the spill generator (a generator whose words are
+     * all zero, probability 2<sup>−256</sup>, gets the word 1).
      *
      * @param seed the run's seed
      * @param key the input's key ({@link #key})
@@ -58,16 +58,16 @@ public final class Streams {
     public static void forLanes(long seed, long key, long block, long[] state) {
         long s = mix(mix(seed) ^ key) ^ mix(block * GOLDEN + key);
         final int lanes = Lanes.COUNT;
-        for (int j = 0; j < lanes; j++) {
-            long a = mix(s += GOLDEN);
-            long b = mix(s += GOLDEN);
-            long c = mix(s += GOLDEN);
-            long d = mix(s += GOLDEN);
-            state[j] = (a | b | c | d) == 0 ? 1 : a;
-            state[lanes + j] = b;
-            state[2 * lanes + j] = c;
-            state[3 * lanes + j] = d;
+        for (int j = 0; j <= lanes; j++) {
+            // Lane j's four words, word w at w * 8 + j; the ninth generator (the spill, which the
+            // normals' rejection steps read) in the last four words.
+            final int at = j < lanes ? j : 4 * lanes;
+            final int stride = j < lanes ? lanes : 1;
+            for (int w = 0; w < 4; w++) {
+                state[at + w * stride] = mix(s += GOLDEN);
+            }
         }
+        Lanes.avoidZeroState(state);
     }
 
     /** The SplitMix64 finalizer (Stafford's variant 13). */

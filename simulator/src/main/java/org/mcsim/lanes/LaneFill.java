@@ -7,32 +7,30 @@ package org.mcsim.lanes;
  * ({@link LaneFills} picks one).
  *
  * <p><b>The stream.</b> {@code state} holds {@value Lanes#COUNT} xoshiro256++ generators (Blackman
- * and Vigna, ACM TOMS 47(4), 2021): word w of lane j at {@code state[w * 8 + j]}. Value i of the
- * column is the transform of the ((i / 8) + 1)-th number of lane i mod 8, converted to the open
- * uniform u = ((x &gt;&gt;&gt; 11) + 1/2) 2<sup>−53</sup> in (0, 1). After a call the state has advanced by
- * ⌈n / 8⌉ steps in every lane (numbers beyond n are drawn and dropped), so the first m values of a
- * column do not depend on n.
+ * and Vigna, ACM TOMS 47(4), 2021): word w of lane j at {@code state[w * 8 + j]}; then, in words
+ * 32–35, a ninth generator, the <em>spill</em>, which only the normals' rejection steps read.
+ * Value i of the column is the transform of the ((i / 8) + 1)-th number of lane i mod 8,
+ * converted to the open uniform u = ((x &gt;&gt;&gt; 11) + 1/2) 2<sup>−53</sup> in (0, 1). After a
+ * call the state has advanced by ⌈n / 8⌉ steps in every lane (numbers beyond n are drawn and
+ * dropped), so the first m values of a column do not depend on n.
  *
  * <p><b>The transforms</b> are written once as plain arithmetic ({@link LaneTransforms},
  * {@link LaneMath}) and once lanewise with the same operations in the same order: uniform
  * min + u·width clamped to [min, max]; exponential −mean·log(u); triangular by its closed-form
- * quantile, both branches computed and blended; normal and lognormal by the Box–Muller transform
- * of pairs of uniforms. The normals pair value i with value i + 8 within each group of 16
- * (16m + h and 16m + 8 + h for h &lt; 8: the same lane, consecutive numbers): with
- * r = √(−2 log u<sub>16m+h</sub>) and u = u<sub>16m+8+h</sub>, value 16m + h is
- * location + scale·(r cos 2πu) and value 16m + 8 + h is location + scale·(r sin 2πu); the
- * lognormal takes exp(μ + σ·…) of the same. They fill whole groups: the column must hold n rounded
- * up to a multiple of 16, values from n on are overwritten with draws that are not part of the
- * result, and the state advances by 2⌈n/16⌉ steps. (Box–Muller rather than inversion: Φ⁻¹ costs
- * two rational functions, a logarithm and a square root for every value in vector form, where
- * every lane computes every branch; a pair costs one logarithm, one square root and two short
- * polynomials.)
+ * quantile, both branches computed and blended. Normal and lognormal draw by the ziggurat
+ * ({@link Ziggurat}): one scalar loop over the uniforms, shared by both implementations, which
+ * accepts 98.5 % of them with one multiplication and takes the rest to rejection steps fed by the
+ * spill generator in value order; the lognormal then takes exp(μ + σ·z) lanewise. (The ziggurat
+ * rather than Box–Muller or inversion: in plain Java, where a run starts before the vector code
+ * is compiled, Box–Muller's logarithm, sine and cosine cost 8 ns a value and the ziggurat 1 ns;
+ * vectorized, its table lookup would be a gather, which JDK 17 does not compile to one
+ * instruction.)
  *
  * <p>Implementations are stateless and thread-safe; the state array belongs to the caller.
  */
 public interface LaneFill {
-    /** Words of a lane state array: 4 words per lane. */
-    int STATE_LENGTH = 4 * Lanes.COUNT;
+    /** Words of a lane state array: 4 words per lane, then the spill generator's 4. */
+    int STATE_LENGTH = 4 * Lanes.COUNT + 4;
 
     /**
      * Open uniforms in (0, 1).
@@ -56,10 +54,10 @@ public interface LaneFill {
     void uniform(long[] state, double[] out, int n, double min, double width, double max);
 
     /**
-     * Normal: location + scale·z, z from Box–Muller pairs (see above).
+     * Normal: location + scale·z, z by the ziggurat (see above).
      *
-     * @param state the 8 generators, advanced
-     * @param out destination, at least n rounded up to a multiple of 16 long
+     * @param state the 8 generators and the spill generator, advanced
+     * @param out destination, at least n long
      * @param n number of values
      * @param location mean
      * @param scale standard deviation
@@ -67,10 +65,10 @@ public interface LaneFill {
     void normal(long[] state, double[] out, int n, double location, double scale);
 
     /**
-     * Lognormal: exp(μ + σ·z), z from Box–Muller pairs (see above).
+     * Lognormal: exp(μ + σ·z), z by the ziggurat (see above).
      *
-     * @param state the 8 generators, advanced
-     * @param out destination, at least n rounded up to a multiple of 16 long
+     * @param state the 8 generators and the spill generator, advanced
+     * @param out destination, at least n long
      * @param n number of values
      * @param mu location of the logarithm
      * @param sigma scale of the logarithm

@@ -32,6 +32,25 @@ public final class Lanes {
     }
 
     /**
+     * Gives every generator of a lane state ({@link LaneFill#STATE_LENGTH} words: the
+     * {@value #COUNT} lanes, then the spill generator) that is all zero, which xoshiro256++ cannot
+     * leave (probability 2<sup>−256</sup> for seeded words), the first word 1.
+     *
+     * @param state a lane state
+     */
+    public static void avoidZeroState(long[] state) {
+        for (int j = 0; j < COUNT; j++) {
+            if ((state[j] | state[COUNT + j] | state[2 * COUNT + j] | state[3 * COUNT + j]) == 0) {
+                state[j] = 1;
+            }
+        }
+        final int spill = 4 * COUNT;
+        if ((state[spill] | state[spill + 1] | state[spill + 2] | state[spill + 3]) == 0) {
+            state[spill] = 1;
+        }
+    }
+
+    /**
      * True when the vector kernels may run: the module is present, the CPU's vectors hold 4 or 8
      * doubles, and {@value #PROPERTY} is not {@code off}.
      *

@@ -2,7 +2,6 @@ package org.mcsim.lanes;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -23,11 +22,8 @@ public final class VectorLaneFill implements LaneFill {
     private static final VectorSpecies<Long> W = LongVector.SPECIES_PREFERRED;
     private static final int V = D.length();
     private static final int L = Lanes.COUNT;
-    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
     /** Bits of 1.0. */
     private static final long ONE_BITS = 0x3FF0000000000000L;
-    /** Bits of 2^−53. */
-    private static final long HALF_ULP_BITS = 0x3CA0000000000000L;
 
     /** Public for {@link Lanes#load}; use {@link LaneFills}. */
     public VectorLaneFill() {
@@ -57,13 +53,10 @@ public final class VectorLaneFill implements LaneFill {
                 s0 = s0.lanewise(VectorOperators.XOR, s3);
                 s2 = s2.lanewise(VectorOperators.XOR, shifted);
                 s3 = s3.lanewise(VectorOperators.ROL, 45);
-                // (x >>> 11 + 1/2) 2^-53 exactly, from bits: (1 + high 52 bits) - 1, plus the 53rd bit's
-                // 2^-53, plus 2^-54 (every step exact, as in LaneTransforms.open).
-                final DoubleVector high = x.lanewise(VectorOperators.LSHR, 12).or(ONE_BITS)
-                    .reinterpretAsDoubles().sub(1.0);
-                final DoubleVector low = x.lanewise(VectorOperators.LSHR, 11).and(1L).neg().and(HALF_ULP_BITS)
-                    .reinterpretAsDoubles();
-                final DoubleVector u = high.add(low).add(0x1.0p-54);
+                // ((x >>> 12) + 1/2) 2^-52 exactly, from bits: (1 + high 52 bits) - 1, plus 2^-53
+                // (every step exact, as in LaneTransforms.open).
+                final DoubleVector u = x.lanewise(VectorOperators.LSHR, 12).or(ONE_BITS)
+                    .reinterpretAsDoubles().sub(1.0).add(0x1.0p-53);
                 u.intoArray(out, k * L + part);
             }
             s0.intoArray(state, part);
@@ -91,99 +84,89 @@ public final class VectorLaneFill implements LaneFill {
 
     @Override
     public void normal(long[] state, double[] out, int n, double location, double scale) {
-        final int end = PlainLaneFill.pairedLength(n);
-        uniforms(state, out, end);
-        radii(out, end);
-        pairs(out, end, location, scale);
+        uniforms(state, out, n);
+        normals(state, out, n, location, scale);
     }
 
     @Override
     public void lognormal(long[] state, double[] out, int n, double mu, double sigma) {
-        final int end = PlainLaneFill.pairedLength(n);
-        uniforms(state, out, end);
-        radii(out, end);
-        pairs(out, end, mu, sigma);
-        exps(out, end);
-    }
-
-    /** Replaces every value by its exponential. */
-    private static void exps(double[] out, int end) {
-        for (int i = 0; i < end; i += V) {
+        uniforms(state, out, n);
+        normals(state, out, n, mu, sigma);
+        int i = 0;
+        for (; i + V <= n; i += V) {
             VectorMath.exp(DoubleVector.fromArray(D, out, i)).intoArray(out, i);
         }
+        for (; i < n; i++) {
+            out[i] = LaneMath.exp(out[i]);
+        }
     }
 
-    /*
-     * The Box-Muller transform in passes (radii, then the pairs, then the lognormal's exponential),
-     * each a small loop: in one loop the logarithm, both kernels and the exponential exceed what C2
-     * inlines into one compilation, and a vector that crosses a call that is not inlined is boxed.
+    /** Bits of 2^52. */
+    private static final long TWO_52_BITS = 0x4330000000000000L;
+    /** 2^52 + 2^43: subtracted from 2^52 + ⌊k / 256⌋ it leaves m exactly. */
+    private static final double M_OFFSET = 0x1.0p52 + 0x1.0p43;
+    private static final long MASK_52 = (1L << 52) - 1;
+
+    /** Per thread: the bits, then the gathered table entries, of a column (grown on demand). */
+    private static final ThreadLocal<long[][]> SCRATCH = ThreadLocal.withInitial(() -> new long[3][0]);
+
+    /**
+     * {@link Ziggurat#normals} with the fast path lanewise, in three passes over the column: k
+     * from the uniforms' bits ((u − 2<sup>−53</sup>) + 1 is 1 + k·2<sup>−52</sup> exactly); the
+     * layers' table entries gathered by a scalar loop (JDK 17 compiles the Vector API's gather to
+     * a loop that allocates, and a scalar read of a lane just stored as a vector stalls); then
+     * m = ⌊k / 256⌋ − 2<sup>43</sup> as a double by the exponent trick (exact), the candidate
+     * m·W[j] and |m| − K[j] lanewise. Values where that is not negative are then finished in
+     * value order by {@link Ziggurat#rejected}, so the spill generator is read in the order the
+     * scalar loop reads it: the same bits.
      */
-
-    /** Replaces the first value of every pair (16m + h, h < 8) by its radius. */
-    private static void radii(double[] out, int end) {
-        for (int g = 0; g < end; g += 2 * L) {
-            for (int h = 0; h < L; h += V) {
-                radius(DoubleVector.fromArray(D, out, g + h)).intoArray(out, g + h);
+    private static void normals(long[] state, double[] out, int n, double location, double scale) {
+        final long[][] scratch = scratch(n);
+        final long[] bits = scratch[0];
+        final long[] entry = scratch[1];
+        final long[] limit = scratch[2];
+        final int whole = n - n % V;
+        for (int i = 0; i < whole; i += V) {
+            DoubleVector.fromArray(D, out, i).sub(0x1.0p-53).add(1.0).reinterpretAsLongs().and(MASK_52)
+                .intoArray(bits, i);
+        }
+        final long[] wBits = Ziggurat.W_BITS;
+        final long[] kTable = Ziggurat.K;
+        for (int i = 0; i < whole; i++) {
+            final int j = (int) bits[i] & (Ziggurat.N - 1);
+            entry[i] = wBits[j];
+            limit[i] = kTable[j];
+        }
+        // |m| - K[j] per value, negative inside the layer; their AND has its sign bit set when all are.
+        LongVector all = LongVector.broadcast(W, -1L);
+        for (int i = 0; i < whole; i += V) {
+            final LongVector high = LongVector.fromArray(W, bits, i).lanewise(VectorOperators.LSHR, 8);
+            final DoubleVector m = high.or(TWO_52_BITS).reinterpretAsDoubles().sub(M_OFFSET);
+            m.mul(LongVector.fromArray(W, entry, i).reinterpretAsDoubles()).mul(scale).add(location)
+                .intoArray(out, i);
+            final LongVector excess = high.sub(1L << 43).abs().sub(LongVector.fromArray(W, limit, i));
+            excess.intoArray(limit, i);
+            all = all.and(excess);
+        }
+        if (all.reduceLanes(VectorOperators.AND) >= 0) {
+            for (int i = 0; i < whole; i++) {
+                if (limit[i] >= 0) {
+                    final long k = bits[i];
+                    out[i] = location + scale * Ziggurat.rejected(state, (int) k & (Ziggurat.N - 1),
+                        (k >>> 8) - (1L << 43));
+                }
             }
         }
+        Ziggurat.normals(state, out, whole, n, location, scale);
     }
 
-    /** From the radius at 16m + h and the uniform at 16m + 8 + h, location + scale·(r cos) and (r sin). */
-    private static void pairs(double[] out, int end, double location, double scale) {
-        for (int g = 0; g < end; g += 2 * L) {
-            for (int h = 0; h < L; h += V) {
-                final DoubleVector r = DoubleVector.fromArray(D, out, g + h);
-                final DoubleVector u2 = DoubleVector.fromArray(D, out, g + L + h);
-                final DoubleVector t = u2.fma(4.0, LaneTransforms.SHIFT);
-                // The quarter turn q = t - SHIFT is 0..4, exactly; the scalar code reads its bits, here
-                // it is compared as a double (the same decision, and no long-to-double mask cast).
-                final DoubleVector q = t.sub(LaneTransforms.SHIFT);
-                final DoubleVector x = u2.sub(q.mul(0.25)).mul(LaneTransforms.TWO_PI);
-                final DoubleVector z = x.mul(x);
-                final DoubleVector sin = sinKernel(x, z);
-                final DoubleVector cos = cosKernel(z);
-                final VectorMask<Double> odd = q.compare(VectorOperators.EQ, 1.0)
-                    .or(q.compare(VectorOperators.EQ, 3.0));
-                final VectorMask<Double> negSin = q.compare(VectorOperators.GT, 1.5)
-                    .and(q.compare(VectorOperators.LT, 3.5));
-                final VectorMask<Double> negCos = q.compare(VectorOperators.GT, 0.5)
-                    .and(q.compare(VectorOperators.LT, 2.5));
-                r.mul(cos.blend(sin, odd).lanewise(VectorOperators.NEG, negCos)).mul(scale).add(location)
-                    .intoArray(out, g + h);
-                r.mul(sin.blend(cos, odd).lanewise(VectorOperators.NEG, negSin)).mul(scale).add(location)
-                    .intoArray(out, g + L + h);
-            }
+    private static long[][] scratch(int n) {
+        long[][] s = SCRATCH.get();
+        if (s[0].length < n) {
+            s = new long[][] {new long[n], new long[n], new long[n]};
+            SCRATCH.set(s);
         }
-    }
-
-    private static DoubleVector c(double v) {
-        return DoubleVector.broadcast(D, v);
-    }
-
-    /** {@link LaneTransforms#radius} lanewise. */
-    private static DoubleVector radius(DoubleVector u1) {
-        return VectorMath.log(u1).mul(-2.0).sqrt();
-    }
-
-    /** {@link LaneTransforms#sinKernel} lanewise. */
-    private static DoubleVector sinKernel(DoubleVector x, DoubleVector z) {
-        DoubleVector r = z.fma(LaneTransforms.S6, LaneTransforms.S5);
-        r = z.fma(r, c(LaneTransforms.S4));
-        r = z.fma(r, c(LaneTransforms.S3));
-        r = z.fma(r, c(LaneTransforms.S2));
-        return z.mul(x).fma(z.fma(r, c(LaneTransforms.S1)), x);
-    }
-
-    /** {@link LaneTransforms#cosKernel} lanewise. */
-    private static DoubleVector cosKernel(DoubleVector z) {
-        DoubleVector p = z.fma(LaneTransforms.C6, LaneTransforms.C5);
-        p = z.fma(p, c(LaneTransforms.C4));
-        p = z.fma(p, c(LaneTransforms.C3));
-        p = z.fma(p, c(LaneTransforms.C2));
-        final DoubleVector r = z.mul(z.fma(p, c(LaneTransforms.C1)));
-        final DoubleVector hz = z.mul(0.5);
-        final DoubleVector w = ONE.sub(hz);
-        return w.add(ONE.sub(w).sub(hz).add(z.mul(r)));
+        return s;
     }
 
     @Override

@@ -12,7 +12,7 @@ package org.mcsim.sensitivity;
  */
 final class DesignUniforms {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
+    private static final double TWO_POW_MINUS_52 = 0x1.0p-52;
 
     private DesignUniforms() {
     }
@@ -24,12 +24,13 @@ final class DesignUniforms {
 
     /**
      * Fills {@code u[0..n)} with the uniforms of samples {@code first .. first+n−1} of a stream,
-     * each in the open interval (0, 1): {@code (top 53 bits + 0.5) · 2⁻⁵³}.
+     * each in the open interval (0, 1): {@code (top 52 bits + 0.5) · 2⁻⁵²}, exactly a double
+     * (with 53 bits, the largest would round to 1).
      */
     static void fill(long streamKey, long first, double[] u, int n) {
         for (int i = 0; i < n; i++) {
             long bits = mix(streamKey + (first + i) * GOLDEN);
-            u[i] = ((bits >>> 11) + 0.5) * TWO_POW_MINUS_53;
+            u[i] = ((bits >>> 12) + 0.5) * TWO_POW_MINUS_52;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mcsim.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -72,7 +73,10 @@ class ClosedFormTest {
 
     @Test
     void openUniformIsStrictlyInsideTheUnitInterval() {
-        assertEquals(0x1.0p-54, Samplers.openUniform(() -> 0L));
-        assertEquals(1 - 0x1.0p-54, Samplers.openUniform(() -> -1L));
+        assertEquals(0x1.0p-53, Samplers.openUniform(() -> 0L));
+        // The largest is below 1 (with 53 bits it rounded to 1.0, and a normal's quantile to infinity).
+        assertEquals(1 - 0x1.0p-53, Samplers.openUniform(() -> -1L));
+        assertTrue(Samplers.openUniform(() -> -1L) < 1);
+        assertEquals(1.0, Samplers.openUniform(() -> 0L) + Samplers.openUniform(() -> -1L), "symmetric");
     }
 }

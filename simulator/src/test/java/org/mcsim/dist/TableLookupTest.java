@@ -43,7 +43,7 @@ class TableLookupTest {
         double[] u = new double[n + 4 * InverseTable.INTERVALS_PER_SIDE * 3 + 8];
         int m = 0;
         for (int i = 0; i < n; i++) {
-            double p = ((r.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
+            double p = ((r.nextLong() >>> 12) + 0.5) * 0x1.0p-52;
             switch (i % 4) {
                 case 0 -> u[m++] = p;
                 case 1 -> u[m++] = Math.scalb(p, -r.nextInt(60));
