@@ -24,8 +24,9 @@ public interface LaneSampled {
     void sampleLanes(LaneFill fill, long[] state, double[] out, int n);
 
     /**
-     * The draws of {@link #sampleLanes} from a lane state seeded with {@link LaneFill#STATE_LENGTH} numbers of {@code rng}:
-     * how {@link InputSampler#sample} draws for these laws outside the engine.
+     * The draws of {@link #sampleLanes} from a lane state seeded with {@link LaneFill#STATE_LENGTH}
+     * numbers of {@code rng}: how {@link InputSampler#sample} draws for these laws outside the
+     * engine.
      *
      * @param law the law
      * @param rng the generator

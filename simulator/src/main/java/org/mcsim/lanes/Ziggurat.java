@@ -9,12 +9,13 @@ package org.mcsim.lanes;
  * <p>Value i of a column is decided by the open uniform the lanes gave it: its 52 random bits
  * k = ⌊u·2<sup>52</sup>⌋ (exact) give the layer j = k mod 256 and the signed 44-bit integer
  * m = ⌊k / 256⌋ − 2<sup>43</sup>; the candidate is x = m · X<sub>j</sub>·2<sup>−43</sup>. When
- * |m|·2<sup>−43</sup> &lt; X<sub>j+1</sub>/X<sub>j</sub> the candidate lies inside the normal density's layer and is the value; that is 98.5 % of values,
- * one multiplication each. Otherwise (the wedges and the tail) the value is found by the classic
- * rejection steps, whose further random numbers come from the block's <em>spill</em> generator
- * (a ninth xoshiro256++ in the lane state, words 32–35), consumed in value order. This scalar
- * loop is the definition; {@code VectorLaneFill} computes the fast path lanewise with the same
- * operations and finishes the rejected values here, in value order: the same bits.
+ * |m|·2<sup>−43</sup> &lt; X<sub>j+1</sub>/X<sub>j</sub> the candidate lies inside the normal
+ * density's layer and is the value; that is 98.5 % of values, one multiplication each.
+ * Otherwise (the wedges and the tail) the value is found by the classic rejection steps, whose
+ * further random numbers come from the block's <em>spill</em> generator (a ninth xoshiro256++
+ * in the lane state, words 32–35), consumed in value order. This scalar loop is the definition;
+ * {@code VectorLaneFill} computes the fast path lanewise with the same operations and finishes
+ * the rejected values here, in value order: the same bits.
  *
  * <p>The tables are computed once from R = 3.6541528853610088 and the layer area
  * V = 0.00492867323399 with {@link StrictMath} (fdlibm's results, the same on every machine); the
