@@ -62,10 +62,16 @@ public final class LaneTransforms {
      * @return the value
      */
     public static double triangular(double p, LaneFill.Triangle t) {
-        final double upper = Math.max(0.0, Math.min(1.0, (p - t.modeProbability()) * 0x1.0p1000 * 0x1.0p1000));
+        return triangular(p, t.modeProbability(), t.lowerScale(), t.upperScale(), t.min(), t.mode(), t.max());
+    }
+
+    /** {@link #triangular(double, LaneFill.Triangle)} with the law's constants as arguments. */
+    static double triangular(double p, double modeProbability, double lowerScale, double upperScale,
+            double min, double mode, double max) {
+        final double upper = Math.max(0.0, Math.min(1.0, (p - modeProbability) * 0x1.0p1000 * 0x1.0p1000));
         final double lower = 1 - upper;
-        final double root = Math.sqrt(upper * ((1 - p) * t.upperScale()) + lower * (p * t.lowerScale()));
-        final double value = upper * (t.max() - root) + lower * (t.min() + root);
-        return Math.min(Math.max(value, upper * t.mode() + lower * t.min()), upper * t.max() + lower * t.mode());
+        final double root = Math.sqrt(upper * ((1 - p) * upperScale) + lower * (p * lowerScale));
+        final double value = upper * (max - root) + lower * (min + root);
+        return Math.min(Math.max(value, upper * mode + lower * min), upper * max + lower * mode);
     }
 }
