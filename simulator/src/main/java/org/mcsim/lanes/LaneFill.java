@@ -18,9 +18,10 @@ package org.mcsim.lanes;
  * {@link LaneMath}) and once lanewise with the same operations in the same order: uniform
  * min + u·width clamped to [min, max]; exponential −mean·log(u); triangular by its closed-form
  * quantile, both branches computed and blended. Normal and lognormal draw by the ziggurat
- * ({@link Ziggurat}): one scalar loop over the uniforms, shared by both implementations, which
- * accepts 98.5 % of them with one multiplication and takes the rest to rejection steps fed by the
- * spill generator in value order; the lognormal then takes exp(μ + σ·z) lanewise. (The ziggurat
+ * ({@link Ziggurat}), which accepts 98.5 % of values with one multiplication and takes the rest to
+ * rejection steps fed by the spill generator in value order (the plain code inside its generator
+ * loop, the vector code lanewise after it; the rejections by the same scalar code in both); the
+ * lognormal then takes exp(μ + σ·z). (The ziggurat
  * rather than Box–Muller or inversion: the plain code is what most runs use, since a run starts
  * before the vector code is compiled, and in plain Java Box–Muller's logarithm, sine and cosine
  * made the reference model cost 145 ns a sample against 93 with the ziggurat; vectorized, the

@@ -69,14 +69,12 @@ public final class PlainLaneFill implements LaneFill {
 
     @Override
     public void normal(long[] state, double[] out, int n, double location, double scale) {
-        uniforms(state, out, n);
-        Ziggurat.normals(state, out, 0, n, location, scale);
+        Ziggurat.fromLanes(state, out, n, location, scale);
     }
 
     @Override
     public void lognormal(long[] state, double[] out, int n, double mu, double sigma) {
-        uniforms(state, out, n);
-        Ziggurat.normals(state, out, 0, n, mu, sigma);
+        Ziggurat.fromLanes(state, out, n, mu, sigma);
         for (int i = 0; i < n; i++) {
             out[i] = LaneMath.exp(out[i]);
         }

@@ -13,9 +13,10 @@ package org.mcsim.lanes;
  * density's layer and is the value; that is 98.5 % of values, one multiplication each.
  * Otherwise (the wedges and the tail) the value is found by the classic rejection steps, whose
  * further random numbers come from the block's <em>spill</em> generator (a ninth xoshiro256++
- * in the lane state, words 32–35), consumed in value order. This scalar loop is the definition;
- * {@code VectorLaneFill} computes the fast path lanewise with the same operations and finishes
- * the rejected values here, in value order: the same bits.
+ * in the lane state, words 32–35), consumed in value order. {@link #normals} is the definition;
+ * {@link #fromLanes} (the plain fill) computes the fast path inside the generator loop and
+ * {@code VectorLaneFill} lanewise, both with the same operations, and both finish the rejected
+ * values with {@link #rejected}, in value order: the same bits.
  *
  * <p>The tables are computed once from R = 3.6541528853610088 and the layer area
  * V = 0.00492867323399 with {@link StrictMath} (fdlibm's results, the same on every machine); the
@@ -80,6 +81,86 @@ final class Ziggurat {
             final double z = Math.abs(m) < K[j] ? m * W[j] : rejected(state, j, m);
             out[i] = location + scale * z;
         }
+    }
+
+    /** Per thread: which values of a column the fused loop left to the rejection steps. */
+    private static final ThreadLocal<long[]> REJECTED = ThreadLocal.withInitial(() -> new long[0]);
+
+    /**
+     * The draws of {@link #normals} straight from the lanes, without the uniforms in between: the
+     * generator loop of {@code PlainLaneFill} with the fast path inside it, lane by lane (a value's
+     * candidate does not depend on the order), each value whose candidate falls outside its layer
+     * marked; then the marked values in value order by {@link #rejected}, which reads the spill
+     * generator in the order {@link #normals} does. The same bits, with one pass over the column
+     * instead of two and no uniform to convert back to its bits.
+     */
+    static void fromLanes(long[] state, double[] out, int n, double location, double scale) {
+        final int lanes = Lanes.COUNT;
+        final int steps = (n + lanes - 1) / lanes;
+        final long[] marks = marks(n);
+        boolean any = false;
+        for (int lane = 0; lane < lanes; lane++) {
+            long s0 = state[lane];
+            long s1 = state[lanes + lane];
+            long s2 = state[2 * lanes + lane];
+            long s3 = state[3 * lanes + lane];
+            final int inside = Math.min(steps, (n - lane + lanes - 1) / lanes);
+            for (int k = 0; k < inside; k++) {
+                final long x = Long.rotateLeft(s0 + s3, 23) + s0;
+                final long shifted = s1 << 17;
+                s2 ^= s0;
+                s3 ^= s1;
+                s1 ^= s2;
+                s0 ^= s3;
+                s2 ^= shifted;
+                s3 = Long.rotateLeft(s3, 45);
+                final int i = k * lanes + lane;
+                final long bits = x >>> 12;
+                final int j = (int) bits & (N - 1);
+                final long m = (bits >>> 8) - M_HALF;
+                if (Math.abs(m) < K[j]) {
+                    out[i] = location + scale * (m * W[j]);
+                } else {
+                    // Its 52 bits, exactly, for the pass below.
+                    out[i] = bits;
+                    marks[i >>> 6] |= 1L << i;
+                    any = true;
+                }
+            }
+            if (inside < steps) {
+                // The lane's number beyond the column (the last step), drawn and dropped.
+                final long shifted = s1 << 17;
+                s2 ^= s0;
+                s3 ^= s1;
+                s1 ^= s2;
+                s0 ^= s3;
+                s2 ^= shifted;
+                s3 = Long.rotateLeft(s3, 45);
+            }
+            state[lane] = s0;
+            state[lanes + lane] = s1;
+            state[2 * lanes + lane] = s2;
+            state[3 * lanes + lane] = s3;
+        }
+        if (any) {
+            for (int w = 0; w < (n + 63) >>> 6; w++) {
+                for (long bitsLeft = marks[w]; bitsLeft != 0; bitsLeft &= bitsLeft - 1) {
+                    final int i = (w << 6) + Long.numberOfTrailingZeros(bitsLeft);
+                    final long bits = (long) out[i];
+                    out[i] = location + scale * rejected(state, (int) bits & (N - 1), (bits >>> 8) - M_HALF);
+                }
+                marks[w] = 0;
+            }
+        }
+    }
+
+    private static long[] marks(int n) {
+        long[] m = REJECTED.get();
+        if (m.length < (n + 63) >>> 6) {
+            m = new long[(n + 63) >>> 6];
+            REJECTED.set(m);
+        }
+        return m;
     }
 
     /** The draw of open uniform u whose first candidate was rejected: {@link #rejected} of its (j, m). */
