@@ -43,20 +43,29 @@ public final class PlainLaneFill implements LaneFill {
                 s3 = Long.rotateLeft(s3, 45);
                 out[k * L + lane] = LaneTransforms.open(x);
             }
-            for (int k = inside; k < steps; k++) {
-                final long shifted = s1 << 17;
-                s2 ^= s0;
-                s3 ^= s1;
-                s1 ^= s2;
-                s0 ^= s3;
-                s2 ^= shifted;
-                s3 = Long.rotateLeft(s3, 45);
-            }
             state[lane] = s0;
             state[L + lane] = s1;
             state[2 * L + lane] = s2;
             state[3 * L + lane] = s3;
+            for (int k = inside; k < steps; k++) {
+                skip(state, lane);
+            }
         }
+    }
+
+    /**
+     * Advances lane {@code lane} of the state by one number, dropped: the step past the end of a
+     * column (the loops that draw keep the state in local variables instead).
+     */
+    static void skip(long[] state, int lane) {
+        final long s0 = state[lane];
+        final long s1 = state[L + lane];
+        final long s2 = state[2 * L + lane] ^ s0;
+        final long s3 = state[3 * L + lane] ^ s1;
+        state[L + lane] = s1 ^ s2;
+        state[lane] = s0 ^ s3;
+        state[2 * L + lane] = s2 ^ s1 << 17;
+        state[3 * L + lane] = Long.rotateLeft(s3, 45);
     }
 
     @Override

@@ -127,20 +127,14 @@ final class Ziggurat {
                     any = true;
                 }
             }
-            if (inside < steps) {
-                // The lane's number beyond the column (the last step), drawn and dropped.
-                final long shifted = s1 << 17;
-                s2 ^= s0;
-                s3 ^= s1;
-                s1 ^= s2;
-                s0 ^= s3;
-                s2 ^= shifted;
-                s3 = Long.rotateLeft(s3, 45);
-            }
             state[lane] = s0;
             state[lanes + lane] = s1;
             state[2 * lanes + lane] = s2;
             state[3 * lanes + lane] = s3;
+            if (inside < steps) {
+                // The lane's number beyond the column (the last step), drawn and dropped.
+                PlainLaneFill.skip(state, lane);
+            }
         }
         if (any) {
             for (int w = 0; w < (n + 63) >>> 6; w++) {
