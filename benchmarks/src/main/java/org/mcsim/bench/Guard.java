@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *       {@link SamplerBenchmark} {@code sample} or {@code randomInverse} above
  *       {@code --max-bytes} (1 byte per value; an object per value would be 16 or more, a
  *       sampler copy per 2048-value block is 0.05);</li>
- *   <li>any family costs more than {@code --max-family} (4) times a lognormal per value in the
+ *   <li>any family costs more than {@code --max-family} (4.5) times a lognormal per value in the
  *       same path (plain draws, or inversion as Latin hypercube, Sobol points, correlations and
  *       common random numbers use it).</li>
  * </ul>
@@ -46,11 +46,13 @@ public final class Guard {
     private double maxRatio = 1.3;
     private double maxBytes = 1;
     /**
-     * 4, the performance target: the slowest families (the tabulated mixtures, 6.7–8.2 ns a value)
-     * read 2.8–3.5 times the lognormal (2.4 ns, ziggurat and vector exponential) in the runs of
-     * benchmarks/README.md, "The SIMD engine"; a breach is measured again before it counts.
+     * 4.5, a margin above the performance target of 4: the slowest families (the tabulated
+     * mixtures, 6.7–9.0 ns a value) read 2.8–3.5 times the lognormal (2.3–2.4 ns, ziggurat and
+     * vector exponential) in the runs of benchmarks/README.md, "The SIMD engine", and once 3.84
+     * on a noisy read; a breach is measured again before it counts, and 4.5 still catches a
+     * family that regresses.
      */
-    private double maxFamily = 4;
+    private double maxFamily = 4.5;
     private int rounds = 2;
     private final List<String> breaches = new ArrayList<>();
 
