@@ -24,6 +24,14 @@ public final class VectorLaneFill implements LaneFill {
     private static final int L = Lanes.COUNT;
     /** Bits of 1.0. */
     private static final long ONE_BITS = 0x3FF0000000000000L;
+    /** Bits of 2^52. */
+    private static final long TWO_52_BITS = 0x4330000000000000L;
+    /** 2^52 + 2^43: subtracted from 2^52 + ⌊k / 256⌋ it leaves m exactly. */
+    private static final double M_OFFSET = 0x1.0p52 + 0x1.0p43;
+    private static final long MASK_52 = (1L << 52) - 1;
+
+    /** Per thread: the bits, then the gathered table entries, of a column (grown on demand). */
+    private static final ThreadLocal<long[][]> SCRATCH = ThreadLocal.withInitial(() -> new long[3][0]);
 
     /** Public for {@link Lanes#load}; use {@link LaneFills}. */
     public VectorLaneFill() {
@@ -101,15 +109,6 @@ public final class VectorLaneFill implements LaneFill {
         }
     }
 
-    /** Bits of 2^52. */
-    private static final long TWO_52_BITS = 0x4330000000000000L;
-    /** 2^52 + 2^43: subtracted from 2^52 + ⌊k / 256⌋ it leaves m exactly. */
-    private static final double M_OFFSET = 0x1.0p52 + 0x1.0p43;
-    private static final long MASK_52 = (1L << 52) - 1;
-
-    /** Per thread: the bits, then the gathered table entries, of a column (grown on demand). */
-    private static final ThreadLocal<long[][]> SCRATCH = ThreadLocal.withInitial(() -> new long[3][0]);
-
     /**
      * {@link Ziggurat#normals} with the fast path lanewise, in three passes over the column: k
      * from the uniforms' bits ((u − 2<sup>−53</sup>) + 1 is 1 + k·2<sup>−52</sup> exactly); the
@@ -145,16 +144,14 @@ public final class VectorLaneFill implements LaneFill {
             final DoubleVector m = high.or(TWO_52_BITS).reinterpretAsDoubles().sub(M_OFFSET);
             m.mul(LongVector.fromArray(W, entry, i).reinterpretAsDoubles()).mul(scale).add(location)
                 .intoArray(out, i);
-            final LongVector excess = high.sub(1L << 43).abs().sub(LongVector.fromArray(W, limit, i));
+            final LongVector excess = high.sub(Ziggurat.M_HALF).abs().sub(LongVector.fromArray(W, limit, i));
             excess.intoArray(limit, i);
             all = all.and(excess);
         }
         if (all.reduceLanes(VectorOperators.AND) >= 0) {
             for (int i = 0; i < whole; i++) {
                 if (limit[i] >= 0) {
-                    final long k = bits[i];
-                    out[i] = location + scale * Ziggurat.rejected(state, (int) k & (Ziggurat.N - 1),
-                        (k >>> 8) - (1L << 43));
+                    out[i] = location + scale * Ziggurat.rejectedBits(state, bits[i]);
                 }
             }
         }

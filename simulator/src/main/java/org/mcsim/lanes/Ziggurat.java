@@ -31,7 +31,7 @@ final class Ziggurat {
     /** The area of each layer (the base layer's rectangle plus the tail). */
     static final double V = 0.00492867323399;
     /** 2<sup>43</sup>: the offset of the signed 44-bit integer m. */
-    private static final long M_HALF = 1L << 43;
+    static final long M_HALF = 1L << 43;
     /** Where the spill generator's state starts in a lane state. */
     static final int SPILL = 4 * Lanes.COUNT;
 
@@ -141,7 +141,7 @@ final class Ziggurat {
                 for (long bitsLeft = marks[w]; bitsLeft != 0; bitsLeft &= bitsLeft - 1) {
                     final int i = (w << 6) + Long.numberOfTrailingZeros(bitsLeft);
                     final long bits = (long) out[i];
-                    out[i] = location + scale * rejected(state, (int) bits & (N - 1), (bits >>> 8) - M_HALF);
+                    out[i] = location + scale * rejectedBits(state, bits);
                 }
                 marks[w] = 0;
             }
@@ -157,10 +157,9 @@ final class Ziggurat {
         return m;
     }
 
-    /** The draw of open uniform u whose first candidate was rejected: {@link #rejected} of its (j, m). */
-    static double rejected(long[] state, double u) {
-        final long k = (long) (u * 0x1.0p52);
-        return rejected(state, (int) k & (N - 1), (k >>> 8) - M_HALF);
+    /** {@link #rejected} of the value whose 52 random bits are {@code bits}: its layer and m from them. */
+    static double rejectedBits(long[] state, long bits) {
+        return rejected(state, (int) bits & (N - 1), (bits >>> 8) - M_HALF);
     }
 
     /**

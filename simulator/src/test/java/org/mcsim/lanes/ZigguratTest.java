@@ -124,8 +124,15 @@ class ZigguratTest {
             // The spill generator advanced by exactly the numbers the rejections used.
             assertEquals(spill.nextLong(), Ziggurat.spillNext(state));
         }
-        // 1.49 % of values go through the rejection steps (1 - mean of X[j+1]/X[j]).
-        assertEquals(0.0149, rejected / (200 * 2048.0), 0.0015);
+        // The share of first candidates outside their layer: m is uniform on [-2^43, 2^43), so
+        // P(|m| < K[j]) = (2 K[j] - 1) / 2^44 (0 for the top layer), layers equally likely (1.49 %).
+        double inside = 0;
+        for (int j = 0; j < Ziggurat.N; j++) {
+            inside += Ziggurat.K[j] == 0 ? 0 : (2.0 * Ziggurat.K[j] - 1) * 0x1.0p-44 / Ziggurat.N;
+        }
+        double n = 200 * 2048.0;
+        double p = 1 - inside;
+        assertEquals(p, rejected / n, 5 * Math.sqrt(p * (1 - p) / n), "share rejected");
     }
 
     private static double slow(XoShiRo256PlusPlus spill, int j, long m) {
