@@ -8,6 +8,8 @@ package org.mcsim.lanes;
  */
 public final class PlainLaneFill implements LaneFill {
     private static final int L = Lanes.COUNT;
+    /** Per-thread working memory of {@link LaneMath#exps}, grown to the longest column seen. */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[1][0]);
 
     /** The one instance. */
     public static final PlainLaneFill INSTANCE = new PlainLaneFill();
@@ -84,9 +86,16 @@ public final class PlainLaneFill implements LaneFill {
     @Override
     public void lognormal(long[] state, double[] out, int n, double mu, double sigma) {
         Ziggurat.fromLanes(state, out, n, mu, sigma);
-        for (int i = 0; i < n; i++) {
-            out[i] = LaneMath.exp(out[i]);
+        LaneMath.exps(out, n, scratch(n));
+    }
+
+    /** This thread's working array of at least n values (one lookup per column). */
+    private static double[] scratch(int n) {
+        final double[][] holder = SCRATCH.get();
+        if (holder[0].length < n) {
+            holder[0] = new double[n];
         }
+        return holder[0];
     }
 
     @Override

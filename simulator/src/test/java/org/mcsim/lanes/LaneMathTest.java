@@ -128,6 +128,31 @@ class LaneMathTest {
         }
     }
 
+    @Test
+    void expsGivesTheBitsOfExpValueByValue() {
+        double[] points = expPoints();
+        double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 710.0,
+            Math.nextDown(710.0), -746.0, Math.nextUp(-746.0), -Double.MAX_VALUE, Double.MAX_VALUE, 0.0, -0.0,
+            Double.MIN_VALUE, -1e-300};
+        double[] xs = new double[points.length + specials.length];
+        System.arraycopy(specials, 0, xs, 0, specials.length);
+        System.arraycopy(points, 0, xs, specials.length, points.length);
+        // Columns of every length from 1 to 37 (the loops' tails), then the rest in long columns.
+        double[] scratch = new double[4096];
+        int from = 0;
+        for (int len = 1; from < xs.length; len = len < 37 ? len + 1 : 4096) {
+            int n = Math.min(len, xs.length - from);
+            double[] column = java.util.Arrays.copyOfRange(xs, from, from + n);
+            LaneMath.exps(column, n, scratch);
+            for (int i = 0; i < n; i++) {
+                double x = xs[from + i];
+                assertEquals(Double.doubleToRawLongBits(LaneMath.exp(x)), Double.doubleToRawLongBits(column[i]),
+                    () -> "x = " + x);
+            }
+            from += n;
+        }
+    }
+
     static double[] logPoints() {
         SplittableRandom rnd = new SplittableRandom(4242L);
         int n = 1_200_000;
