@@ -173,7 +173,7 @@ public final class LaneMath {
      * @param n how many values
      * @param p working memory, at least n long
      */
-    public static void exps(double[] x, int n, double[] p) {
+    static void exps(double[] x, int n, double[] p) {
         for (int i = 0; i < n; i++) {
             p[i] = expPolynomial(Math.min(Math.max(x[i], EXP_MIN), EXP_MAX));
         }
