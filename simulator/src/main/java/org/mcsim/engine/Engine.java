@@ -80,7 +80,7 @@ public final class Engine {
             checkExactLimit(options.samples(), kept.length, exactLimit);
         }
         BlockJob job = BlockJob.of(plan, options.samples(), options.commonRandomNumbers(), null, kept);
-        LaneFills.anticipate(options.samples() * plan.inputCount());
+        LaneFills.anticipate(options.samples() * plan.inputCount(), options.threads());
         Precision precision = options.until().isEmpty() ? null : new Precision(options.until(), plan);
         Sampled s = sample(job, executor, precision, options.progress(), sketch ? sketchAccuracy(options.samples()) : 0,
             most);

@@ -3,6 +3,7 @@ package org.mcsim.lanes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
@@ -87,6 +88,19 @@ class LaneFillTest {
     void currentIsAlwaysAnImplementation() {
         assertNotNull(LaneFills.current());
         assertNotNull(LaneFills.plain());
+    }
+
+    @Test
+    void aRunOnEveryCoreCountsAQuarterOfItsValuesTowardsTheWarmUp() {
+        assertEquals(1_000, LaneFills.counted(1_000, 1, 2), "a core left free: every value");
+        assertEquals(250, LaneFills.counted(1_000, 2, 2));
+        assertEquals(250, LaneFills.counted(1_000, 8, 2));
+        assertEquals(1_000, LaneFills.counted(1_000, 7, 8));
+        // The reference model (15 inputs) on 2 threads of 2 cores: 10^8 samples stay plain,
+        // 1.5·10^8 warm the vector code up; on 1 thread 10^8 do.
+        assertTrue(LaneFills.counted(100_000_000L * 15, 2, 2) < LaneFills.WORTH_WARMING);
+        assertTrue(LaneFills.counted(150_000_000L * 15, 2, 2) >= LaneFills.WORTH_WARMING);
+        assertTrue(LaneFills.counted(100_000_000L * 15, 1, 2) >= LaneFills.WORTH_WARMING);
     }
 
     private static void run(LaneFill f, int kind, long[] state, double[] out, int n, double lo, double width,
