@@ -1,0 +1,51 @@
+package org.mcsim.lanes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link LaneTransforms#triangular}, written for fast scalar code, gives the bits of the clamped
+ * form it replaced (the weight from the difference scaled by 2<sup>2000</sup> and clamped to
+ * [0, 1], the value clamped to its side's range by {@code Math.min}/{@code max}), which the
+ * vector fill still computes lanewise.
+ */
+class LaneTransformsTest {
+    /** The clamped form, as written before. */
+    private static double clamped(double p, LaneFill.Triangle t) {
+        final double upper = Math.max(0.0, Math.min(1.0, (p - t.modeProbability()) * 0x1.0p1000 * 0x1.0p1000));
+        final double lower = 1 - upper;
+        final double root = Math.sqrt(upper * ((1 - p) * t.upperScale()) + lower * (p * t.lowerScale()));
+        final double value = upper * (t.max() - root) + lower * (t.min() + root);
+        return Math.min(Math.max(value, upper * t.mode() + lower * t.min()), upper * t.max() + lower * t.mode());
+    }
+
+    @Test
+    void triangularGivesTheBitsOfTheClampedForm() {
+        final double[][] triangles = {{8000, 10000, 12000}, {20000, 30000, 40000}, {0, 0, 1}, {0, 1, 1},
+            {-0.0, -0.0, 1}, {-1, -0.0, -0.0}, {-1, 0.0, -0.0}, {-5, -2, -1}, {0, 0.5, 1}, {1e-300, 2e-300, 5e-300},
+            {-1e300, 0, 1e300}, {3, 3.0000000000000004, 3.000000000000001}, {0.1, 0.2, 0.3}};
+        final SplittableRandom rnd = new SplittableRandom(20261204L);
+        long checked = 0;
+        for (double[] abc : triangles) {
+            final LaneFill.Triangle t = LaneFill.Triangle.of(abc[0], abc[1], abc[2]);
+            final double mp = t.modeProbability();
+            final double[] edges = {0.0, -0.0, 1.0, Math.nextDown(1.0), Double.MIN_VALUE, 0x1.0p-53, mp,
+                Math.nextUp(mp), Math.nextDown(mp), 0.5};
+            for (int i = 0; i < 200_000 + edges.length; i++) {
+                final double p = i < edges.length ? edges[i] : i % 3 == 0 ? rnd.nextDouble()
+                    : mp + (rnd.nextDouble() - 0.5) * Math.scalb(1.0, -rnd.nextInt(60));
+                if (!(p >= 0 && p <= 1) && !(p == 0)) {
+                    continue;
+                }
+                final double expected = clamped(p, t);
+                final double got = LaneTransforms.triangular(p, t);
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(got),
+                    () -> "triangle " + t + ", p = " + p + ": " + expected + " vs " + got);
+                checked++;
+            }
+        }
+        assertEquals(true, checked > 2_000_000);
+    }
+}
