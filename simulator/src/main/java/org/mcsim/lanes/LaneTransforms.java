@@ -38,7 +38,10 @@ public final class LaneTransforms {
      * @return the value
      */
     public static double uniform(double u, double min, double width, double max) {
-        return Math.min(Math.max(min + u * width, min), max);
+        // The clamp only where it can change the value: JDK 17 compiles scalar Math.min/max to slow
+        // code, and inside the samplers C2 leaves this loop scalar (2.9 -> 1.75 ns a value).
+        final double v = min + u * width;
+        return v > min && v < max ? v : Math.min(Math.max(v, min), max);
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link LaneTransforms#triangular}, written for fast scalar code, gives the bits of the clamped
- * form it replaced (the weight from the difference scaled by 2<sup>2000</sup> and clamped to
+ * {@link LaneTransforms#triangular} and {@link LaneTransforms#uniform}, written for fast scalar
+ * code, give the bits of the clamped forms they replaced (the weight from the difference scaled by 2<sup>2000</sup> and clamped to
  * [0, 1], the value clamped to its side's range by {@code Math.min}/{@code max}), which the
  * vector fill still computes lanewise.
  */
@@ -47,5 +47,28 @@ class LaneTransformsTest {
             }
         }
         assertEquals(true, checked > 2_000_000);
+    }
+
+    @Test
+    void uniformGivesTheBitsOfTheClampedForm() {
+        final double[][] ranges = {{8000, 12000}, {1.3, 1.8}, {-0.0, 1}, {0.0, 1}, {-1, -0.0}, {-1, 0.0}, {5, 5},
+            {-1e300, 1e300}, {0.1, 0.3}, {1e-310, 3e-310}};
+        final SplittableRandom rnd = new SplittableRandom(4L);
+        long checked = 0;
+        for (double[] r : ranges) {
+            final double min = r[0];
+            final double max = r[1];
+            final double width = max - min;
+            final double[] edges = {0.0, -0.0, 1.0, Math.nextDown(1.0), Double.MIN_VALUE, 0x1.0p-53, 0.5};
+            for (int i = 0; i < 100_000 + edges.length; i++) {
+                final double u = i < edges.length ? edges[i] : rnd.nextDouble();
+                final double expected = Math.min(Math.max(min + u * width, min), max);
+                final double got = LaneTransforms.uniform(u, min, width, max);
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(got),
+                    () -> "[" + min + ", " + max + "], u = " + u + ": " + expected + " vs " + got);
+                checked++;
+            }
+        }
+        assertEquals(true, checked > 1_000_000);
     }
 }
