@@ -58,8 +58,9 @@ public final class LaneTransforms {
 
     /**
      * Triangular quantile without a branch on the side of the mode: the weight {@code upper} is 1
-     * above the mode's probability and 0 at or below it, both closed forms are computed under one square root and blended, and the result is
-     * clamped to the side of the mode it belongs to. For u at or below the mode's probability it is
+     * above the mode's probability and 0 at or below it, both closed forms are computed under one
+     * square root and blended, and the result is clamped to the side of the mode it belongs to.
+     * For u at or below the mode's probability it is
      * min + √(u·(max − min)(mode − min)), above it max − √((1 − u)(max − min)(max − mode)).
      *
      * @param p probability in [0, 1]

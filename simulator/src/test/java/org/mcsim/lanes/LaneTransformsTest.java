@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link LaneTransforms#triangular} and {@link LaneTransforms#uniform}, written for fast scalar
- * code, give the bits of the clamped forms they replaced (the weight from the difference scaled by 2<sup>2000</sup> and clamped to
- * [0, 1], the value clamped to its side's range by {@code Math.min}/{@code max}), which the
- * vector fill still computes lanewise.
+ * code, give the bits of the clamped forms they replaced (the weight from the difference scaled
+ * by 2<sup>2000</sup> and clamped to [0, 1], the value clamped to its side's range by
+ * {@code Math.min}/{@code max}), which the vector fill still computes lanewise.
  */
 class LaneTransformsTest {
     /** The clamped form, as written before. */
