@@ -31,11 +31,11 @@ final class TriangularLaw extends Law implements LaneSampled {
     }
 
     /**
-     * The quantile of every uniform, in a loop without branches that the JIT compiles to vector
-     * instructions: a branch on the side of the mode would be mispredicted about half the time.
-     * The side is a weight, 1 above F(mode) and 0 at or below it, from the sign of u − F(mode)
-     * (exact) scaled far beyond 1 and clamped; multiplying by 0 or 1 and adding 0 are exact, so
-     * each value is bit-identical to {@link #quantile}, with one square root per value.
+     * The quantile of every uniform ({@code LaneTransforms.triangular}), without a branch on the
+     * side of the mode, which would be mispredicted about half the time: the side is a weight, 1
+     * above F(mode) and 0 at or below it, from the sign bit of u − F(mode); multiplying by 0 or 1
+     * and adding 0 are exact, so each value is bit-identical to {@link #quantile}, with one
+     * square root per value.
      */
     @Override
     public void sample(UniformRandomProvider rng, double[] out, int n) {
