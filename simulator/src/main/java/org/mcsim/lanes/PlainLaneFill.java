@@ -113,10 +113,9 @@ public final class PlainLaneFill implements LaneFill {
     }
 
     /**
-     * {@link LaneTransforms#triangular} over the column, the law's constants in locals: a loop of
-     * arithmetic, square roots and min/max on one array, which C2 compiles to SIMD instructions
-     * where it can (the same operations, so the same bits); 2.5 times faster than a loop that
-     * reads the constants from the record, which it does not vectorize.
+     * {@link LaneTransforms#triangular} over the column, the law's constants in locals (not read
+     * from the record on every value). Inside the samplers C2 compiles this loop to scalar code;
+     * {@code LaneTransforms.triangular} is written for that (see there).
      */
     private static void triangulars(double[] out, int n, double modeProbability, double lowerScale,
             double upperScale, double min, double mode, double max) {
