@@ -72,7 +72,8 @@ public final class BlockSums {
     private static final Pass VECTOR =
         Lanes.vectorEnabled() ? Lanes.load("org.mcsim.stats.VectorBlockSums", Pass.class) : null;
     /** Compiles {@link #VECTOR} on its own thread; {@link #compute} runs the plain pass until it is ready. */
-    private static final VectorWarmup WARMUP = VECTOR == null ? null : new VectorWarmup(VECTOR);
+    private static final VectorWarmup WARMUP =
+        VECTOR == null ? null : new VectorWarmup(VECTOR, QuantileSketch.VECTOR_POSITIONS);
     /**
      * Plain blocks after which the warm-up starts: 2¹⁸, about 24 million samples of 22 variables and
      * a third of a second of the plain pass. The warm-up costs about 0.9 s of a core and the vector
@@ -119,6 +120,15 @@ public final class BlockSums {
             Thread.sleep(10);
         }
         return WARMUP.ready();
+    }
+
+    /**
+     * @return whether the warm-up has seen the vector kernels of this package (this pass and
+     *     {@link QuantileSketch}'s positions) compiled and giving the plain results: from then on
+     *     they are used
+     */
+    static boolean vectorReady() {
+        return WARMUP != null && WARMUP.ready();
     }
 
     /** @return the warm-up of the vector pass, null where there is none */

@@ -1,5 +1,7 @@
 package org.mcsim.stats;
 
+import org.mcsim.lanes.Lanes;
+
 /**
  * A mergeable quantile sketch with a guaranteed error: counts of values in fixed buckets, linear
  * near a centre and log-linear away from it, in the spirit of DDSketch (C. Masson, J. E. Rim,
@@ -49,22 +51,22 @@ public final class QuantileSketch implements java.io.Serializable {
     private static final long MANTISSA = (1L << 52) - 1;
     private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 
-    private final double center;
+    final double center;
     private final double scale;
     private final double accuracy;
-    private final double invScale;
-    private final double invWidth;
+    final double invScale;
+    final double invWidth;
     /**
      * Buckets per octave of the logarithmic part, M: as many as the linear buckets on each side,
      * so that the buckets on both sides of |y| = 1 have about the same width, 2α.
      */
-    private final int perOctave;
+    final int perOctave;
     /** Linear buckets on each side of the centre. */
-    private final int linear;
+    final int linear;
     /** Largest logarithmic index k. */
     private final int maxLog;
     /** Added to a bucket index to make it a non-negative position. */
-    private final int offset;
+    final int offset;
     /** Settled counts, by page. */
     private final int[][] pages;
     /** Counts added since the last {@link #settle}, modulo 256, by page; null when settled. */
@@ -72,7 +74,7 @@ public final class QuantileSketch implements java.io.Serializable {
     /** Each page's total count, or null when stale (after an add or a combine). */
     private transient int[] totals;
     /** Scratch: the positions of the values being added. */
-    private final transient int[] positions = new int[POSITIONS];
+    private final transient long[] positions = new long[POSITIONS];
     private long count;
 
     private QuantileSketch(double center, double scale, double accuracy) {
@@ -100,7 +102,7 @@ public final class QuantileSketch implements java.io.Serializable {
     /** The serialized form: the parameters, the count and the non-empty pages with their places. */
     private static final class Form implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
-        private final double center;
+        final double center;
         private final double scale;
         private final double accuracy;
         private final long count;
@@ -199,18 +201,18 @@ public final class QuantileSketch implements java.io.Serializable {
         }
         java.util.Objects.checkFromIndexSize(from, n, x.length);
         totals = null;
-        final int[] at = positions;
+        final long[] at = positions;
+        final boolean vector = BlockSums.vectorReady();
         for (int done = 0; done < n; done += at.length) {
             final int len = Math.min(at.length, n - done);
             final int base = from + done;
-            for (int i = 0; i < len; i++) {
-                at[i] = index(x[base + i]) + offset;
-            }
+            final int whole = vector ? VECTOR_POSITIONS.positions(this, x, base, len, at) : 0;
+            plainPositions(x, base + whole, len - whole, at, whole);
             // The counts span megabytes: nearly every increment misses the caches. Alone in a
             // loop of a few instructions each, many of those misses are in flight at once.
             final byte[][] pending = recent();
             for (int i = 0; i < len; i++) {
-                final int p = at[i];
+                final int p = (int) at[i];
                 byte[] page = pending[p >>> PAGE_BITS];
                 if (page == null) {
                     page = new byte[PAGE];
@@ -263,6 +265,35 @@ public final class QuantileSketch implements java.io.Serializable {
         }
         recent = null;
     }
+
+    /**
+     * {@code at[to + i] = index(x[from + i]) + offset} for i in [0, n): the positions of values in
+     * the counts, by {@link #index}, one value at a time. The definition of the positions.
+     */
+    void plainPositions(double[] x, int from, int n, long[] at, int to) {
+        for (int i = 0; i < n; i++) {
+            at[to + i] = index(x[from + i]) + offset;
+        }
+    }
+
+    /** The positions of {@link #plainPositions} computed with the Vector API, loaded by name. */
+    interface Positions {
+        /**
+         * Sets {@code at[i]} to the position of {@code x[from + i]} for the values of the whole
+         * vectors that fit in {@code n}, exactly as {@link #plainPositions} would.
+         *
+         * @return how many values it placed (n rounded down to whole vectors); the caller places the rest
+         */
+        int positions(QuantileSketch sketch, double[] x, int from, int n, long[] at);
+    }
+
+    /**
+     * The vector positions ({@link VectorSketchPositions}) where {@link Lanes#vectorEnabled()}
+     * holds, else null; {@link #add} uses them once {@link BlockSums#vectorReady()} says that the
+     * warm-up has seen them compiled and giving the plain positions.
+     */
+    static final Positions VECTOR_POSITIONS = Lanes.vectorEnabled()
+        ? Lanes.load("org.mcsim.stats.VectorSketchPositions", Positions.class) : null;
 
     /**
      * The bucket index of x: non-decreasing in x. For |y| ≥ 1, k = e·M + ⌊f·M⌋ with

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -134,12 +130,13 @@ class VectorBlockSumsTest {
 
     @Test
     void with256BitVectorsTheBitsAreThePlainBits() throws Exception {
-        inChildJvm(4, "-XX:+IgnoreUnrecognizedVMOptions", "-XX:UseAVX=2", "-XX:MaxVectorSize=32");
+        VectorChildJvm.check(VectorBlockSumsTest.class, 4,
+            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:UseAVX=2", "-XX:MaxVectorSize=32");
     }
 
     @Test
     void with128BitVectorsTheBitsAreThePlainBits() throws Exception {
-        inChildJvm(2, "-XX:MaxVectorSize=16");
+        VectorChildJvm.check(VectorBlockSumsTest.class, 2, "-XX:MaxVectorSize=16");
     }
 
     private static void everyLength() {
@@ -189,24 +186,6 @@ class VectorBlockSumsTest {
         }
     }
 
-    /**
-     * Runs {@link #main} in a JVM started with the given options, whose vectors must then hold
-     * {@code lanes} doubles; skipped where this CPU's vectors are narrower.
-     */
-    private static void inChildJvm(int lanes, String... options) throws IOException, InterruptedException {
-        assumeTrue(DoubleVector.SPECIES_PREFERRED.length() >= lanes, "vectors narrower than " + lanes + " lanes");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(options));
-        command.addAll(List.of("--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-            VectorBlockSumsTest.class.getName(), Integer.toString(lanes)));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("checked " + lanes + " lanes"), out);
-    }
 
     /**
      * The checks, in a child JVM: {@code args[0]} is the number of lanes its vectors must hold.
@@ -354,6 +333,21 @@ class VectorBlockSumsTest {
         VectorWarmup w = new VectorWarmup((x, n, shift, out) -> {
             out.computePlain(x, n, shift);
             out.sum3 = Math.nextUp(out.sum3);
+        }, new VectorSketchPositions());
+        w.run();
+        assertTrue(w.failed());
+        assertFalse(w.ready());
+    }
+
+    /** Nor is either kernel when the sketch positions are not the plain ones (here one in a block is off by one). */
+    @Test
+    void positionsOtherThanThePlainOnesAreNeverUsed() {
+        VectorWarmup w = new VectorWarmup(new VectorBlockSums(), (sketch, x, from, n, at) -> {
+            int whole = new VectorSketchPositions().positions(sketch, x, from, n, at);
+            if (whole > 100) {
+                at[100]++;
+            }
+            return whole;
         });
         w.run();
         assertTrue(w.failed());
