@@ -103,8 +103,9 @@ public final class BlockSums {
 
     /**
      * Starts the warm-up of the vector pass if it has not started, and waits, at most
-     * {@code millis} milliseconds, until it is warm: for benchmarks that must measure one pass,
-     * not the switch from one to the other.
+     * {@code millis} milliseconds, until it is warm (and the sketch's vector positions too, or
+     * found not worth using): for benchmarks that must measure one pass, not the switch from one
+     * to the other.
      *
      * @param millis how long to wait at most
      * @return whether {@link Moments#accept(double[], int, BlockSums)} now runs the vector pass
@@ -116,19 +117,18 @@ public final class BlockSums {
         }
         WARMUP.start();
         final long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (!WARMUP.ready() && !WARMUP.failed() && System.nanoTime() < deadline) {
+        while (!WARMUP.decided() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         return WARMUP.ready();
     }
 
     /**
-     * @return whether the warm-up has seen the vector kernels of this package (this pass and
-     *     {@link QuantileSketch}'s positions) compiled and giving the plain results: from then on
-     *     they are used
+     * @return whether the warm-up has seen {@link QuantileSketch}'s vector positions compiled,
+     *     as fast as the plain ones and giving the same positions: from then on sketches use them
      */
-    static boolean vectorReady() {
-        return WARMUP != null && WARMUP.ready();
+    static boolean positionsReady() {
+        return WARMUP != null && WARMUP.positionsReady();
     }
 
     /** @return the warm-up of the vector pass, null where there is none */

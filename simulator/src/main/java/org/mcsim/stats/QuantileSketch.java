@@ -202,7 +202,7 @@ public final class QuantileSketch implements java.io.Serializable {
         java.util.Objects.checkFromIndexSize(from, n, x.length);
         totals = null;
         final long[] at = positions;
-        final boolean vector = BlockSums.vectorReady();
+        final boolean vector = BlockSums.positionsReady();
         for (int done = 0; done < n; done += at.length) {
             final int len = Math.min(at.length, n - done);
             final int base = from + done;
@@ -289,8 +289,8 @@ public final class QuantileSketch implements java.io.Serializable {
 
     /**
      * The vector positions ({@link VectorSketchPositions}) where {@link Lanes#vectorEnabled()}
-     * holds, else null; {@link #add} uses them once {@link BlockSums#vectorReady()} says that the
-     * warm-up has seen them compiled and giving the plain positions.
+     * holds, else null; {@link #add} uses them once {@link BlockSums#positionsReady()} says that
+     * the warm-up has seen them compiled and giving the plain positions.
      */
     static final Positions VECTOR_POSITIONS = Lanes.vectorEnabled()
         ? Lanes.load("org.mcsim.stats.VectorSketchPositions", Positions.class) : null;

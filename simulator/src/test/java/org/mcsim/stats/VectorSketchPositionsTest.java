@@ -142,7 +142,8 @@ class VectorSketchPositionsTest {
      */
     @Test
     void aWarmSketchCountsAsThePlainPositionsDo() throws InterruptedException {
-        assumeTrue(BlockSums.awaitVectorPass(60_000), "no warm vector kernels in this JVM");
+        BlockSums.awaitVectorPass(60_000);
+        assumeTrue(BlockSums.positionsReady(), "no warm vector positions in this JVM");
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
         double[] x = new double[100_003];
         for (int i = 0; i < x.length; i++) {
