@@ -171,6 +171,16 @@ class EngineTest {
         assertEquals(one.sketch(), four.sketch());
     }
 
+    /** α = 0.03/√n, from 10⁻³ for small runs down to 3·10⁻⁶ at 10⁸ samples, and no finer beyond. */
+    @Test
+    void theSketchAccuracyFollowsTheSamplesDownToItsFinest() {
+        assertEquals(1e-3, Engine.sketchAccuracy(100));
+        assertEquals(0.03 / Math.sqrt(25_000_001), Engine.sketchAccuracy(25_000_001));
+        assertEquals(3e-6, Engine.sketchAccuracy(100_000_000));
+        assertEquals(3e-6, Engine.sketchAccuracy(1_000_000_000));
+        assertEquals(3e-6, Engine.sketchAccuracy(Long.MAX_VALUE));
+    }
+
     @Test
     void sketchedQuantilesAreWithinTheirBoundOfTheExactOnes() throws Exception {
         int n = 50_001;
