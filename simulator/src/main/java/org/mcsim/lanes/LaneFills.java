@@ -55,6 +55,8 @@ public final class LaneFills {
         System.getProperty(Lanes.PROPERTY, "").trim().toLowerCase(Locale.ROOT));
     private static volatile boolean warm = EAGER && VECTOR != null;
     private static volatile boolean started;
+    /** {@link #busyCores()}: set by every run that announces its threads. */
+    private static volatile boolean busyCores;
     private static final AtomicLong ANTICIPATED = new AtomicLong();
     /** Values a JVM must be about to draw before the warm-up starts (3.3·10⁷ samples of 15 inputs). */
     static final long WORTH_WARMING = 500_000_000L;
@@ -101,7 +103,29 @@ public final class LaneFills {
      * @param threads the run's worker threads
      */
     public static void anticipate(long values, int threads) {
-        anticipate(counted(values, threads, Runtime.getRuntime().availableProcessors()));
+        final int cores = Runtime.getRuntime().availableProcessors();
+        busyCores = threads >= cores;
+        anticipate(counted(values, threads, cores));
+    }
+
+    /**
+     * Whether the last run announced by {@link #anticipate(long, int)} takes every core, so that a
+     * warm-up could only take its time from the workers. Other warm-ups ({@code BlockSums}') then
+     * wait for this one to start: they pay off only in the runs large enough to start it.
+     *
+     * @return true when the last run's threads were at least the cores
+     */
+    public static boolean busyCores() {
+        return busyCores;
+    }
+
+    /**
+     * Whether the warm-up of the vector fill has started in this JVM.
+     *
+     * @return true once {@link #anticipate} has seen enough values (or a benchmark asked for it)
+     */
+    public static boolean warmUpStarted() {
+        return started;
     }
 
     /**

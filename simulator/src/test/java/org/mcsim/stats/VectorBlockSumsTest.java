@@ -15,6 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.mcsim.lanes.LaneFills;
 import org.mcsim.lanes.Lanes;
 
 /**
@@ -290,6 +291,9 @@ class VectorBlockSumsTest {
     void theWarmUpHandsOverToTheVectorPass() throws InterruptedException {
         assumeTrue(BlockSums.vectorized(), "no vector pass in this JVM");
         VectorWarmup w = BlockSums.warmup();
+        // a run with a core to spare (on a machine of one core, every run takes them all)
+        LaneFills.anticipate(0, 1);
+        assumeTrue(w.started() || !LaneFills.busyCores() || LaneFills.warmUpStarted(), "every core taken");
         // what the engine's threads do: the warm-up starts after enough plain blocks
         double[] x = {1.5};
         BlockSums work = BlockSums.create();
@@ -303,6 +307,21 @@ class VectorBlockSumsTest {
         }
         assertTrue(w.ready());
         assertFalse(w.failed());
+    }
+
+    /**
+     * After {@value BlockSums#WARMUP_AFTER_BLOCKS} plain blocks; and when the run's threads take
+     * every core, only once the lane fill's warm-up has started (a run large enough to pay for both).
+     */
+    @Test
+    void theWarmUpWaitsForTheLaneWarmUpWhenEveryCoreIsTaken() {
+        long after = BlockSums.WARMUP_AFTER_BLOCKS;
+        assertFalse(BlockSums.warmUpMayStart(after - 1, false, false));
+        assertTrue(BlockSums.warmUpMayStart(after, false, false));
+        assertFalse(BlockSums.warmUpMayStart(after, true, false));
+        assertFalse(BlockSums.warmUpMayStart(after - 1, true, true));
+        assertTrue(BlockSums.warmUpMayStart(after, true, true));
+        assertTrue(BlockSums.warmUpMayStart(10 * after, false, true));
     }
 
     /** Once warm, the pass allocates nothing, whole blocks or not (the vectors stay in registers). */
