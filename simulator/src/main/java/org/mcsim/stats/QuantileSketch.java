@@ -102,7 +102,7 @@ public final class QuantileSketch implements java.io.Serializable {
     /** The serialized form: the parameters, the count and the non-empty pages with their places. */
     private static final class Form implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
-        final double center;
+        private final double center;
         private final double scale;
         private final double accuracy;
         private final long count;

@@ -33,7 +33,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Lanes outside a branch's range compute garbage that the mask of the other branch discards,
  * as the plain index computes both branches and selects with a mask. Stateless and thread-safe.
- * {@code VectorSketchPositionsTest} compares it with the plain index on millions of values,
+ * {@code VectorSketchPositionsTest} compares it with the plain index on over a million values,
  * bucket edges and special values included.
  */
 public final class VectorSketchPositions implements QuantileSketch.Positions {
