@@ -44,8 +44,9 @@ final class BucketSelect {
 
     /**
      * {@link #select(double[], int, int[])} of a sample whose minimum and maximum are known (so
-     * the pass that finds them is saved), counting on the way, in the same pass that counts the
-     * buckets, the sample's histogram when {@code binning} is given.
+     * the pass that finds them is saved), counting on the way the sample's histogram when
+     * {@code binning} is given: from the buckets' counts ({@link Bins}), or, for more than
+     * {@link Bins#AT_MOST} bins, a value at a time in the pass that counts the buckets.
      *
      * @param data the sample, finite values; not modified
      * @param n the sample size, at least 1
@@ -82,29 +83,40 @@ final class BucketSelect {
                 counts[bucket(inside(x, lo, hi), base, scale)]++;
                 histogram[binning.bin(x)]++;
             }
-        } else {
+        } else if (binning.bins() > Bins.AT_MOST) {
             count(data, n, Math.max(lo, binning.min()), Math.min(hi, binning.max()), base, scale, counts,
                 binning.min(), binning.width(), binning.bins(), histogram);
+        }
+        // slot[b]: -1 for a bucket the second pass skips; else 1 + the index of its copy (0 for
+        // none), with MIXED set when its values must be binned one by one.
+        final int[] slot = new int[BUCKETS];
+        Arrays.fill(slot, -1);
+        final Bins bins = binning == null || binning.overflows() || binning.bins() == 1 || binning.bins() > Bins.AT_MOST
+            ? null : new Bins(Math.max(lo, binning.min()), Math.min(hi, binning.max()), binning, base, scale);
+        if (bins != null) {
+            count(data, n, bins.lo, bins.hi, base, scale, counts);
+            bins.countPureBuckets(counts, histogram, slot);
         }
         final long[] before = new long[BUCKETS + 1];
         for (int b = 0; b < BUCKETS; b++) {
             before[b + 1] = before[b] + counts[b];
         }
         final int[] rankBucket = new int[ranks.length];
-        final int[] slot = new int[BUCKETS];
-        Arrays.fill(slot, -1);
         int used = 0;
         for (int r = 0; r < ranks.length; r++) {
             int b = findBucket(before, ranks[r]);
             rankBucket[r] = b;
             if (slot[b] < 0) {
-                slot[b] = used++;
+                slot[b] = 0;
+            }
+            if ((slot[b] & ~MIXED) == 0) {
+                slot[b] |= ++used;
             }
         }
-        final double[][] values = gather(data, n, base, scale, counts, slot, used);
+        final double[][] values = gather(data, n, base, scale, counts, slot, used, bins, histogram);
         for (int r = 0; r < ranks.length; r++) {
             final int b = rankBucket[r];
-            final double[] v = values[slot[b]];
+            final double[] v = values[(slot[b] & ~MIXED) - 1];
             final int local = (int) (ranks[r] - before[b]);
             Selection.select(v, local);
             result[r] = v[local];
@@ -120,10 +132,10 @@ final class BucketSelect {
     }
 
     /**
-     * The counting pass with the histogram counted on the way: {@link Histogram.Binning#bin}
-     * written out with the binning's fields as arguments (calling it made the pass 4.5 instead of
-     * 3.7 ns a value in {@code SummaryBenchmark}, runs interleaved), lo and hi the narrower of the
-     * two ranges.
+     * The counting pass with the histogram counted on the way, for histograms of more bins than
+     * {@link Bins} takes: {@link Histogram.Binning#bin} written out with the binning's fields as
+     * arguments (calling it made the pass 4.5 instead of 3.7 ns a value in
+     * {@code SummaryBenchmark}, runs interleaved), lo and hi the narrower of the two ranges.
      */
     private static void count(double[] data, int n, double lo, double hi, double base, double scale, int[] counts,
                               double from, double width, int bins, long[] histogram) {
@@ -131,6 +143,96 @@ final class BucketSelect {
             final double x = inside(data[i], lo, hi);
             counts[bucket(x, base, scale)]++;
             histogram[Math.min(bins - 1, (int) Math.floor((x - from) * bins / width))]++;
+        }
+    }
+
+    /** In a slot: the bucket holds values of more than one histogram bin. */
+    private static final int MIXED = 1 << 30;
+
+    /**
+     * The histogram from the buckets' counts. The bucket and the bin of x are both non-decreasing
+     * in x, so every bin boundary k (1 ≤ k &lt; bins) has a transition point t<sub>k</sub>, the
+     * smallest x of [lo, hi] whose bin is at least k, found by bisection on the order of the
+     * doubles; the bin of x is the number of t<sub>k</sub> ≤ x. A bucket b that holds no
+     * t<sub>k</sub> (b ≠ bucket(t<sub>k</sub>) for every k) has all its values on one side of
+     * each t<sub>k</sub>: were some value below t<sub>k</sub> and another at or above it,
+     * bucket(t<sub>k</sub>) would be b. So its values all lie in bin #{k : bucket(t<sub>k</sub>)
+     * &lt; b}, and its count goes there whole. The few buckets that do hold a t<sub>k</sub> (at
+     * most bins − 1 of {@value #BUCKETS}) are marked {@link #MIXED}, and the second pass bins
+     * their values one by one with the binning's own formula. The counts are exactly those of
+     * {@link Histogram.Binning#bin}, and the counting pass does one increment a value instead of
+     * two.
+     */
+    private static final class Bins {
+        /**
+         * Most bins taken this way: a bisection per boundary (64 steps at most), and at most
+         * 1023 of the {@value #BUCKETS} buckets binned value by value.
+         */
+        static final int AT_MOST = 1024;
+        final double lo;
+        final double hi;
+        private final double from;
+        private final double width;
+        private final int bins;
+        /** bucket(t_k) for k = 1 .. bins − 1, non-decreasing; {@value #BUCKETS} where no x of [lo, hi] has bin k. */
+        private final int[] edgeBuckets;
+
+        Bins(double lo, double hi, Histogram.Binning binning, double base, double scale) {
+            this.lo = lo;
+            this.hi = hi;
+            this.from = binning.min();
+            this.width = binning.width();
+            this.bins = binning.bins();
+            this.edgeBuckets = new int[bins - 1];
+            for (int k = 1; k < bins; k++) {
+                edgeBuckets[k - 1] = bin(hi) < k ? BUCKETS : bucket(firstInBin(k), base, scale);
+            }
+        }
+
+        /** Histogram.Binning#bin for x in [lo, hi], without the range check. */
+        int bin(double x) {
+            return Math.min(bins - 1, (int) Math.floor((x - from) * bins / width));
+        }
+
+        /** The smallest x of [lo, hi] whose bin is at least k (bin(hi) ≥ k): bisection on the doubles' order. */
+        private double firstInBin(int k) {
+            long a = key(lo);
+            long z = key(hi);
+            while (a < z) {
+                final long mid = (a >> 1) + (z >> 1) + (a & z & 1);
+                if (bin(value(mid)) >= k) {
+                    z = mid;
+                } else {
+                    a = mid + 1;
+                }
+            }
+            return value(a);
+        }
+
+        /** Adds the count of every bucket without a transition point to its bin, and marks the others in slot. */
+        void countPureBuckets(int[] counts, long[] histogram, int[] slot) {
+            int below = 0;
+            for (int b = 0; b < BUCKETS; b++) {
+                while (below < edgeBuckets.length && edgeBuckets[below] < b) {
+                    below++;
+                }
+                if (below < edgeBuckets.length && edgeBuckets[below] == b) {
+                    slot[b] = MIXED;
+                } else {
+                    histogram[below] += counts[b];
+                }
+            }
+        }
+
+        /** A long whose signed order is the doubles' order (−0.0 below +0.0), for doubles other than NaN. */
+        private static long key(double x) {
+            final long bits = Double.doubleToRawLongBits(x);
+            return bits ^ (bits >> 63 >>> 1);
+        }
+
+        /** The double whose {@link #key} is k. */
+        private static double value(long k) {
+            return Double.longBitsToDouble(k ^ (k >> 63 >>> 1));
         }
     }
 
@@ -158,21 +260,31 @@ final class BucketSelect {
         return b;
     }
 
-    /** Copies the values of the buckets that have a slot into one array per slot. */
+    /**
+     * Copies the values of the buckets that have a copy into one array per copy, and bins the
+     * values of the {@link #MIXED} buckets into the histogram.
+     */
     private static double[][] gather(double[] data, int n, double base, double scale, int[] counts,
-                                     int[] slot, int used) {
+                                     int[] slot, int used, Bins bins, long[] histogram) {
         final double[][] values = new double[used][];
         final int[] fill = new int[used];
         for (int b = 0; b < BUCKETS; b++) {
-            if (slot[b] >= 0) {
-                values[slot[b]] = new double[counts[b]];
+            final int copy = (slot[b] & ~MIXED) - 1;
+            if (slot[b] >= 0 && copy >= 0) {
+                values[copy] = new double[counts[b]];
             }
         }
         for (int i = 0; i < n; i++) {
             final double x = data[i];
             final int s = slot[bucket(x, base, scale)];
             if (s >= 0) {
-                values[s][fill[s]++] = x;
+                if ((s & MIXED) != 0) {
+                    histogram[bins.bin(x)]++;
+                }
+                final int copy = (s & ~MIXED) - 1;
+                if (copy >= 0) {
+                    values[copy][fill[copy]++] = x;
+                }
             }
         }
         return values;

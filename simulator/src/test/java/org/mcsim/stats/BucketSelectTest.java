@@ -84,6 +84,53 @@ class BucketSelectTest {
         assertEquals(Arrays.toString(copy), Arrays.toString(x), "the data is not modified");
     }
 
+    /**
+     * The histogram comes from the buckets' counts except in the buckets that hold a bin edge:
+     * it must still be the binning's own, value for value, where values sit on the bin edges
+     * (and one ulp either side), where buckets are finer than the doubles' spacing (a range of a
+     * few ulps), where they are much coarser than the bins, with signed zeros, with bins beyond
+     * those taken from the buckets, and with a binning wider than the sample.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"edges", "ulps", "coarse", "zeros", "many-bins", "wider-binning"})
+    void theHistogramIsTheBinningsOwnWhereValuesSitOnTheBinEdges(String shape) {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(11L);
+        int bins = switch (shape) {
+            case "coarse" -> 1000;
+            case "many-bins" -> 5000;
+            default -> 37;
+        };
+        double[] x = new double[N];
+        for (int i = 0; i < N; i++) {
+            double u = rng.nextDouble();
+            x[i] = switch (shape) {
+                case "edges", "many-bins", "wider-binning" -> {
+                    // a bin edge of [-3, 7], nudged by at most one ulp
+                    double v = -3 + 10.0 * rng.nextInt(bins + 1) / bins;
+                    int nudge = rng.nextInt(3) - 1;
+                    yield nudge < 0 ? Math.nextDown(v) : nudge > 0 ? Math.nextUp(v) : v;
+                }
+                case "ulps" -> 1e9 + Math.ulp(1e9) * rng.nextInt(40);
+                case "coarse" -> rng.nextInt(100) == 0 ? 1e6 * u : u;
+                case "zeros" -> rng.nextBoolean() ? (rng.nextBoolean() ? 0.0 : -0.0) : u - 0.5;
+                default -> throw new IllegalArgumentException(shape);
+            };
+        }
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        double lo = sorted[0];
+        double hi = sorted[N - 1];
+        double binLo = shape.equals("wider-binning") ? lo - 1.7 : lo;
+        double binHi = shape.equals("wider-binning") ? hi + 0.3 : hi;
+        int[] ranks = {0, N / 10, N / 2, N - 1};
+        long[] histogram = new long[bins];
+        double[] got = BucketSelect.select(x, N, ranks, lo, hi, new Histogram.Binning(binLo, binHi, bins), histogram);
+        for (int r = 0; r < ranks.length; r++) {
+            assertEquals(sorted[ranks[r]], got[r], 0.0, shape + " rank " + ranks[r]);
+        }
+        assertArrayEquals(Histogram.count(x, N, binLo, binHi, bins), histogram, shape);
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aValueOutsideTheGivenRangeIsRefused(boolean withHistogram) {
