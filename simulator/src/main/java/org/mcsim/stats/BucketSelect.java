@@ -75,6 +75,11 @@ final class BucketSelect {
         final double base = lo / 2;
         final double scale = BUCKETS / (hi / 2 - lo / 2);
         final int[] counts = new int[BUCKETS];
+        // slot[b]: -1 for a bucket the second pass skips; else 1 + the index of its copy (0 for
+        // none), with MIXED set when its values must be binned one by one.
+        final int[] slot = new int[BUCKETS];
+        Arrays.fill(slot, -1);
+        Bins bins = null;
         if (binning == null) {
             count(data, n, lo, hi, base, scale, counts);
         } else if (binning.overflows() || binning.bins() == 1) {
@@ -86,14 +91,8 @@ final class BucketSelect {
         } else if (binning.bins() > Bins.AT_MOST) {
             count(data, n, Math.max(lo, binning.min()), Math.min(hi, binning.max()), base, scale, counts,
                 binning.min(), binning.width(), binning.bins(), histogram);
-        }
-        // slot[b]: -1 for a bucket the second pass skips; else 1 + the index of its copy (0 for
-        // none), with MIXED set when its values must be binned one by one.
-        final int[] slot = new int[BUCKETS];
-        Arrays.fill(slot, -1);
-        final Bins bins = binning == null || binning.overflows() || binning.bins() == 1 || binning.bins() > Bins.AT_MOST
-            ? null : new Bins(Math.max(lo, binning.min()), Math.min(hi, binning.max()), binning, base, scale);
-        if (bins != null) {
+        } else {
+            bins = new Bins(Math.max(lo, binning.min()), Math.min(hi, binning.max()), binning, base, scale);
             count(data, n, bins.lo, bins.hi, base, scale, counts);
             bins.countPureBuckets(counts, histogram, slot);
         }

@@ -166,7 +166,7 @@ final class VectorWarmup implements Runnable {
             if (call % WINDOW == 0) {
                 moments.endWindow();
                 sketch.endWindow();
-                if (moments.decided() && sketch.decided()) {
+                if (decided()) {
                     return;
                 }
             }

@@ -131,13 +131,12 @@ class VectorBlockSumsTest {
 
     @Test
     void with256BitVectorsTheBitsAreThePlainBits() throws Exception {
-        VectorChildJvm.check(VectorBlockSumsTest.class, 4,
-            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:UseAVX=2", "-XX:MaxVectorSize=32");
+        VectorChildJvm.at256Bits(VectorBlockSumsTest.class);
     }
 
     @Test
     void with128BitVectorsTheBitsAreThePlainBits() throws Exception {
-        VectorChildJvm.check(VectorBlockSumsTest.class, 2, "-XX:MaxVectorSize=16");
+        VectorChildJvm.at128Bits(VectorBlockSumsTest.class);
     }
 
     private static void everyLength() {

@@ -21,6 +21,16 @@ final class VectorChildJvm {
     private VectorChildJvm() {
     }
 
+    /** Runs the checks of {@code test} where vectors hold 4 doubles (AVX2, 256 bits). */
+    static void at256Bits(Class<?> test) throws IOException, InterruptedException {
+        check(test, 4, "-XX:+IgnoreUnrecognizedVMOptions", "-XX:UseAVX=2", "-XX:MaxVectorSize=32");
+    }
+
+    /** Runs the checks of {@code test} where vectors hold 2 doubles (128 bits). */
+    static void at128Bits(Class<?> test) throws IOException, InterruptedException {
+        check(test, 2, "-XX:MaxVectorSize=16");
+    }
+
     /**
      * Runs {@code main} of {@code test} with argument {@code lanes} in a JVM started with {@code options};
      * skipped where this CPU's vectors are narrower than {@code lanes} doubles.

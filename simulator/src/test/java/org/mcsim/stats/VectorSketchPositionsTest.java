@@ -169,13 +169,12 @@ class VectorSketchPositionsTest {
 
     @Test
     void with256BitVectorsThePositionsAreThePlainOnes() throws Exception {
-        VectorChildJvm.check(VectorSketchPositionsTest.class, 4,
-            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:UseAVX=2", "-XX:MaxVectorSize=32");
+        VectorChildJvm.at256Bits(VectorSketchPositionsTest.class);
     }
 
     @Test
     void with128BitVectorsThePositionsAreThePlainOnes() throws Exception {
-        VectorChildJvm.check(VectorSketchPositionsTest.class, 2, "-XX:MaxVectorSize=16");
+        VectorChildJvm.at128Bits(VectorSketchPositionsTest.class);
     }
 
 
