@@ -211,14 +211,19 @@ public final class BlockSums {
         fold(a, LANES / 4);
         fold(a, LANES / 8);
         fold(a, LANES / 16);
-        sum1 = tree8(a, S1);
-        sum2 = tree8(a, S2);
-        sum3 = tree8(a, S3);
-        sum4 = tree8(a, S4);
+        sumsOfEightLanes();
         min = Math.min(Math.min(Math.min(a[LO], a[LO + 1]), Math.min(a[LO + 2], a[LO + 3])),
             Math.min(Math.min(a[LO + 4], a[LO + 5]), Math.min(a[LO + 6], a[LO + 7])));
         max = Math.max(Math.max(Math.max(a[HI], a[HI + 1]), Math.max(a[HI + 2], a[HI + 3])),
             Math.max(Math.max(a[HI + 4], a[HI + 5]), Math.max(a[HI + 6], a[HI + 7])));
+    }
+
+    /** Sets the four sums from the first 8 lanes of each, once the lanes are folded to 8. */
+    private void sumsOfEightLanes() {
+        sum1 = tree8(a, S1);
+        sum2 = tree8(a, S2);
+        sum3 = tree8(a, S3);
+        sum4 = tree8(a, S4);
     }
 
     /**
@@ -264,6 +269,30 @@ public final class BlockSums {
             final double v = a[XS + j];
             a[LO + j] = Math.min(a[LO + j], v);
             a[HI + j] = Math.max(a[HI + j], v);
+        }
+    }
+
+    /**
+     * What {@link #finish()} does to the four sums (their folds to 8 lanes, then
+     * {@link #sumsOfEightLanes()}), leaving min and max to the caller: for the vector pass, which
+     * finds those from its own keys.
+     */
+    void finishSums() {
+        final double[] a = this.a;
+        foldSums(a, LANES / 2);
+        foldSums(a, LANES / 4);
+        foldSums(a, LANES / 8);
+        foldSums(a, LANES / 16);
+        sumsOfEightLanes();
+    }
+
+    /** {@link #fold} of the four sums only. */
+    private static void foldSums(double[] a, int h) {
+        for (int j = 0; j < h; j++) {
+            a[S1 + j] += a[S1 + h + j];
+            a[S2 + j] += a[S2 + h + j];
+            a[S3 + j] += a[S3 + h + j];
+            a[S4 + j] += a[S4 + h + j];
         }
     }
 
