@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * on the PATH that records its arguments: the module is added for the commands that sample and
  * left out for those that do not, for {@code MCSIM_SIMD=off} and for a Java runtime without the
  * module; the JVM's one-line notice about the module is dropped from standard error, every
- * other line kept, and the JVM's exit status is the launcher's. The launcher is copied into a
+ * other line kept, and the JVM's exit status is the launcher's; transparent huge pages are asked
+ * for where the kernel offers them. The launcher is copied into a
  * folder laid out like the repository, with a jar newer than its sources, so it builds nothing.
  */
 class LauncherTest {
@@ -119,6 +120,36 @@ class LauncherTest {
         Launch l = launch(Map.of(), "run", "x.yaml");
         assertFalse(l.withModule(), l.out());
         assertTrue(l.out().contains("-Dmcsim.simd=off"));
+    }
+
+    /**
+     * Transparent huge pages are asked for where the kernel offers them (mode madvise or always),
+     * not where it does not or when MCSIM_NO_THP is set, and before MCSIM_OPTS, whose own
+     * -XX:-UseTransparentHugePages then wins.
+     */
+    @Test
+    void hugePagesWhereTheKernelOffersThem() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"), "Linux only");
+        fakeJava(true);
+        Path mode = dir.resolve("thp-enabled");
+        String flag = "-XX:+UseTransparentHugePages";
+        for (String offered : List.of("always [madvise] never", "[always] madvise never")) {
+            Files.writeString(mode, offered + "\n");
+            for (String command : List.of("run", "validate")) {
+                Launch l = launch(Map.of("MCSIM_THP_FILE", mode.toString()), command, "x.yaml");
+                assertTrue(l.out().contains(flag), offered + ", " + command + ": " + l.out());
+            }
+            assertFalse(launch(Map.of("MCSIM_THP_FILE", mode.toString(), "MCSIM_NO_THP", "1"), "run", "x.yaml")
+                .out().contains(flag), offered + " with MCSIM_NO_THP");
+            Launch user = launch(Map.of("MCSIM_THP_FILE", mode.toString(), "MCSIM_OPTS", "-XX:-UseTransparentHugePages"),
+                "run", "x.yaml");
+            assertTrue(user.out().indexOf(flag) < user.out().indexOf("-XX:-UseTransparentHugePages"), user.out());
+        }
+        Files.writeString(mode, "always madvise [never]\n");
+        assertFalse(launch(Map.of("MCSIM_THP_FILE", mode.toString()), "run", "x.yaml").out().contains(flag));
+        Launch missing = launch(Map.of("MCSIM_THP_FILE", dir.resolve("absent").toString()), "run", "x.yaml");
+        assertFalse(missing.out().contains(flag), missing.out());
+        assertEquals("a line of the JVM on stderr\n", missing.err(), "nothing said of the missing file");
     }
 
     @Test
