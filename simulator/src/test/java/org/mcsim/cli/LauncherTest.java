@@ -141,8 +141,9 @@ class LauncherTest {
             }
             assertFalse(launch(Map.of("MCSIM_THP_FILE", mode.toString(), "MCSIM_NO_THP", "1"), "run", "x.yaml")
                 .out().contains(flag), offered + " with MCSIM_NO_THP");
-            Launch user = launch(Map.of("MCSIM_THP_FILE", mode.toString(), "MCSIM_OPTS", "-XX:-UseTransparentHugePages"),
-                "run", "x.yaml");
+            Map<String, String> optedOut = Map.of("MCSIM_THP_FILE", mode.toString(),
+                "MCSIM_OPTS", "-XX:-UseTransparentHugePages");
+            Launch user = launch(optedOut, "run", "x.yaml");
             assertTrue(user.out().indexOf(flag) < user.out().indexOf("-XX:-UseTransparentHugePages"), user.out());
         }
         Files.writeString(mode, "always madvise [never]\n");
