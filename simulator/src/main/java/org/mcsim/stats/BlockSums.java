@@ -200,26 +200,35 @@ public final class BlockSums {
     }
 
     /**
-     * Folds the {@value #LANES} lanes of each quantity, as left by a pass, to the results. Shared by
-     * both passes, so that they differ only in how the lanes are filled.
+     * Folds the {@value #LANES} lanes of each quantity, as left by the plain pass, to the results.
+     * The vector pass shares {@link #finishSums()}, so that the sums differ only in how the lanes
+     * are filled; its min and max are exact whatever the order.
      */
     void finish() {
+        finishSums();
         final double[] a = this.a;
-        // Constant widths, so that C2 sees constant offsets and vectorizes the folds; 128 lanes
-        // fold to 8.
-        fold(a, LANES / 2);
-        fold(a, LANES / 4);
-        fold(a, LANES / 8);
-        fold(a, LANES / 16);
-        sumsOfEightLanes();
+        // Constant widths, so that C2 sees constant offsets and vectorizes the folds.
+        foldExtremes(a, LANES / 2);
+        foldExtremes(a, LANES / 4);
+        foldExtremes(a, LANES / 8);
+        foldExtremes(a, LANES / 16);
         min = Math.min(Math.min(Math.min(a[LO], a[LO + 1]), Math.min(a[LO + 2], a[LO + 3])),
             Math.min(Math.min(a[LO + 4], a[LO + 5]), Math.min(a[LO + 6], a[LO + 7])));
         max = Math.max(Math.max(Math.max(a[HI], a[HI + 1]), Math.max(a[HI + 2], a[HI + 3])),
             Math.max(Math.max(a[HI + 4], a[HI + 5]), Math.max(a[HI + 6], a[HI + 7])));
     }
 
-    /** Sets the four sums from the first 8 lanes of each, once the lanes are folded to 8. */
-    private void sumsOfEightLanes() {
+    /**
+     * The four sums of {@link #finish()}: their 128 lanes folded to 8 in halves, then the last 8
+     * added as a balanced tree. Min and max are left to the caller: the vector pass finds those
+     * from its own keys.
+     */
+    void finishSums() {
+        final double[] a = this.a;
+        foldSums(a, LANES / 2);
+        foldSums(a, LANES / 4);
+        foldSums(a, LANES / 8);
+        foldSums(a, LANES / 16);
         sum1 = tree8(a, S1);
         sum2 = tree8(a, S2);
         sum3 = tree8(a, S3);
@@ -272,21 +281,7 @@ public final class BlockSums {
         }
     }
 
-    /**
-     * What {@link #finish()} does to the four sums (their folds to 8 lanes, then
-     * {@link #sumsOfEightLanes()}), leaving min and max to the caller: for the vector pass, which
-     * finds those from its own keys.
-     */
-    void finishSums() {
-        final double[] a = this.a;
-        foldSums(a, LANES / 2);
-        foldSums(a, LANES / 4);
-        foldSums(a, LANES / 8);
-        foldSums(a, LANES / 16);
-        sumsOfEightLanes();
-    }
-
-    /** {@link #fold} of the four sums only. */
+    /** Lane j of each sum takes in lane j + h, for j &lt; h. */
     private static void foldSums(double[] a, int h) {
         for (int j = 0; j < h; j++) {
             a[S1 + j] += a[S1 + h + j];
@@ -296,13 +291,9 @@ public final class BlockSums {
         }
     }
 
-    /** Lane j of each quantity takes in lane j + h, for j &lt; h. */
-    private static void fold(double[] a, int h) {
+    /** Lane j of the minima and of the maxima takes in lane j + h, for j &lt; h. */
+    private static void foldExtremes(double[] a, int h) {
         for (int j = 0; j < h; j++) {
-            a[S1 + j] += a[S1 + h + j];
-            a[S2 + j] += a[S2 + h + j];
-            a[S3 + j] += a[S3 + h + j];
-            a[S4 + j] += a[S4 + h + j];
             a[LO + j] = Math.min(a[LO + j], a[LO + h + j]);
             a[HI + j] = Math.max(a[HI + j], a[HI + h + j]);
         }
