@@ -142,7 +142,12 @@ public final class VectorBlockSums implements BlockSums.Pass {
         }
     }
 
-    /** The least of the keys the lanes left at {@link BlockSums#LO}. */
+    /**
+     * The least of the keys the lanes left at {@link BlockSums#LO}. This and
+     * {@link #greatestKey} are two methods, not one taking the operator: the Vector API compiles
+     * an operation to vector instructions only where C2 sees its operator as a constant, which a
+     * parameter is not when the call is not inlined.
+     */
     private static long leastKey(double[] a) {
         LongVector least = DoubleVector.fromArray(SPECIES, a, BlockSums.LO).viewAsIntegralLanes();
         for (int j = SPECIES.length(); j < LANES; j += SPECIES.length()) {
